@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { DEPARTMENT_KIND_VALUES, REGION_LEVEL_VALUES, ROLE_VALUES, SCOPE_TYPE_VALUES } from './enums.js';
+import { MOBILE_RE, REGION_CODE_RE, isStrongPassword } from './validation.js';
+import { CreditCodeSchema } from './projects.js';
+
+export const RegionSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(REGION_LEVEL_VALUES),
+  parentCode: z.string().nullable(),
+  sort: z.number(),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+export const RegionInputSchema = z
+  .object({
+    code: z.string().regex(REGION_CODE_RE, '区划代码应为6位（省市县，GB/T 2260）或9位（乡镇、园区）数字'),
+    name: z.string().trim().min(2, '名称至少2个字').max(50),
+    level: z.enum(REGION_LEVEL_VALUES, { message: '请选择层级' }),
+    parentCode: z.string().regex(REGION_CODE_RE).nullish(),
+    sort: z.number().int().default(0),
+  })
+  .strict();
+export type RegionInput = z.input<typeof RegionInputSchema>;
+
+export const DepartmentSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.enum(DEPARTMENT_KIND_VALUES),
+  regionCode: z.string(),
+  sort: z.number(),
+  active: z.boolean(),
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+
+export const DepartmentInputSchema = z
+  .object({
+    name: z.string().trim().min(2, '名称至少2个字').max(100),
+    shortName: z.string().trim().max(30).nullish(),
+    kind: z.enum(DEPARTMENT_KIND_VALUES).default('department'),
+    regionCode: z.string().regex(REGION_CODE_RE, '请选择所属区域'),
+    sort: z.number().int().default(0),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export type DepartmentInput = z.input<typeof DepartmentInputSchema>;
+
+export const EnterpriseSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  legalPerson: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+});
+export type Enterprise = z.infer<typeof EnterpriseSchema>;
+
+export const EnterpriseInputSchema = z
+  .object({
+    name: z.string().trim().min(2, '名称至少2个字').max(200),
+    creditCode: CreditCodeSchema.nullish().or(z.literal('').transform(() => null)),
+    regionCode: z.string().regex(REGION_CODE_RE).nullish(),
+    legalPerson: z.string().trim().max(50).nullish(),
+    contactPhone: z.string().trim().max(30).nullish(),
+  })
+  .strict();
+export type EnterpriseInput = z.input<typeof EnterpriseInputSchema>;
+
+export const UserSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLE_VALUES),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  scopeType: z.enum(SCOPE_TYPE_VALUES),
+  regionCode: z.string().nullable(),
+  departmentId: z.number().nullable(),
+  enterpriseId: z.number().nullable(),
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const PasswordSchema = z.string().refine(isStrongPassword, '密码至少8位，且须包含大写字母、小写字母、数字和符号中的三类');
+
+const userFields = {
+  username: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名为3—32位字母、数字或 _.-，以字母开头'),
+  displayName: z.string().trim().min(2, '姓名至少2个字').max(50),
+  role: z.enum(ROLE_VALUES, { message: '请选择角色' }),
+  title: z.string().trim().max(50).nullish(),
+  phone: z.string().trim().regex(MOBILE_RE, '手机号码格式不正确').nullish().or(z.literal('').transform(() => null)),
+  scopeType: z.enum(SCOPE_TYPE_VALUES, { message: '请选择数据范围' }),
+  regionCode: z.string().regex(REGION_CODE_RE).nullish(),
+  departmentId: z.number().int().positive().nullish(),
+  enterpriseId: z.number().int().positive().nullish(),
+  active: z.boolean().default(true),
+};
+
+function checkScope(v: { scopeType?: string; regionCode?: string | null; departmentId?: number | null; enterpriseId?: number | null }, ctx: z.RefinementCtx) {
+  if (v.scopeType === 'region' && !v.regionCode) ctx.addIssue({ code: 'custom', path: ['regionCode'], message: '数据范围为“本区域”时须选择区域' });
+  if (v.scopeType === 'department' && !v.departmentId) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: '数据范围为“本部门”时须选择部门' });
+  if (v.scopeType === 'enterprise' && !v.enterpriseId) ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: '数据范围为“本单位”时须选择项目单位' });
+}
+
+export const UserCreateSchema = z
+  .object({ ...userFields, password: PasswordSchema })
+  .strict()
+  .superRefine(checkScope);
+export type UserCreate = z.input<typeof UserCreateSchema>;
+
+export const UserPatchSchema = z
+  .object({
+    displayName: userFields.displayName.optional(),
+    role: userFields.role.optional(),
+    title: userFields.title,
+    phone: userFields.phone,
+    scopeType: userFields.scopeType.optional(),
+    regionCode: userFields.regionCode,
+    departmentId: userFields.departmentId,
+    enterpriseId: userFields.enterpriseId,
+    active: z.boolean().optional(),
+    password: PasswordSchema.optional(),
+    unlock: z.boolean().optional(),
+  })
+  .strict();
+export type UserPatch = z.input<typeof UserPatchSchema>;
+
+export const LoginSchema = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(256),
+});
+
+export const ChangePasswordSchema = z.object({
+  oldPassword: z.string().min(1, '请输入原密码'),
+  newPassword: PasswordSchema,
+});
+
+export const MeSchema = z.object({
+  user: UserSchema.extend({ permissions: z.array(z.string()), regionName: z.string().nullable(), departmentName: z.string().nullable(), enterpriseName: z.string().nullable() }),
+  csrfToken: z.string(),
+  passwordExpiresInDays: z.number().nullable().optional(),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const AuditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  summary: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const AuditQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  actorId: z.coerce.number().int().positive().optional(),
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(40).optional(),
+  action: z.string().max(60).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  q: z.string().max(100).optional(),
+});
+
+/** Audit action names: `<entity>.<verb>`. */
+export const AUDIT_ACTIONS = {
+  'project.create': { zh: '新建项目', en: 'Project created' },
+  'project.update': { zh: '修改项目', en: 'Project updated' },
+  'project.delete': { zh: '删除项目', en: 'Project deleted' },
+  'project.stage': { zh: '阶段变更', en: 'Stage changed' },
+  'project.import': { zh: '导入台账', en: 'Ledger imported' },
+  'region.create': { zh: '新增区域', en: 'Region created' },
+  'region.update': { zh: '修改区域', en: 'Region updated' },
+  'region.delete': { zh: '删除区域', en: 'Region deleted' },
+  'department.create': { zh: '新增部门', en: 'Department created' },
+  'department.update': { zh: '修改部门', en: 'Department updated' },
+  'department.delete': { zh: '删除部门', en: 'Department deleted' },
+  'enterprise.create': { zh: '新增企业', en: 'Enterprise created' },
+  'enterprise.update': { zh: '修改企业', en: 'Enterprise updated' },
+  'user.create': { zh: '新增用户', en: 'User created' },
+  'user.update': { zh: '修改用户', en: 'User updated' },
+  'user.password': { zh: '修改密码', en: 'Password changed' },
+  'user.login': { zh: '登录', en: 'Signed in' },
+  'user.login_failed': { zh: '登录失败', en: 'Sign-in failed' },
+  'user.locked': { zh: '账号锁定', en: 'Account locked' },
+  'import_mapping.save': { zh: '保存导入映射', en: 'Import mapping saved' },
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;

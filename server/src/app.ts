@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandler } from './plugins/errors.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { projectRoutes } from './modules/projects/projects.routes.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+}
+
+export type App = FastifyInstance;
+
+export interface BuildOptions {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const deps: AppDeps = { db: opts.db, config: opts.config, clock: opts.clock ?? systemClock };
+  const app = Fastify({
+    logger: opts.config.logLevel === 'silent' ? false : { level: opts.config.logLevel },
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(opts.config.mapTileUrl ? [new URL(opts.config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin] : [])],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tiaodu (调度) API', version: '0.1.0', description: '重点项目调度平台接口' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tiaodu_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, deps);
+
+  app.get('/api/health', { config: { public: true }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/settings', { config: { public: true }, schema: { hide: true } }, async () => ({ mapTileUrl: opts.config.mapTileUrl ?? null }));
+
+  await app.register(async (api) => {
+    authRoutes(api, deps);
+    projectRoutes(api, deps);
+    adminRoutes(api, deps);
+    auditRoutes(api, deps);
+  });
+
+  const dist = opts.config.webDist;
+  if (dist && existsSync(path.join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' }, requestId: req.id });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,24 @@
+/** The time source of the server. Tests move it; production reads the system clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class ManualClock implements Clock {
+  constructor(private t: Date = new Date()) {}
+  now() {
+    return new Date(this.t);
+  }
+  set(t: Date | string) {
+    this.t = new Date(t);
+  }
+  advance(ms: number) {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}
+
+/** Today's date in China (Asia/Shanghai) as YYYY-MM-DD. */
+export function chinaToday(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
