@@ -20,7 +20,9 @@ export function fieldError(path: string, message: string): AppError {
 
 /** Maps PostgreSQL constraint violations to application errors. */
 export function fromDatabaseError(err: unknown): AppError | undefined {
-  const e = err as { code?: string; constraint?: string; detail?: string };
+  // Drizzle wraps the driver's error; the PostgreSQL fields sit on `cause`.
+  let e = err as { code?: string; constraint?: string; detail?: string; cause?: unknown };
+  for (let i = 0; i < 3 && e && typeof e.code !== 'string' && e.cause; i++) e = e.cause as typeof e;
   if (!e || typeof e.code !== 'string') return undefined;
   const c = e.constraint ?? '';
   if (e.code === '23505') {

@@ -75,6 +75,9 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {
         enterpriseId: v.enterpriseId ?? null,
         active: v.active,
         mustChangePassword: true,
+        passwordChangedAt: ctx.clock.now().toISOString(),
+        createdAt: ctx.clock.now().toISOString(),
+        updatedAt: ctx.clock.now().toISOString(),
       })
       .returning();
     const user = toUser(row!);
