@@ -18,6 +18,8 @@ export interface Database {
   db: Db;
   pool: pg.Pool;
   mode: 'pglite' | 'postgres';
+  /** Process id of the embedded database (PGlite mode). */
+  childPid?: number;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,11 @@ function startPgliteChild(dataDir: string | undefined): Promise<{ child: ChildPr
     const timer = setTimeout(() => reject(new Error('PGlite did not start within 60 s')), 60_000);
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`PGlite exited during start (code ${code})`)));
-    child.on('message', (m: { type?: string; port?: number }) => {
+    child.on('message', (m: { type?: string; port?: number; message?: string }) => {
+      if (m?.type === 'error') {
+        clearTimeout(timer);
+        reject(new Error(m.message));
+      }
       if (m?.type === 'ready' && m.port) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
@@ -67,6 +73,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     db: drizzle(pool, { schema }),
     pool,
     mode: 'pglite',
+    childPid: child.pid,
     async close() {
       await pool.end().catch(() => {});
       if (child.connected) child.send({ type: 'stop' });

@@ -2,10 +2,34 @@
 // long query never blocks the HTTP server's event loop. Started by ./client.ts with fork().
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const dataDir = process.env.PGLITE_DATA_DIR || '';
-if (dataDir) mkdirSync(dataDir, { recursive: true });
+const lockFile = dataDir ? path.join(dataDir, '..', `${path.basename(dataDir)}.lock`) : '';
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (dataDir) {
+  mkdirSync(dataDir, { recursive: true });
+  // One process per data directory: a second server on the same files would corrupt them.
+  let holder = 0;
+  try {
+    holder = Number(readFileSync(lockFile, 'utf8')) || 0;
+  } catch {}
+  if (holder && holder !== process.pid && alive(holder)) {
+    process.send?.({ type: 'error', message: `数据目录 ${dataDir} 正被另一个 Tiaodu 进程（pid ${holder}）使用` });
+    process.exit(3);
+  }
+  writeFileSync(lockFile, String(process.pid));
+}
 const db = await PGlite.create(dataDir ? { dataDir } : {});
 try {
   // Keep the WAL small on bulk loads (the default lets it grow to about 1 GB).
@@ -27,6 +51,7 @@ async function shutdown() {
   try {
     await server.stop();
     await db.close();
+    if (lockFile) rmSync(lockFile, { force: true });
   } finally {
     process.exit(0);
   }
