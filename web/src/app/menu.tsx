@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import type { MenuProps } from 'antd';
+import { AuditOutlined, ApartmentOutlined, BankOutlined, ProjectOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import type { Permission } from '@tiaodu/contracts';
+import type { I18n, MessageKey } from '../i18n';
+
+interface Entry {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  testId: string;
+  permission: Permission;
+}
+
+interface Group {
+  key: string;
+  label: MessageKey;
+  children: Entry[];
+}
+
+/** The modules that exist, in menu order; each shows only with its permission. */
+export const MENU: (Entry | Group)[] = [
+  { key: 'projects', path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, testId: 'nav-projects', permission: 'project:read' },
+  {
+    key: 'org',
+    label: 'nav.org',
+    children: [
+      { key: 'regions', path: '/admin/regions', label: 'nav.regions', icon: <ApartmentOutlined />, testId: 'nav-regions', permission: 'admin:region' },
+      { key: 'departments', path: '/admin/departments', label: 'nav.departments', icon: <BankOutlined />, testId: 'nav-departments', permission: 'admin:department' },
+      { key: 'enterprises', path: '/admin/enterprises', label: 'nav.enterprises', icon: <ShopOutlined />, testId: 'nav-enterprises', permission: 'admin:enterprise' },
+      { key: 'users', path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, testId: 'nav-users', permission: 'admin:user' },
+    ],
+  },
+  { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit:read' },
+];
+
+function item(e: Entry, t: I18n['t'], onNavigate?: () => void) {
+  return {
+    key: e.key,
+    icon: e.icon,
+    label: (
+      <Link to={e.path} data-testid={e.testId} onClick={onNavigate}>
+        {t(e.label)}
+      </Link>
+    ),
+  };
+}
+
+export function menuItems(can: (p: Permission) => boolean, t: I18n['t'], onNavigate?: () => void): MenuProps['items'] {
+  const items: NonNullable<MenuProps['items']> = [];
+  for (const m of MENU) {
+    if ('children' in m) {
+      const children = m.children.filter((c) => can(c.permission)).map((c) => item(c, t, onNavigate));
+      if (children.length) items.push({ type: 'group', key: m.key, label: t(m.label), children });
+    } else if (can(m.permission)) items.push(item(m, t, onNavigate));
+  }
+  return items;
+}
+
+/** The menu key of the current path. */
+export function selectedKey(pathname: string): string | undefined {
+  for (const m of MENU) {
+    const entries = 'children' in m ? m.children : [m];
+    for (const e of entries) if (pathname === e.path || pathname.startsWith(`${e.path}/`)) return e.key;
+  }
+  return undefined;
+}

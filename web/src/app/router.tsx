@@ -1,0 +1,71 @@
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Button, Result } from 'antd';
+import { Link } from 'react-router';
+import type { Permission } from '@tiaodu/contracts';
+import { RequireAuth } from './RequireAuth';
+import { AppLayout } from './AppLayout';
+import { PermissionGate } from '../components/PermissionGate';
+import { LoginPage } from '../features/auth/pages/LoginPage';
+import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
+import { ProjectListPage } from '../features/projects/pages/ProjectListPage';
+import { useI18n } from '../i18n';
+
+const ProjectDetailPage = lazy(() => import('../features/projects/pages/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage })));
+const ProjectCreatePage = lazy(() => import('../features/projects/pages/ProjectEditPages').then((m) => ({ default: m.ProjectCreatePage })));
+const ProjectEditPage = lazy(() => import('../features/projects/pages/ProjectEditPages').then((m) => ({ default: m.ProjectEditPage })));
+const ImportWizardPage = lazy(() => import('../features/import/pages/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
+const RegionsPage = lazy(() => import('../features/org/pages/RegionsPage').then((m) => ({ default: m.RegionsPage })));
+const DepartmentsPage = lazy(() => import('../features/org/pages/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })));
+const EnterprisesPage = lazy(() => import('../features/org/pages/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })));
+const UsersPage = lazy(() => import('../features/org/pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('app.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('app.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+const gate = (permission: Permission, page: ReactNode) => (
+  <PermissionGate permission={permission} page>
+    {page}
+  </PermissionGate>
+);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/projects" replace /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'projects', element: gate('project:read', <ProjectListPage />) },
+          { path: 'projects/new', element: gate('project:create', <ProjectCreatePage />) },
+          { path: 'projects/import', element: gate('project:import', <ImportWizardPage />) },
+          { path: 'projects/:id', element: gate('project:read', <ProjectDetailPage />) },
+          { path: 'projects/:id/edit', element: gate('project:update', <ProjectEditPage />) },
+          { path: 'admin/regions', element: gate('admin:region', <RegionsPage />) },
+          { path: 'admin/departments', element: gate('admin:department', <DepartmentsPage />) },
+          { path: 'admin/enterprises', element: gate('admin:enterprise', <EnterprisesPage />) },
+          { path: 'admin/users', element: gate('admin:user', <UsersPage />) },
+          { path: 'audit', element: gate('audit:read', <AuditPage />) },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

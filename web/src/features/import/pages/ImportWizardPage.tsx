@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Result, Steps, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../../i18n';
+import { errorText } from '../../../api/errors';
+import { PageHeader } from '../../../components/PageHeader';
+import { importApi, jobErrorText, toMapping, type Assignment, type ImportInspect, type ImportOptions } from '../api/import';
+import { useImportJob } from '../hooks/useImport';
+import { MappingTable } from '../components/MappingTable';
+import { UploadBox } from '../components/UploadBox';
+import { ImportErrors, ImportPreview, ImportSummary, JobProgress } from '../components/JobResult';
+
+/** The server's recognition of each column, as the starting point of the mapping step. */
+function initialAssignment(inspect: ImportInspect): Assignment {
+  const a: Assignment = {};
+  for (const c of inspect.columns) a[c.letter] = c.field ?? '';
+  return a;
+}
+
+/** Upload → map columns → dry run → import, with progress while the server works. */
+export function ImportWizardPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [step, setStep] = useState(0);
+  const [file, setFile] = useState<File | null>(null);
+  const [inspect, setInspect] = useState<ImportInspect | null>(null);
+  const [assign, setAssign] = useState<Assignment>({});
+  const [opts, setOpts] = useState<ImportOptions>({});
+  const [dryJobId, setDryJobId] = useState<string | null>(null);
+  const [realJobId, setRealJobId] = useState<string | null>(null);
+
+  const dryJob = useImportJob(dryJobId);
+  const realJob = useImportJob(realJobId);
+
+  const inspectMutation = useMutation({
+    mutationFn: (v: { file: File; opts: ImportOptions }) => importApi.inspect(v.file, v.opts),
+    onSuccess: (r) => {
+      setInspect(r);
+      setOpts({ sheet: r.sheet, headerRow: r.headerRow });
+      setAssign(initialAssignment(r));
+      setStep(1);
+    },
+    onError: (e) => message.error(errorText(e, lang)),
+  });
+
+  const startMutation = useMutation({
+    mutationFn: (v: { dryRun: boolean }) => importApi.start(file!, v.dryRun, toMapping(assign, inspect?.columns ?? []), opts),
+    onSuccess: (r, v) => {
+      if (v.dryRun) {
+        setDryJobId(r.jobId);
+        setStep(2);
+      } else {
+        setRealJobId(r.jobId);
+        setStep(3);
+      }
+    },
+    onError: (e) => message.error(errorText(e, lang)),
+  });
+
+  /** Back to the first step, optionally with a new (corrected) file already chosen. */
+  const restart = (next: File | null = null) => {
+    setStep(0);
+    setFile(next);
+    setInspect(null);
+    setAssign({});
+    setOpts({});
+    setDryJobId(null);
+    setRealJobId(null);
+  };
+
+  const template = async () => {
+    try {
+      await importApi.template();
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  };
+
+  const dry = dryJob.data;
+  const dryResult = dry?.status === 'done' ? dry.result : undefined;
+  const real = realJob.data;
+  const realResult = real?.status === 'done' ? real.result : undefined;
+
+  return (
+    <div>
+      <PageHeader
+        title={t('import.title')}
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={() => void template()} data-testid="import-template">
+            {t('import.template')}
+          </Button>
+        }
+      />
+      <Card>
+        <Steps
+          current={step}
+          style={{ marginBottom: 24 }}
+          responsive
+          items={[{ title: t('import.step.upload') }, { title: t('import.step.mapping') }, { title: t('import.step.dryRun') }, { title: t('import.step.confirm') }]}
+        />
+
+        {step === 0 ? (
+          <div>
+            <UploadBox file={file} onFile={setFile} />
+            <Flex justify="flex-end" style={{ marginTop: 16 }}>
+              <Button type="primary" disabled={!file} loading={inspectMutation.isPending} onClick={() => file && inspectMutation.mutate({ file, opts: {} })} data-testid="import-next">
+                {t('import.next')}
+              </Button>
+            </Flex>
+          </div>
+        ) : null}
+
+        {step === 1 && inspect ? (
+          <div>
+            {file ? <Typography.Paragraph type="secondary">{t('import.file', { name: file.name })}</Typography.Paragraph> : null}
+            <MappingTable
+              inspect={inspect}
+              assign={assign}
+              onAssign={setAssign}
+              reinspecting={inspectMutation.isPending}
+              onReinspect={(o) => file && inspectMutation.mutate({ file, opts: o })}
+            />
+            <Flex justify="space-between" style={{ marginTop: 16 }}>
+              <Button onClick={() => restart()}>{t('import.prev')}</Button>
+              <Button type="primary" loading={startMutation.isPending} onClick={() => startMutation.mutate({ dryRun: true })} data-testid="import-dryrun">
+                {t('import.startDryRun')}
+              </Button>
+            </Flex>
+          </div>
+        ) : null}
+
+        {step === 2 ? (
+          <div>
+            {!dry || dry.status === 'running' ? <JobProgress job={dry} /> : null}
+            {dryJob.error ? <Alert type="error" showIcon title={errorText(dryJob.error, lang)} /> : null}
+            {dry?.status === 'failed' ? <Alert type="error" showIcon title={t('import.failed')} description={jobErrorText(dry.error)} data-testid="import-failed" /> : null}
+            {dryResult ? (
+              <div>
+                <ImportSummary result={dryResult} />
+                {dryResult.errors.length ? (
+                  <>
+                    <ImportErrors errors={dryResult.errors} />
+                    <Typography.Paragraph style={{ marginTop: 16, marginBottom: 8 }}>{t('import.fixAndUpload')}</Typography.Paragraph>
+                    <UploadBox file={null} onFile={(f) => f && restart(f)} compact />
+                  </>
+                ) : (
+                  <>
+                    <Alert type="success" showIcon title={t('import.dryRunOk')} style={{ marginBottom: 12 }} />
+                    {dryResult.preview?.length ? <ImportPreview rows={dryResult.preview} /> : null}
+                  </>
+                )}
+              </div>
+            ) : null}
+            {dry && dry.status !== 'running' ? (
+              <Flex justify="space-between" style={{ marginTop: 16 }} gap={8} wrap>
+                <Flex gap={8}>
+                  <Button onClick={() => restart()} data-testid="import-restart">
+                    {t('import.uploadAgain')}
+                  </Button>
+                  <Button onClick={() => setStep(1)}>{t('import.prev')}</Button>
+                </Flex>
+                {dryResult && dryResult.errors.length === 0 ? (
+                  <Button type="primary" loading={startMutation.isPending} onClick={() => startMutation.mutate({ dryRun: false })} data-testid="import-confirm">
+                    {t('import.confirm')}
+                  </Button>
+                ) : null}
+              </Flex>
+            ) : null}
+          </div>
+        ) : null}
+
+        {step === 3 ? (
+          <div>
+            {!real || real.status === 'running' ? <JobProgress job={real} /> : null}
+            {realJob.error ? <Alert type="error" showIcon title={errorText(realJob.error, lang)} /> : null}
+            {real?.status === 'failed' ? <Alert type="error" showIcon title={t('import.failed')} description={jobErrorText(real.error)} data-testid="import-failed" /> : null}
+            {realResult && realResult.errors.length ? <ImportErrors errors={realResult.errors} /> : null}
+            {realResult && realResult.errors.length === 0 ? (
+              <div data-testid="import-result">
+                <Result
+                  status="success"
+                  title={t('import.done')}
+                  subTitle={t('import.doneText', { created: realResult.created, updated: realResult.updated, unchanged: realResult.unchanged ?? 0 })}
+                  extra={[
+                    <Button type="primary" key="ledger" onClick={() => navigate('/projects')}>
+                      {t('import.toLedger')}
+                    </Button>,
+                    <Button key="again" onClick={() => restart()}>
+                      {t('import.again')}
+                    </Button>,
+                  ]}
+                />
+              </div>
+            ) : null}
+            {real && real.status !== 'running' && !(realResult && realResult.errors.length === 0) ? (
+              <Flex style={{ marginTop: 16 }}>
+                <Button onClick={() => restart()}>{t('import.uploadAgain')}</Button>
+              </Flex>
+            ) : null}
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
