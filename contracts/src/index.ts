@@ -4,3 +4,4 @@ export * from './permissions.js';
 export * from './validation.js';
 export * from './projects.js';
 export * from './admin.js';
+export * from './imports.js';
