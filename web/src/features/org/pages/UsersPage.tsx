@@ -136,10 +136,10 @@ export function UsersPage() {
   };
 
   const columns: TableProps<User>['columns'] = [
-    { key: 'username', dataIndex: 'username', title: t('users.username'), width: 130, render: (_: unknown, u: User) => <code>{u.username}</code> },
-    { key: 'displayName', dataIndex: 'displayName', title: t('users.displayName'), width: 120 },
+    { key: 'username', dataIndex: 'username', title: t('users.username'), width: 120, render: (_: unknown, u: User) => <code>{u.username}</code> },
+    { key: 'displayName', dataIndex: 'displayName', title: t('users.displayName'), width: 100 },
     { key: 'role', dataIndex: 'role', title: t('users.role'), width: 130, render: (_: unknown, u: User) => <Tag color="blue">{label(ROLES, u.role)}</Tag> },
-    { key: 'title', dataIndex: 'title', title: t('users.title'), width: 120, ellipsis: true },
+    { key: 'title', dataIndex: 'title', title: t('users.title'), width: 110, ellipsis: true },
     { key: 'scope', title: t('users.scopeType'), ellipsis: true, render: (_: unknown, u: User) => scopeText(u) },
     {
       key: 'status',
@@ -152,11 +152,11 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { key: 'lastLogin', dataIndex: 'lastLoginAt', title: t('users.lastLogin'), width: 170, render: (_: unknown, u: User) => formatDateTime(u.lastLoginAt) },
+    { key: 'lastLogin', dataIndex: 'lastLoginAt', title: t('users.lastLogin'), width: 160, render: (_: unknown, u: User) => formatDateTime(u.lastLoginAt) },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 260,
+      width: 210,
       fixed: 'right',
       render: (_: unknown, u: User) => (
         <Space size={0} wrap>
@@ -236,7 +236,7 @@ export function UsersPage() {
           columns={columns}
           dataSource={data?.items ?? []}
           loading={isFetching}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1150 }}
           pagination={{
             current: page,
             pageSize,

@@ -122,6 +122,15 @@ export function projectToValues(p: Project): ProjectFormValues {
   };
 }
 
+/** 12345.6 → 12,345.6 while typing; the decimals are left alone. */
+const thousands = (v: string | number | undefined): string => {
+  if (v === undefined || v === '') return '';
+  const [int = '', dec] = String(v).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return dec !== undefined ? `${grouped}.${dec}` : grouped;
+};
+const unthousands = (v: string | undefined): string => (v ?? '').replace(/,/g, '');
+
 const col2 = { xs: 24, md: 12 } as const;
 const col3 = { xs: 24, md: 12, xl: 8 } as const;
 
@@ -170,7 +179,7 @@ export function ProjectForm({ form, initialValues, mode, knownOwner, submitting,
 
   const required = (key: MessageKey) => [{ required: true, message: `${t('common.pleaseSelect')}${lang === 'en' ? ' ' : ''}${t(key)}` }];
   const requiredText = (key: MessageKey) => [{ required: true, whitespace: true, message: `${t('common.pleaseInput')}${lang === 'en' ? ' ' : ''}${t(key)}` }];
-  const amount = { min: 0, max: 100_000_000, precision: 2, style: { width: '100%' } } as const;
+  const amount = { min: 0, max: 100_000_000, precision: 2, style: { width: '100%' }, formatter: thousands, parser: unthousands } as const;
 
   return (
     <>

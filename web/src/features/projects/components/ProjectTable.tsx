@@ -51,8 +51,8 @@ export function ProjectTable({ items, total, page, pageSize, loading, sort, onPa
       ),
     },
     { key: 'regionCode', dataIndex: 'regionName', title: t('projects.col.region'), sorter: true, sortOrder: orderOf(sort, 'regionCode'), width: 120, ellipsis: true },
-    { key: 'stage', dataIndex: 'stage', title: t('projects.col.stage'), sorter: true, sortOrder: orderOf(sort, 'stage'), width: 90, render: (_: unknown, p: Project) => <StageTag stage={p.stage} /> },
-    { key: 'level', dataIndex: 'level', title: t('projects.col.level'), width: 90, render: (_: unknown, p: Project) => label(PROJECT_LEVELS, p.level) },
+    { key: 'stage', dataIndex: 'stage', title: t('projects.col.stage'), sorter: true, sortOrder: orderOf(sort, 'stage'), width: lang === 'en' ? 150 : 90, render: (_: unknown, p: Project) => <StageTag stage={p.stage} /> },
+    { key: 'level', dataIndex: 'level', title: t('projects.col.level'), width: lang === 'en' ? 120 : 90, render: (_: unknown, p: Project) => label(PROJECT_LEVELS, p.level) },
     {
       key: 'totalInvestment',
       dataIndex: 'totalInvestment',
@@ -84,7 +84,7 @@ export function ProjectTable({ items, total, page, pageSize, loading, sort, onPa
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: 1060 }}
+      scroll={{ x: lang === 'en' ? 1150 : 1060 }}
       sortDirections={['ascend', 'descend']}
       locale={{ emptyText: t('projects.empty') }}
       pagination={{

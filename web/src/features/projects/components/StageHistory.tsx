@@ -24,9 +24,9 @@ export function StageHistory({ projectId }: { projectId: number }) {
             return {
               key: e.id,
               color: TIMELINE_COLORS[c] ?? c,
-              title: <Typography.Text strong>{formatDate(e.date, lang)}</Typography.Text>,
               content: (
                 <div data-testid="stage-event">
+                  <Typography.Text strong>{formatDate(e.date, lang)}</Typography.Text>
                   <Flex align="center" gap={6} wrap>
                     {e.fromStage ? <StageTag stage={e.fromStage} /> : <Typography.Text type="secondary">{t('detail.initial')}</Typography.Text>}
                     <ArrowRightOutlined style={{ fontSize: 12, color: '#999' }} />

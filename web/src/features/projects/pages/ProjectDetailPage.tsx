@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Tag, Typography, type DescriptionsProps } from 'antd';
+import { App, Button, Card, Col, Descriptions, Grid, Popconfirm, Result, Row, Skeleton, Space, Tag, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -68,7 +68,7 @@ function useSections(p: Project) {
             <Space orientation="vertical" size={0}>
               {fundingItems.map((s) => (
                 <span key={s.value}>
-                  {s[lang]}：{formatWan(p.funding[s.value])}
+                  {s[lang]}{lang === 'en' ? ': ' : '：'}{formatWan(p.funding[s.value])}
                 </span>
               ))}
             </Space>
@@ -123,11 +123,12 @@ function useSections(p: Project) {
 function Sections({ project }: { project: Project }) {
   const { t } = useI18n();
   const sections = useSections(project);
+  const narrow = !Grid.useBreakpoint().sm;
   return (
     <>
       {sections.map((s) => (
         <Card key={s.title} size="small" title={t(s.title)} style={{ marginBottom: 16 }}>
-          <Descriptions size="small" bordered column={COLUMNS} items={s.items} styles={{ label: { width: 130 } }} />
+          <Descriptions size="small" bordered column={COLUMNS} items={s.items} styles={{ label: { width: narrow ? 96 : 130 } }} />
         </Card>
       ))}
     </>
