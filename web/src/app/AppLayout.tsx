@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Typography, theme } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Spin, Tag, Typography, theme } from 'antd';
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { logout } from '../features/auth/api/auth';
 import { LangSwitch } from './LangSwitch';
 import { menuItems, selectedKey } from './menu';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useCompactLayout } from '../hooks/useMedia';
 
 const { Header, Sider, Content } = Layout;
 
@@ -30,8 +31,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const screens = Grid.useBreakpoint();
-  const mobile = !screens.lg;
+  const mobile = useCompactLayout();
   const [drawer, setDrawer] = useState(false);
   const { token } = theme.useToken();
 

@@ -136,15 +136,15 @@ export function UsersPage() {
   };
 
   const columns: TableProps<User>['columns'] = [
-    { key: 'username', dataIndex: 'username', title: t('users.username'), width: 120, render: (_: unknown, u: User) => <code>{u.username}</code> },
-    { key: 'displayName', dataIndex: 'displayName', title: t('users.displayName'), width: 100 },
-    { key: 'role', dataIndex: 'role', title: t('users.role'), width: 130, render: (_: unknown, u: User) => <Tag color="blue">{label(ROLES, u.role)}</Tag> },
+    { key: 'username', dataIndex: 'username', title: t('users.username'), width: 110, render: (_: unknown, u: User) => <code>{u.username}</code> },
+    { key: 'displayName', dataIndex: 'displayName', title: t('users.displayName'), width: 90 },
+    { key: 'role', dataIndex: 'role', title: t('users.role'), width: 120, render: (_: unknown, u: User) => <Tag color="blue">{label(ROLES, u.role)}</Tag> },
     { key: 'title', dataIndex: 'title', title: t('users.title'), width: 110, ellipsis: true },
     { key: 'scope', title: t('users.scopeType'), ellipsis: true, render: (_: unknown, u: User) => scopeText(u) },
     {
       key: 'status',
       title: t('common.status'),
-      width: 110,
+      width: 80,
       render: (_: unknown, u: User) => (
         <Space size={4} wrap>
           {u.active ? <Tag color="green">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>}
@@ -152,12 +152,11 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { key: 'lastLogin', dataIndex: 'lastLoginAt', title: t('users.lastLogin'), width: 160, render: (_: unknown, u: User) => formatDateTime(u.lastLoginAt) },
+    { key: 'lastLogin', dataIndex: 'lastLoginAt', title: t('users.lastLogin'), width: 140, render: (_: unknown, u: User) => formatDateTime(u.lastLoginAt).slice(0, 16) },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 210,
-      fixed: 'right',
+      width: 200,
       render: (_: unknown, u: User) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setEditing(u)}>
@@ -236,7 +235,7 @@ export function UsersPage() {
           columns={columns}
           dataSource={data?.items ?? []}
           loading={isFetching}
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1050 }}
           pagination={{
             current: page,
             pageSize,

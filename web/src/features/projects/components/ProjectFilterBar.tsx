@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Col, Grid, Input, Row, Select } from 'antd';
+import { Button, Col, Input, Row, Select } from 'antd';
 import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import { INVESTMENT_BANDS, PROJECT_FIELDS, PROJECT_LEVELS, PROJECT_STAGES, YEAR_CATEGORIES } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
+import { useNarrow } from '../../../hooks/useMedia';
 import { RegionTreeSelect } from '../../org/components/RegionTreeSelect';
 import { useDepartments, useLeaders } from '../../org/hooks/useLookups';
 import type { FilterPatch, ProjectFilters } from '../hooks/useProjectFilters';
@@ -19,8 +20,7 @@ const col = { xs: 24, sm: 12, md: 8, xl: 6, xxl: 4 } as const;
 /** All the filters of the ledger; their values live in the URL. */
 export function ProjectFilterBar({ filters, onChange, onClear, active }: Props) {
   const { t, options } = useI18n();
-  const screens = Grid.useBreakpoint();
-  const narrow = !screens.md;
+  const narrow = useNarrow();
   const [expanded, setExpanded] = useState(false);
   const [keyword, setKeyword] = useState(filters.q ?? '');
   useEffect(() => setKeyword(filters.q ?? ''), [filters.q]);

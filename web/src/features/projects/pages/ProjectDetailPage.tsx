@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Col, Descriptions, Grid, Popconfirm, Result, Row, Skeleton, Space, Tag, Typography, type DescriptionsProps } from 'antd';
+import { App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Tag, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -14,6 +14,7 @@ import {
 } from '@tiaodu/contracts';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { errorText } from '../../../api/errors';
+import { useMedia } from '../../../hooks/useMedia';
 import { formatDate, formatDateTime, formatNumber, formatWan } from '../../../components/format';
 import { StageTag } from '../../../components/StageTag';
 import { MapView } from '../../../components/MapView';
@@ -123,7 +124,7 @@ function useSections(p: Project) {
 function Sections({ project }: { project: Project }) {
   const { t } = useI18n();
   const sections = useSections(project);
-  const narrow = !Grid.useBreakpoint().sm;
+  const narrow = useMedia('(max-width: 575.98px)');
   return (
     <>
       {sections.map((s) => (

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Grid, Typography } from 'antd';
+import { App, Button, Card, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatWan } from '../../../components/format';
 import { errorText } from '../../../api/errors';
+import { useNarrow } from '../../../hooks/useMedia';
 import { useCan } from '../../auth/hooks/useAuth';
 import { projectsApi } from '../api/projects';
 import { filterQuery, listQuery, useProjectFilters } from '../hooks/useProjectFilters';
@@ -19,8 +20,7 @@ export function ProjectListPage() {
   const { message } = App.useApp();
   const can = useCan();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const narrow = !screens.md;
+  const narrow = useNarrow();
   const { filters, setFilters, setPage, setSort, clear, active } = useProjectFilters();
   const { data, isFetching, error } = useProjectList(listQuery(filters));
   const [exporting, setExporting] = useState(false);
