@@ -202,7 +202,8 @@ export function detectHeader(g: SheetGrid, opts: { headerRow?: number } = {}): H
   for (const r of rows) {
     const one = buildColumns(g, r, false);
     const s1 = score(one);
-    const two = r < g.rows.length ? buildColumns(g, r, true) : one;
+    // A row is a parent header only if it names something itself (not a title or a unit line).
+    const two = r < g.rows.length && s1 > 0 ? buildColumns(g, r, true) : one;
     const s2 = two === one ? s1 : score(two);
     const cand = s2 > s1 ? { row: r, two: true, cols: two, score: s2 } : { row: r, two: false, cols: one, score: s1 };
     if (!best || cand.score > best.score) best = cand;

@@ -390,9 +390,14 @@ export function planImport(rows: ResolvedRow[], existing: ExistingLookup, ctx: P
       else targetRow.set(target.id, p.row);
       planUpdate(r, target, ctx, plan);
     } else {
-      if (!v.name) err(p, 'name', '项目名称不能为空');
-      if (v.totalInvestment === undefined) err(p, 'totalInvestment', '总投资不能为空');
-      if (!r.regionCode && !v.regionText) err(p, 'regionText', '所属区域不能为空');
+      // Required for a new project (unless the cell was already refused as unreadable).
+      const missing = (key: keyof RowValues, label: string) => {
+        if (p.errors.some((e) => e.column && e.column === p.columns[key])) return;
+        err(p, key, p.columns[key] === undefined ? `文件中没有「${label}」列，新建项目须填写${label}` : `${label}不能为空`);
+      };
+      if (!v.name) missing('name', '项目名称');
+      if (v.totalInvestment === undefined) missing('totalInvestment', '总投资');
+      if (!r.regionCode && !v.regionText) missing('regionText', '所属区域');
       if (v.name && r.regionCode) {
         const key = nameRegionKey(v.name, r.regionCode);
         const prev = newKeyRow.get(key);

@@ -43,6 +43,17 @@ export interface RowClass {
   text?: string;
 }
 
+const keyCache = new WeakMap<HeaderColumn[], Map<number, Set<string>>>();
+/** The compared forms of each column's header texts, computed once per header. */
+function headerKeys(cols: HeaderColumn[]): Map<number, Set<string>> {
+  let m = keyCache.get(cols);
+  if (!m) {
+    m = new Map(cols.filter((c) => c.header).map((c) => [c.index, new Set([headerKey(c.child), headerKey(c.header), headerKey(c.parent)].filter(Boolean))]));
+    keyCache.set(cols, m);
+  }
+  return m;
+}
+
 const isIntegerLike = (v: CellValue) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\d+$/.test(compactText(v)));
 
 /** What a row under the header is. `cells[c - 1]` is column c. */
@@ -78,12 +89,12 @@ export function classifyRow(cells: CellValue[], cols: HeaderColumn[]): RowClass 
   }
 
   // A repeated header line (printed ledgers repeat it on every page).
-  let same = 0;
-  for (const f of filled) {
-    const col = cols[f.col - 1];
-    if (col?.header && (headerKey(cellText(f.v)) === headerKey(col.child) || headerKey(cellText(f.v)) === headerKey(col.header))) same++;
+  const keys = headerKeys(cols);
+  const looksLikeHeader = (f: { col: number; v: CellValue }) => typeof f.v === 'string' && (keys.get(f.col)?.has(headerKey(f.v)) ?? false);
+  if (looksLikeHeader(filled[0]!) || (filled[1] && looksLikeHeader(filled[1]))) {
+    const same = filled.filter(looksLikeHeader).length;
+    if (same >= 2 && same * 2 >= filled.length) return { kind: 'header' };
   }
-  if (same >= 2 && same * 2 >= filled.length) return { kind: 'header' };
 
   // A row of column numbers 1, 2, 3 … under the header.
   if (filled.length >= 3 && filled.every((f) => isIntegerLike(f.v))) {

@@ -31,6 +31,7 @@ const BLANKS = new Set(['-', '--', '—', '——', '/', '\\', '无', '暂无', 
 export function isBlank(v: CellValue): boolean {
   if (v === null) return true;
   if (typeof v !== 'string') return false;
+  if (v.length > 8 && v.trim().length > 4) return false;
   const t = compactText(v);
   return t === '' || BLANKS.has(t);
 }
