@@ -1,0 +1,180 @@
+/**
+ * Excel export of the filtered ledger, streamed: rows are read in pages and written with the
+ * ExcelJS streaming writer, so 100,000 projects stay in bounded memory. The same layout, empty,
+ * is the import template.
+ */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ProjectFilter } from '@tiaodu/contracts';
+import type { Ctx } from '../../../core/context.js';
+import { chinaToday } from '../../../core/clock.js';
+import { safeCellText } from '../../../lib/xlsx/write.js';
+import { columnLetter } from '../../../lib/xlsx/grid.js';
+import { iterateProjects, sumProjects } from '../projects.service.js';
+import { regionName } from './export.repository.js';
+import { AMOUNT_FORMAT, chineseDate, DATE_FORMAT, LEDGER_COLUMNS, ledgerTitle, type LedgerValue } from './ledger-layout.js';
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_ROW = 3;
+
+type Sheet = ExcelJS.Worksheet;
+
+function beginSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, title: string, today: string): Sheet {
+  const n = LEDGER_COLUMNS.length;
+  const ws = wb.addWorksheet('项目台账', {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  ws.columns = LEDGER_COLUMNS.map((c) => ({ width: c.width }));
+
+  const titleRow = ws.getRow(1);
+  titleRow.getCell(1).value = title;
+  titleRow.getCell(1).font = { name: '方正小标宋简体', size: 18, bold: true };
+  titleRow.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  titleRow.height = 36;
+  ws.mergeCells(1, 1, 1, n);
+  titleRow.commit();
+
+  const unitRow = ws.getRow(2);
+  unitRow.getCell(1).value = `导出日期：${chineseDate(today)}`;
+  unitRow.getCell(1).alignment = { horizontal: 'left' };
+  unitRow.getCell(n - 3).value = '单位：万元';
+  unitRow.getCell(n - 3).alignment = { horizontal: 'right' };
+  ws.mergeCells(2, 1, 2, 6);
+  ws.mergeCells(2, n - 3, 2, n);
+  unitRow.commit();
+
+  const header = ws.getRow(HEADER_ROW);
+  LEDGER_COLUMNS.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: '黑体', bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    cell.border = BORDER;
+  });
+  header.height = 30;
+  header.commit();
+  return ws;
+}
+
+function writeValue(cell: ExcelJS.Cell, kind: (typeof LEDGER_COLUMNS)[number]['kind'], v: LedgerValue): void {
+  cell.border = BORDER;
+  if (v === null || v === '') return;
+  switch (kind) {
+    case 'amount':
+      cell.value = v as number;
+      cell.numFmt = AMOUNT_FORMAT;
+      return;
+    case 'area':
+      cell.value = v as number;
+      cell.numFmt = '#,##0.00';
+      return;
+    case 'date':
+      cell.value = v as Date;
+      cell.numFmt = DATE_FORMAT;
+      cell.alignment = { horizontal: 'center' };
+      return;
+    case 'int':
+    case 'seq':
+      cell.value = v as number;
+      cell.alignment = { horizontal: 'center' };
+      return;
+    case 'longtext':
+      cell.value = safeCellText(String(v));
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      return;
+    default:
+      // Text is always written as a string, never as a formula, and neutralised.
+      cell.value = safeCellText(String(v));
+  }
+}
+
+/** Writes the filtered, scoped ledger to `out` as an .xlsx workbook. */
+export async function exportLedger(ctx: Ctx, filter: ProjectFilter, out: Writable): Promise<void> {
+  const today = chinaToday(ctx.clock.now());
+  const regionCode = filter.regionCode ?? (ctx.user.scopeType === 'region' ? ctx.user.regionCode : null);
+  const name = regionCode ? await regionName(ctx.db, regionCode) : null;
+  const totals = await sumProjects(ctx, filter);
+
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Tiaodu 调度';
+  wb.created = ctx.clock.now();
+  const ws = beginSheet(wb, ledgerTitle(name, filter.planYear), today);
+
+  let seq = 0;
+  for await (const batch of iterateProjects(ctx, filter)) {
+    for (const p of batch) {
+      seq++;
+      const row = ws.addRow([]);
+      LEDGER_COLUMNS.forEach((c, i) => writeValue(row.getCell(i + 1), c.kind, c.kind === 'seq' ? seq : c.value(p)));
+      row.commit();
+    }
+    // Let the zip stream drain and other requests run between pages.
+    await new Promise<void>((r) => setImmediate(r));
+  }
+
+  const sumRow = ws.addRow([]);
+  const nameCol = LEDGER_COLUMNS.findIndex((c) => c.header === '项目名称') + 1;
+  const amountCol = LEDGER_COLUMNS.findIndex((c) => c.kind === 'amount') + 1;
+  LEDGER_COLUMNS.forEach((_, i) => (sumRow.getCell(i + 1).border = BORDER));
+  sumRow.getCell(1).value = '合计';
+  sumRow.getCell(nameCol).value = `共${totals.total}个项目`;
+  sumRow.getCell(amountCol).value = totals.totalInvestment;
+  sumRow.getCell(amountCol).numFmt = AMOUNT_FORMAT;
+  sumRow.font = { bold: true };
+  sumRow.commit();
+  ws.commit();
+  await wb.commit();
+}
+
+/** The blank ledger: the export's layout with drop-downs for the coded columns, and a sheet of instructions. */
+export async function writeTemplate(ctx: Ctx, out: Writable): Promise<void> {
+  const today = chinaToday(ctx.clock.now());
+  const name = ctx.user.scopeType === 'region' && ctx.user.regionCode ? await regionName(ctx.db, ctx.user.regionCode) : null;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Tiaodu 调度';
+  const ws = beginSheet(wb, ledgerTitle(name, Number(today.slice(0, 4))), today);
+  const last = HEADER_ROW + 2000;
+  // The streaming writer supports data validations; its typings only declare them on Worksheet models.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  LEDGER_COLUMNS.forEach((c, i) => {
+    const range = `${columnLetter(i + 1)}${HEADER_ROW + 1}:${columnLetter(i + 1)}${last}`;
+    if (c.choices) {
+      validations.add(range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${c.choices.map((x) => x.zh).join(',')}"`],
+        showErrorMessage: false,
+      });
+    } else if (c.kind === 'amount' || c.kind === 'area') {
+      validations.add(range, { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, errorTitle: '金额', error: '请填写不小于0的数字' });
+    }
+  });
+  ws.commit();
+
+  const help = wb.addWorksheet('填写说明');
+  help.columns = [{ width: 18 }, { width: 90 }];
+  const lines: [string, string][] = [
+    ['填写说明', ''],
+    ['必填', '项目名称、总投资、所属区域（只管辖一个乡镇的账号可不填所属区域）'],
+    ['金额单位', '默认万元；表头写「总投资（亿元）」或表格上方写「单位：亿元」时按亿元换算'],
+    ['日期', '可写 2024.03、2024年3月、2024-03-15、2024/3/15 或日期格式；只写到月份时，开工取当月1日，竣工取当月最后一天'],
+    ['建设起止年限', '也可用一列「建设起止年限」填写「2024.03-2026.12」'],
+    ['分类标题行', '「一、续建项目（20个）」「（一）工业项目」这样的标题行会作为下面各行的年度类别、领域；合计、小计行会被跳过'],
+    ['项目代码', '24位，如 2024-330122-04-01-123456；填写后按项目代码匹配已有项目，否则按项目名称和所属区域匹配'],
+    ['包保领导', '填写系统中领导用户的姓名，多位用顿号分隔；有重名时在括号中注明职务，如「张三（副县长）」'],
+    ['牵头单位', '填写系统中已登记的单位全称或简称'],
+    ['项目业主', '未登记的企业会自动登记；统一社会信用代码须为18位有效代码'],
+    ['更新规则', '已有项目只更新文件中填写了的字段，空白单元格不会清空原有内容'],
+  ];
+  for (const [a, b] of lines) {
+    const row = help.addRow([a, b]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { wrapText: true };
+    row.commit();
+  }
+  help.commit();
+  await wb.commit();
+}
