@@ -55,7 +55,7 @@ async function checkRefs(ctx: Ctx, refs: Parameters<typeof repo.missingRefs>[1])
 }
 
 /** Audit view of a project: the stored fields, not the joined names. */
-function auditView(p: Project) {
+export function auditView(p: Project) {
   const { abilities: _a, createdAt: _c, updatedAt: _u, regionName: _r, ownerName: _o, ownerCreditCode: _oc, responsibleDeptName: _d, ...rest } = p;
   return { ...rest, leaders: p.leaders.map((l) => l.id) };
 }
