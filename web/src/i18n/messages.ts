@@ -266,6 +266,7 @@ export const messages = {
   'import.phase.validating': ['校验数据', 'checking the rows'],
   'import.phase.writing': ['写入台账', 'writing to the ledger'],
   'import.phase.done': ['完成', 'done'],
+  'import.noRows': ['文件中没有可导入的项目行，请检查工作表和表头所在行。', 'The file has no project rows to import; check the sheet and the header row.'],
   'import.fixAndUpload': ['修改文件后，可直接在此重新上传：', 'Fix the file, then upload it again here:'],
   'import.file': ['文件：{name}', 'File: {name}'],
 

@@ -81,6 +81,7 @@ export function ImportWizardPage() {
 
   const dry = dryJob.data;
   const dryResult = dry?.status === 'done' ? dry.result : undefined;
+  const dryEmpty = Boolean(dryResult && dryResult.created + dryResult.updated + (dryResult.unchanged ?? 0) === 0);
   const real = realJob.data;
   const realResult = real?.status === 'done' ? real.result : undefined;
 
@@ -146,6 +147,8 @@ export function ImportWizardPage() {
                     <Typography.Paragraph style={{ marginTop: 16, marginBottom: 8 }}>{t('import.fixAndUpload')}</Typography.Paragraph>
                     <UploadBox file={null} onFile={(f) => f && restart(f)} compact />
                   </>
+                ) : dryEmpty ? (
+                  <Alert type="warning" showIcon title={t('import.noRows')} data-testid="import-empty" />
                 ) : (
                   <>
                     <Alert type="success" showIcon title={t('import.dryRunOk')} style={{ marginBottom: 12 }} />
@@ -162,7 +165,7 @@ export function ImportWizardPage() {
                   </Button>
                   <Button onClick={() => setStep(1)}>{t('import.prev')}</Button>
                 </Flex>
-                {dryResult && dryResult.errors.length === 0 ? (
+                {dryResult && dryResult.errors.length === 0 && !dryEmpty ? (
                   <Button type="primary" loading={startMutation.isPending} onClick={() => startMutation.mutate({ dryRun: false })} data-testid="import-confirm">
                     {t('import.confirm')}
                   </Button>
