@@ -1,10 +1,11 @@
-import { completeCreditCode, type ProjectCreate, type Role, type ScopeType } from '@tiaodu/contracts';
+import { completeCreditCode, type ProjectCreate, type ProjectStage, type Role, type ScopeType } from '@tiaodu/contracts';
 import { inArray } from 'drizzle-orm';
 import { users } from '../schema.js';
 import type { Ctx } from '../../core/context.js';
 import { createDepartment, createEnterprise, createRegion } from '../../modules/admin/org.service.js';
 import { createUser } from '../../modules/admin/users.service.js';
-import { createProject } from '../../modules/projects/projects.service.js';
+import { changeStage, createProject } from '../../modules/projects/projects.service.js';
+import { chinaToday } from '../../core/clock.js';
 
 /** Password of every demo user (and of `admin` with demo data, unless TIAODU_ADMIN_PASSWORD is set). */
 export const DEMO_PASSWORD = 'Tiaodu@2026';
@@ -125,6 +126,38 @@ function rng(seed: number) {
   };
 }
 
+function addMonths(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/** The stage moves that bring a demo project from 储备 to its present stage, with dates and reasons. */
+function stagePath(target: ProjectStage, p: ProjectCreate, registeredOn: string, today: string): Array<[ProjectStage, string, string]> {
+  if (target === 'planning' || target === 'reserve') return [];
+  const moves: Array<[ProjectStage, string, string]> = [];
+  const prelim = min(addMonths(registeredOn, 2), today);
+  moves.push(['preliminary', prelim, '完成项目建议书，启动前期工作']);
+  if (target === 'preliminary') return moves;
+  const start = min(p.actualStart ?? today, today);
+  moves.push(['started', start, '首根桩施工，正式开工']);
+  if (target === 'started') return moves;
+  const building = min(addMonths(start, 1), today);
+  moves.push(['construction', building, '主体工程全面施工']);
+  if (target === 'construction') return moves;
+  if (target === 'suspended') {
+    moves.push(['suspended', min(addMonths(building, 6), today), '资金未到位，暂缓施工']);
+    return moves;
+  }
+  const done = min(p.actualCompletion ?? today, today);
+  moves.push(['completed', done, '通过竣工验收']);
+  if (target === 'completed') return moves;
+  moves.push(['production', min(addMonths(done, 1), today), '设备调试完成，投产运营']);
+  return moves;
+}
+
 export async function seedDemo(ctx: Ctx): Promise<void> {
   for (const r of REGIONS) await createRegion(ctx, { ...r, sort: 0 });
   const deptIds = new Map<string, number>();
@@ -158,6 +191,7 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   const leaders = [userIds.get('fuxianzhang')!, userIds.get('fuxianzhang2')!];
   const rand = rng(20261122);
   const year = ctx.clock.now().getFullYear();
+  const today = chinaToday(ctx.clock.now());
   for (const [i, p] of PROJECTS.entries()) {
     const [name, region, field, total, owner, dept, leaderIdx, category, level, stage, chain] = p;
     const startYear = category === 'continuing' || category === 'completion' ? year - 1 - Math.floor(rand() * 2) : year;
@@ -166,7 +200,7 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
     const durationYears = 1 + Math.floor(rand() * 3);
     const pad = (n: number) => String(n).padStart(2, '0');
     const regionSeq = String(10000 + i * 7 + Math.floor(rand() * 5)).padStart(5, '0');
-    await createProject(ctx, {
+    const body: ProjectCreate = {
       name,
       code: i % 5 === 4 ? null : `${startYear}-330122-${['04', '07', '44', '48', '78'][i % 5]}-0${1 + (i % 3)}-${regionSeq}${i % 10}`,
       statsCode: started ? `33012226${String(300000 + i * 13)}` : null,
@@ -202,7 +236,14 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
       actualStart: started ? `${startYear}-${pad(startMonth)}-${pad(10 + Math.floor(rand() * 15))}` : null,
       actualCompletion: stage === 'completed' || stage === 'production' ? `${year}-0${3 + Math.floor(rand() * 5)}-28` : null,
       content: `${name}：总投资${total}万元，主要建设${field === 'industry' ? '生产厂房、研发中心及配套设施' : field === 'infrastructure' ? '主体工程及配套设施' : '主体建筑及配套工程'}。`,
-      stage,
-    });
+      stage: stage === 'planning' ? 'planning' : 'reserve',
+    };
+    // Registered as a reserve project months before its start, then moved along its real path.
+    const registeredOn = addMonths(`${startYear}-${pad(startMonth)}-01`, -8);
+    const created = await createProject(ctx, body, { registeredOn: registeredOn < today ? registeredOn : today });
+    let version = created.version;
+    for (const [to, date, reason] of stagePath(stage!, body, registeredOn, today)) {
+      version = (await changeStage(ctx, created.id, { to, date, reason, version })).version;
+    }
   }
 }

@@ -60,10 +60,14 @@ export function auditView(p: Project) {
   return { ...rest, leaders: p.leaders.map((l) => l.id) };
 }
 
-export async function createProject(ctx: Ctx, input: ProjectCreate): Promise<Project> {
+/**
+ * `registeredOn` dates the first entry of the stage history (default today), for ledgers
+ * brought in with their past.
+ */
+export async function createProject(ctx: Ctx, input: ProjectCreate, opts: { registeredOn?: string } = {}): Promise<Project> {
   const v = ProjectCreateSchema.parse(input);
   await checkRefs(ctx, { regionCode: v.regionCode, deptId: v.responsibleDeptId, enterpriseId: v.ownerEnterpriseId, leaderIds: v.leaderIds });
-  const today = chinaToday(ctx.clock.now());
+  const today = opts.registeredOn ?? chinaToday(ctx.clock.now());
   const stage = v.stage ?? initialStage(v.category);
   return ctx.db.transaction(async (tx) => {
     const { leaderIds, stage: _s, ...fields } = v;
