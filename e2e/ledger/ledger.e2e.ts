@@ -38,6 +38,15 @@ describe('log in and see the ledger', () => {
     expect(shown.length).toBeGreaterThanOrEqual(10);
     expect(api.items.some((p) => p.name === '桐庐经济开发区智能制造产业园一期')).toBe(true);
 
+    // Every page has an English version; the choice survives a reload.
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('nav-projects').textContent()).toContain('Project ledger');
+    await expect.poll(() => page.getByTestId('project-totals').textContent()).toMatch(new RegExp(`^${api.total} projects`));
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-projects').textContent()).toContain('Project ledger');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('nav-projects').textContent()).toContain('项目台账');
+
     // The shell offers the dispatcher's menu and signs out again.
     for (const id of ['nav-projects', 'nav-enterprises']) expect(await page.getByTestId(id).count()).toBeGreaterThan(0);
     await page.getByTestId('user-menu').click();
