@@ -138,6 +138,12 @@ export async function findProjects(db: DbOrTx, where: SQL, opts: { sort?: string
   return rows.map((r) => toProject(r as Row));
 }
 
+/** The ids of all matching projects in list order (exports page through them by id). */
+export async function findProjectIds(db: DbOrTx, where: SQL, sort?: string): Promise<number[]> {
+  const rows = await db.select({ id: projects.id }).from(projects).where(where).orderBy(...orderBy(sort));
+  return rows.map((r) => r.id);
+}
+
 export async function countAndSum(db: DbOrTx, where: SQL): Promise<{ total: number; totalInvestment: number }> {
   const [r] = await db.select({ total: sql<number>`count(*)`, sum: sql<number>`coalesce(sum(${projects.totalInvestment}), 0)` }).from(projects).where(where);
   return { total: Number(r?.total ?? 0), totalInvestment: Math.round(Number(r?.sum ?? 0) * 100) / 100 };

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   can,
   labelOf,
@@ -181,10 +181,15 @@ export async function stageHistory(ctx: Ctx, id: number) {
 /** All projects matching a filter, in pages, for exports (scope applies). */
 export async function* iterateProjects(ctx: Ctx, filter: ProjectFilter, batch = 1000): AsyncGenerator<Project[]> {
   const where = repo.projectWhere(ctx.user, filter);
-  for (let offset = 0; ; offset += batch) {
-    const rows = await repo.findProjects(ctx.db, where, { sort: filter.sort, limit: batch, offset });
-    if (rows.length) yield rows;
-    if (rows.length < batch) break;
+  // The ordered ids first, then pages by id: no OFFSET, so the last page of 100,000 costs
+  // what the first does.
+  const ids = await repo.findProjectIds(ctx.db, where, filter.sort);
+  for (let i = 0; i < ids.length; i += batch) {
+    const part = ids.slice(i, i + batch);
+    const rows = await repo.findProjects(ctx.db, and(inArray(projects.id, part), where)!, { limit: part.length, offset: 0 });
+    const byId = new Map(rows.map((p) => [p.id, p]));
+    const page = part.map((id) => byId.get(id)).filter((p): p is Project => p !== undefined);
+    if (page.length) yield page;
   }
 }
 
