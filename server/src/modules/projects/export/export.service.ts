@@ -3,6 +3,7 @@
  * ExcelJS streaming writer, so 100,000 projects stay in bounded memory. The same layout, empty,
  * is the import template.
  */
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ProjectFilter } from '@tiaodu/contracts';
@@ -59,36 +60,36 @@ function beginSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, title: string, today
   return ws;
 }
 
-function writeValue(cell: ExcelJS.Cell, kind: (typeof LEDGER_COLUMNS)[number]['kind'], v: LedgerValue): void {
-  cell.border = BORDER;
-  if (v === null || v === '') return;
-  switch (kind) {
-    case 'amount':
-      cell.value = v as number;
-      cell.numFmt = AMOUNT_FORMAT;
-      return;
-    case 'area':
-      cell.value = v as number;
-      cell.numFmt = '#,##0.00';
-      return;
-    case 'date':
-      cell.value = v as Date;
-      cell.numFmt = DATE_FORMAT;
-      cell.alignment = { horizontal: 'center' };
-      return;
-    case 'int':
-    case 'seq':
-      cell.value = v as number;
-      cell.alignment = { horizontal: 'center' };
-      return;
-    case 'longtext':
-      cell.value = safeCellText(String(v));
-      cell.alignment = { wrapText: true, vertical: 'top' };
-      return;
-    default:
-      // Text is always written as a string, never as a formula, and neutralised.
-      cell.value = safeCellText(String(v));
-  }
+type Kind = (typeof LEDGER_COLUMNS)[number]['kind'];
+
+/**
+ * One style object per kind of column, shared by all cells: ExcelJS caches a style id per
+ * object, so sharing them (and never mutating them) keeps a 100,000-row export fast.
+ */
+const CENTER = { horizontal: 'center' as const };
+const STYLE: Record<Kind, Partial<ExcelJS.Style>> = {
+  seq: { border: BORDER, alignment: CENTER },
+  int: { border: BORDER, alignment: CENTER },
+  text: { border: BORDER },
+  longtext: { border: BORDER, alignment: { wrapText: true, vertical: 'top' } },
+  amount: { border: BORDER, numFmt: AMOUNT_FORMAT },
+  area: { border: BORDER, numFmt: AMOUNT_FORMAT },
+  date: { border: BORDER, numFmt: DATE_FORMAT, alignment: CENTER },
+};
+const COLUMN_STYLES = LEDGER_COLUMNS.map((c) => STYLE[c.kind]);
+const ROW_STYLE = {};
+
+function cellValue(kind: Kind, v: LedgerValue): ExcelJS.CellValue {
+  if (v === null || v === '') return null;
+  if (kind === 'text' || kind === 'longtext') return safeCellText(String(v));
+  return v;
+}
+
+function writeRow(ws: Sheet, values: ExcelJS.CellValue[]): ExcelJS.Row {
+  const row = ws.addRow(values);
+  (row as unknown as { style: object }).style = ROW_STYLE;
+  for (let c = 0; c < COLUMN_STYLES.length; c++) row.getCell(c + 1).style = COLUMN_STYLES[c]!;
+  return row;
 }
 
 /** Writes the filtered, scoped ledger to `out` as an .xlsx workbook. */
@@ -107,23 +108,17 @@ export async function exportLedger(ctx: Ctx, filter: ProjectFilter, out: Writabl
   for await (const batch of iterateProjects(ctx, filter)) {
     for (const p of batch) {
       seq++;
-      const row = ws.addRow([]);
-      LEDGER_COLUMNS.forEach((c, i) => writeValue(row.getCell(i + 1), c.kind, c.kind === 'seq' ? seq : c.value(p)));
-      row.commit();
+      // Text is always written as a string, never as a formula, and neutralised (safeCellText).
+      writeRow(ws, LEDGER_COLUMNS.map((c) => cellValue(c.kind, c.kind === 'seq' ? seq : c.value(p)))).commit();
     }
-    // Let the zip stream drain and other requests run between pages.
+    // Wait for a slow client rather than buffer the workbook, and let other requests run.
+    while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
     await new Promise<void>((r) => setImmediate(r));
   }
 
-  const sumRow = ws.addRow([]);
-  const nameCol = LEDGER_COLUMNS.findIndex((c) => c.header === '项目名称') + 1;
-  const amountCol = LEDGER_COLUMNS.findIndex((c) => c.kind === 'amount') + 1;
-  LEDGER_COLUMNS.forEach((_, i) => (sumRow.getCell(i + 1).border = BORDER));
-  sumRow.getCell(1).value = '合计';
-  sumRow.getCell(nameCol).value = `共${totals.total}个项目`;
-  sumRow.getCell(amountCol).value = totals.totalInvestment;
-  sumRow.getCell(amountCol).numFmt = AMOUNT_FORMAT;
-  sumRow.font = { bold: true };
+  const sums: ExcelJS.CellValue[] = LEDGER_COLUMNS.map((c) => (c.kind === 'seq' ? '合计' : c.header === '项目名称' ? `共${totals.total}个项目` : c.kind === 'amount' ? totals.totalInvestment : null));
+  const sumRow = ws.addRow(sums);
+  LEDGER_COLUMNS.forEach((c, i) => (sumRow.getCell(i + 1).style = { ...STYLE[c.kind], font: { bold: true } }));
   sumRow.commit();
   ws.commit();
   await wb.commit();
