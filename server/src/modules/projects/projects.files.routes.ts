@@ -77,7 +77,8 @@ export function projectFileRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
   const jobs = new ImportJobStore(deps.clock);
-  const heavy = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+  // Heavy endpoints: at most 60 a minute per user.
+  const heavy = { rateLimit: { max: 60, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => (req.user ? `u${req.user.id}` : req.ip) } };
 
   r.post(
     '/api/projects/import',
