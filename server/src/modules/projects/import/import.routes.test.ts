@@ -15,7 +15,7 @@ const NEW_ENT_CODE = completeCreditCode('91330122MA2700009');
 
 function goodLedger(): Promise<Buffer> {
   const continuing: Cell[][] = [
-    [1, '桐庐智能装备产业园', CODE1, '桐君街道', '杭州甲公司', null, 1.2, '2024.03', '2026.12', '测试leader1', '桐庐县自然资源和规划局', '标准厂房12万平方米'],
+    [1, '桐庐智能装备产业园', CODE1, '桐君街道', '杭州甲公司', null, { formula: '0.6*2', result: 1.2 }, '2024.03', '2026.12', '测试leader1', '桐庐县自然资源和规划局', '标准厂房12万平方米'],
     [2, '横村镇污水管网提升工程', CODE2, '横村', '桐庐新能源有限公司', NEW_ENT_CODE, '０.５', '2025年3月', '2026年12月', '测试leader1、测试leader2', '桐庐县自然资源和规划局', '管网18公里'],
   ];
   const fresh: Cell[][] = [['3', '富春江温泉小镇（一期）', null, '桐庐县横村镇', '杭州乙公司', null, '1,234.5', '2026/3/15', 46387, null, null, null]];
@@ -275,6 +275,18 @@ describe('inspect, mappings and jobs', () => {
     const res = await disp.upload('/api/projects/import?dryRun=true', file, 'a.xlsx', { mapping: JSON.stringify({ 工程: 'name', 'B': 'totalInvestment', 地方: 'region' }) });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ created: 1, errors: [], mapping: { 工程: 'name', '钱（万元）': 'totalInvestment', 地方: 'region' } });
+  });
+
+  it('takes the full mapping the wizard sends, with "" for columns not imported', async () => {
+    const disp = await env.login('disp');
+    const inspect = (await disp.upload('/api/projects/import/inspect', await goodLedger())).json();
+    const mapping = Object.fromEntries(inspect.columns.map((c: { header: string; letter: string; field: string | null }) => [c.header || c.letter, c.field === 'content' ? '' : (c.field ?? '')]));
+    expect(mapping['计划工期/开工时间']).toBe('plannedStart');
+    const res = await disp.upload('/api/projects/import?dryRun=true', await goodLedger(), 'a.xlsx', { mapping: JSON.stringify(mapping) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().errors).toEqual([]);
+    expect(res.json().mapping.建设内容).toBeUndefined();
+    expect(res.json().mapping['计划工期/竣工时间']).toBe('plannedCompletion');
   });
 
   it('saves and lists mappings, audited', async () => {

@@ -117,4 +117,9 @@ describe('column mapping overrides', () => {
     expect(cols.map((c) => c.field)).toEqual([null, 'name', 'totalInvestment', null, null]);
     expect(mappingOf(cols)).toEqual({ '名称（备用）': 'name', 金额: 'totalInvestment' });
   });
+  it('tells apart headers that differ only in their note', () => {
+    const cols = detectHeader(grid([['项目名称', '总投资（万元）', '总投资（亿元）']]))!.columns;
+    applyMapping(cols, { 项目名称: 'name', '总投资（万元）': '', '总投资(亿元)': 'totalInvestment' });
+    expect(cols.map((c) => c.field)).toEqual(['name', null, 'totalInvestment']);
+  });
 });

@@ -221,10 +221,12 @@ export function applyMapping(cols: HeaderColumn[], mapping: ImportMapping | unde
   if (!mapping) return [];
   const unknown: string[] = [];
   const assigned = new Map<number, ImportFieldKey | null>();
+  // Keys match the header as written (spaces and full-width forms aside), then the lower
+  // header of a two-row header, then a column letter.
   for (const [key, value] of Object.entries(mapping)) {
-    const k = headerKey(key);
-    let targets = cols.filter((c) => c.header && headerKey(c.header) === k);
-    if (!targets.length) targets = cols.filter((c) => c.child && headerKey(c.child) === k);
+    const k = compactText(key);
+    let targets = cols.filter((c) => c.header && compactText(c.header) === k);
+    if (!targets.length) targets = cols.filter((c) => c.child && compactText(c.child) === k);
     if (!targets.length) {
       const idx = columnIndex(key);
       const col = idx ? cols.find((c) => c.index === idx) : undefined;
