@@ -19,6 +19,8 @@ export interface ReadOptions {
   maxCols?: number;
   /** Heap limit of the reader thread in MB. */
   maxMemoryMb?: number;
+  /** Time after which reading is abandoned (a zip bomb or a pathological file). */
+  timeoutMs?: number;
 }
 
 const workerUrl = new URL('./read-worker.mjs', import.meta.url);
@@ -51,18 +53,28 @@ export async function readWorkbook(buffer: Buffer, opts: ReadOptions = {}): Prom
       execArgv: [],
     });
     let settled = false;
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      resolve({ ok: false, code: 'TOO_LARGE', message: 'timeout' });
+      void worker.terminate();
+    }, opts.timeoutMs ?? 120_000);
     worker.once('message', (m) => {
+      clearTimeout(timer);
+      if (settled) return;
       settled = true;
       resolve(m);
       void worker.terminate();
     });
     worker.once('error', (err: Error & { code?: string }) => {
+      clearTimeout(timer);
       if (settled) return;
       settled = true;
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve({ ok: false, code: 'TOO_LARGE', message: err.message });
       else reject(err);
     });
     worker.once('exit', (code) => {
+      clearTimeout(timer);
       if (!settled) {
         settled = true;
         resolve({ ok: false, code: 'UNREADABLE', message: `reader exited with ${code}` });
@@ -75,12 +87,16 @@ export async function readWorkbook(buffer: Buffer, opts: ReadOptions = {}): Prom
     throw new XlsxReadError('corrupt', '文件已损坏或不是有效的 Excel（.xlsx）文件，请用 Excel 打开检查后另存为 .xlsx 再导入');
   }
   if (msg.sheets.length === 0) throw new XlsxReadError('not_xlsx', '文件中没有工作表，请上传 Excel（.xlsx）台账文件');
-  return { sheets: msg.sheets.map(toSheetGrid) };
+  const sheets: SheetGrid[] = [];
+  for (const s of msg.sheets) sheets.push(await toSheetGrid(s));
+  return { sheets };
 }
 
-function toSheetGrid(s: WorkerSheet): SheetGrid {
+/** Converts the worker's values, yielding to the event loop every 2,000 rows. */
+async function toSheetGrid(s: WorkerSheet): Promise<SheetGrid> {
   const rows: CellValue[][] = new Array(s.rows.length);
   for (let r = 0; r < s.rows.length; r++) {
+    if (r % 2000 === 1999) await new Promise<void>((done) => setImmediate(done));
     const src = s.rows[r];
     const out: CellValue[] = [];
     if (src) for (let c = 0; c < src.length; c++) out[c] = toCellValue(src[c]);
