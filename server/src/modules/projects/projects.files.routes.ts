@@ -119,8 +119,10 @@ export function projectFileRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (req, reply) => {
       const up = await readUpload(req);
       const ctx = ctxOf(req, deps);
-      const jobId = jobs.start(ctx.user.id, (job) =>
-        importProjects(ctx, up.file, { dryRun: req.query.dryRun, mapping: up.mapping, sheet: up.sheet, headerRow: up.headerRow, filename: up.filename }, job.progress),
+      const jobId = jobs.start(
+        ctx.user.id,
+        (job) => importProjects(ctx, up.file, { dryRun: req.query.dryRun, mapping: up.mapping, sheet: up.sheet, headerRow: up.headerRow, filename: up.filename }, job.progress),
+        (err) => req.log.error({ err }, 'import job failed'),
       );
       return reply.status(202).send({ jobId });
     },

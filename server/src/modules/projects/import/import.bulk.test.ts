@@ -82,7 +82,7 @@ describe('10,000-row import', () => {
     expect(job.result).toMatchObject({ created: N, updated: 0, errors: [] });
     // The 10 s target (QUALITY.md) is measured on an otherwise idle machine (see the log line);
     // this bound only catches regressions while other suites share the two cores.
-    expect(ms).toBeLessThan(30_000);
+    expect(ms).toBeLessThan(60_000);
     const phases = new Set(seen.map((s) => s.phase));
     expect(phases.size).toBeGreaterThan(1);
     expect((await disp.get('/api/projects?pageSize=1')).json().total).toBe(N);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportJob, ImportResult } from '@tiaodu/contracts';
 import type { Clock } from '../../../core/clock.js';
-import { AppError } from '../../../core/errors.js';
+import { AppError, fromDatabaseError } from '../../../core/errors.js';
 import type { ImportPhase } from './import.service.js';
 
 const TTL_MS = 60 * 60 * 1000;
@@ -34,7 +34,7 @@ export class ImportJobStore {
   }
 
   /** Starts `work` in the background and returns the job id at once. */
-  start(userId: number, work: (job: JobHandle) => Promise<ImportResult>): string {
+  start(userId: number, work: (job: JobHandle) => Promise<ImportResult>, onUnexpected: (err: unknown) => void = () => {}): string {
     this.purge();
     const running = [...this.jobs.values()].filter((j) => j.userId === userId && j.status === 'running').length;
     if (running >= MAX_RUNNING_PER_USER) throw new AppError('RATE_LIMITED', '您已有导入任务正在进行，请等待完成后再提交');
@@ -57,12 +57,14 @@ export class ImportJobStore {
           job.phase = 'done';
           job.result = result;
         },
-        (err: unknown) => {
+        (raw: unknown) => {
           job.status = 'failed';
+          const err = raw instanceof AppError ? raw : (fromDatabaseError(raw) ?? raw);
           if (err instanceof AppError) {
             job.error = { code: err.code, message: err.message };
             if (err.code === 'IMPORT_FAILED') job.result = err.details as ImportResult;
           } else {
+            onUnexpected(raw);
             job.error = { code: 'INTERNAL', message: '导入时发生内部错误，未导入任何数据' };
           }
         },

@@ -195,7 +195,7 @@ export async function importProjects(ctx: Ctx, file: Buffer, opts: ImportOptions
   for (let i = 0; i < parsed.length; i++) {
     resolved.push(resolveRow(parsed[i]!, rctx));
     if ((i + 1) % BATCH === 0) {
-      onProgress({ phase: 'validating', done: Math.floor((i + 1) / 2), total: parsed.length });
+      onProgress({ phase: 'validating', done: i + 1, total: parsed.length });
       await tick();
     }
   }
@@ -259,7 +259,8 @@ async function writePlan(
     const audits: AuditInput[] = [];
 
     // Owner enterprises the file introduces.
-    const newEnts = [...rctx.newEnterprises.values()].filter((e) => plan.creates.some((c) => c.owner && 'newName' in c.owner && c.owner.newName === e.name) || plan.updates.some((u) => u.owner && 'newName' in u.owner && u.owner.newName === e.name));
+    const used = new Set([...plan.creates, ...plan.updates].flatMap((x) => (x.owner && 'newName' in x.owner ? [x.owner.newName] : [])));
+    const newEnts = [...rctx.newEnterprises.values()].filter((e) => used.has(e.name));
     const entIds = new Map<string, number>();
     if (newEnts.length) {
       const rows = await repo.insertEnterprises(tx, newEnts.map((e) => ({ name: e.name, creditCode: e.creditCode, regionCode: e.regionCode })));
