@@ -3,6 +3,22 @@
  * project (by 项目代码, else by name + region within the user's scope) or planned as a new one,
  * defaults applied to new projects, changed fields listed for existing ones, and every problem
  * collected. Pure: the service loads the lookup tables and writes the plan.
+ *
+ * Rules decided here (the file does not say otherwise):
+ * - Required for a new project: 项目名称, 总投资, 所属区域 (a user whose scope is one region
+ *   without sub-regions may leave the region out: it defaults to that region).
+ * - Defaults of a new project: 项目级别 县重点; 建设性质 新建; 领域 from the section title
+ *   ("（一）工业项目"), else 产业（工业）; 投资类型 企业投资; 计划年度 from a column, else the
+ *   title ("……（2026年）"), else the current year; stage from a 当前阶段 column, else the
+ *   initial stage of the category.
+ * - 年度类别: a column, else the section title ("一、续建项目"), else the stage column
+ *   (谋划/储备/前期 → 预备, 开工/在建/停缓建 → 续建, 竣工 and later → 竣工投产), else the planned
+ *   start against the plan year (later → 预备, same year → 新开工, earlier → 续建, or 竣工投产
+ *   when completion falls in the plan year), else 续建.
+ * - An existing project changes only in the fields the row gives; an empty cell never clears a
+ *   stored value. A 当前阶段 that differs moves the stage (forward moves only, recorded as a
+ *   stage event "台账导入"); the owner enterprise named in a row is registered when unknown.
+ * - A code held by a project outside the user's scope is refused without naming that project.
  */
 import {
   ProjectCreateSchema,

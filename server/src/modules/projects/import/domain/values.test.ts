@@ -117,6 +117,8 @@ describe('dates', () => {
     expect(val(parseYear('明年'))).toMatch(/^ERR/);
     expect(yearInTitle('桐庐县重点项目台账（２０２６年）')).toBe(2026);
     expect(yearInTitle('重点项目台账')).toBeNull();
+    expect(yearInTitle('导出日期：2026年6月15日')).toBeNull();
+    expect(yearInTitle('2026年6月15日')).toBeNull();
   });
 });
 

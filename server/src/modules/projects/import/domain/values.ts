@@ -189,7 +189,10 @@ export function parseYear(v: CellValue): Parsed<number | null> {
 
 /** The year a title names: "桐庐县重点项目台账（2026年）" → 2026. */
 export function yearInTitle(text: string): number | null {
-  const m = /(20\d{2})\s*年/.exec(normalizeText(text));
+  const t = normalizeText(text);
+  // A date line ("导出日期：2026年6月15日", "填报时间") is not a title.
+  if (/日期|导出|制表|填报|打印|时间/.test(t) || /年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(t)) return null;
+  const m = /(20\d{2})\s*年/.exec(t);
   return m ? Number(m[1]) : null;
 }
 
