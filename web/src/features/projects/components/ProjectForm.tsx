@@ -179,6 +179,7 @@ export function ProjectForm({ form, initialValues, mode, knownOwner, submitting,
 
   const required = (key: MessageKey) => [{ required: true, message: `${t('common.pleaseSelect')}${lang === 'en' ? ' ' : ''}${t(key)}` }];
   const requiredText = (key: MessageKey) => [{ required: true, whitespace: true, message: `${t('common.pleaseInput')}${lang === 'en' ? ' ' : ''}${t(key)}` }];
+  const search = { optionFilterProp: 'label' } as const;
   const amount = { min: 0, max: 100_000_000, precision: 2, style: { width: '100%' }, formatter: thousands, parser: unthousands } as const;
 
   return (
@@ -220,18 +221,18 @@ export function ProjectForm({ form, initialValues, mode, knownOwner, submitting,
             </Col>
             <Col {...col3}>
               <Form.Item name="level" label={t('project.level')} rules={required('project.level')}>
-                <Select options={options(PROJECT_LEVELS)} />
+                <Select showSearch={search} options={options(PROJECT_LEVELS)} />
               </Form.Item>
             </Col>
             <Col {...col3}>
               <Form.Item name="nature" label={t('project.nature')} rules={required('project.nature')}>
-                <Select options={options(CONSTRUCTION_NATURES)} />
+                <Select showSearch={search} options={options(CONSTRUCTION_NATURES)} />
               </Form.Item>
             </Col>
             {mode === 'create' ? (
               <Col {...col3}>
                 <Form.Item name="stage" label={t('project.initialStage')} extra={t('project.initialStageHint')}>
-                  <Select allowClear options={options(PROJECT_STAGES)} />
+                  <Select showSearch={search} allowClear options={options(PROJECT_STAGES)} />
                 </Form.Item>
               </Col>
             ) : null}
@@ -242,12 +243,12 @@ export function ProjectForm({ form, initialValues, mode, knownOwner, submitting,
           <Row gutter={16}>
             <Col {...col3}>
               <Form.Item name="category" label={t('project.category')} rules={required('project.category')}>
-                <Select options={options(YEAR_CATEGORIES)} />
+                <Select showSearch={search} options={options(YEAR_CATEGORIES)} />
               </Form.Item>
             </Col>
             <Col {...col3}>
               <Form.Item name="field" label={t('project.field')} rules={required('project.field')}>
-                <Select options={options(PROJECT_FIELDS)} />
+                <Select showSearch={search} options={options(PROJECT_FIELDS)} />
               </Form.Item>
             </Col>
             <Col {...col3}>
@@ -272,12 +273,12 @@ export function ProjectForm({ form, initialValues, mode, knownOwner, submitting,
             </Col>
             <Col {...col3}>
               <Form.Item name="investmentType" label={t('project.investmentType')} rules={required('project.investmentType')}>
-                <Select options={options(INVESTMENT_TYPES)} />
+                <Select showSearch={search} options={options(INVESTMENT_TYPES)} />
               </Form.Item>
             </Col>
             <Col {...col3}>
               <Form.Item name="capitalOrigin" label={t('project.capitalOrigin')}>
-                <Select options={options(CAPITAL_ORIGINS)} />
+                <Select showSearch={search} options={options(CAPITAL_ORIGINS)} />
               </Form.Item>
             </Col>
           </Row>

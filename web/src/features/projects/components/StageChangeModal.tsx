@@ -65,7 +65,7 @@ export function StageChangeModal({ project, open, onClose }: { project: Project;
           <StageTag stage={project.stage} />
         </Form.Item>
         <Form.Item name="to" label={t('stage.to')} rules={[{ required: true, message: t('stage.toRequired') }]}>
-          <Select options={PROJECT_STAGES.filter((s) => s.value !== project.stage).map((s) => ({ value: s.value, label: s[lang] }))} data-testid="stage-to" />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={PROJECT_STAGES.filter((s) => s.value !== project.stage).map((s) => ({ value: s.value, label: s[lang] }))} data-testid="stage-to" />
         </Form.Item>
         <Form.Item name="date" label={t('stage.date')} rules={[{ required: true, message: t('stage.dateRequired') }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
