@@ -46,7 +46,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const dist = opts.config.webDist;
+  const serveWeb = Boolean(dist && existsSync(path.join(dist, 'index.html')));
+  registerErrorHandler(app, { spaFallback: serveWeb });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -94,13 +96,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     auditRoutes(api, deps);
   });
 
-  const dist = opts.config.webDist;
-  if (dist && existsSync(path.join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' }, requestId: req.id });
-    });
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: dist!, prefix: '/', wildcard: false, index: ['index.html'] });
   }
   return app;
 }

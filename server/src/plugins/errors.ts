@@ -4,7 +4,7 @@ import { ERRORS, type ErrorBody } from '@tiaodu/contracts';
 import { AppError, fromDatabaseError } from '../core/errors.js';
 
 /** One error handler: AppError → its status and code; validation → 400 with field details. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let e: AppError | undefined;
     if (err instanceof AppError) e = err;
@@ -35,6 +35,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
+    // Client-side routes of the web app are answered with its index page.
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
     const body: ErrorBody = { error: { code: 'NOT_FOUND', message: '接口不存在' }, requestId: req.id };
     return reply.status(404).send(body);
   });
