@@ -224,3 +224,229 @@ export const auditEvents = pgTable(
     index('audit_events_at_idx').on(t.at),
   ],
 );
+
+// ───────────────────────── monthly dispatch (plans, milestones, reports, warnings) ─────────────────────────
+
+/** Admin overrides of the working-day calendar (official holidays and 调休 come from the library). */
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  isWorkday: boolean('is_workday').notNull(),
+  name: varchar('name', { length: 50 }),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** One plan per project per year (年度计划), with its monthly breakdown (年度投资节点进度表). */
+export const annualPlans = pgTable(
+  'annual_plans',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    year: integer('year').notNull(),
+    category: varchar('category', { length: 12 }).notNull(),
+    plannedInvestment: numeric('planned_investment', { precision: 14, scale: 2 }).notNull(),
+    /** Planned investment of each month, 12 values in 万元, summing to plannedInvestment. */
+    monthly: numeric('monthly', { precision: 14, scale: 2 }).array().notNull(),
+    imageTarget: text('image_target'),
+    /** 开工至上年底累计完成投资 (万元), the base of 开工至今累计. */
+    completedBeforeYear: numeric('completed_before_year', { precision: 14, scale: 2 }).notNull().default('0'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('annual_plans_project_year_uq').on(t.projectId, t.year), index('annual_plans_year_idx').on(t.year)],
+);
+
+/** Mid-year adjustments of a plan, with the reason; the plan page shows them. */
+export const annualPlanChanges = pgTable(
+  'annual_plan_changes',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => annualPlans.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    userId: integer('user_id').references(() => users.id),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('annual_plan_changes_plan_idx').on(t.planId)],
+);
+
+/** Standard milestone templates (倒排工期), nodes with durations in working days. */
+export const milestoneTemplates = pgTable('milestone_templates', {
+  id: serial('id').primaryKey(),
+  name: varchar('name', { length: 100 }).notNull(),
+  /** [{name, durationDays, responsibleDeptId?}] in order; the last ends on the target date. */
+  nodes: jsonb('nodes').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const milestones = pgTable(
+  'milestones',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    seq: integer('seq').notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    durationDays: integer('duration_days'),
+    startDate: date('start_date', { mode: 'string' }),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneDate: date('done_date', { mode: 'string' }),
+    responsibleDeptId: integer('responsible_dept_id').references(() => departments.id),
+    responsiblePerson: varchar('responsible_person', { length: 50 }),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('milestones_project_idx').on(t.projectId), index('milestones_due_idx').on(t.dueDate)],
+);
+
+/** The dispatcher opens a month for reporting with a deadline. */
+export const reportWindows = pgTable(
+  'report_windows',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    status: varchar('status', { length: 12 }).notNull().default('open'),
+    openedBy: integer('opened_by').references(() => users.id),
+    openedAt: ts('opened_at').notNull().defaultNow(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [uniqueIndex('report_windows_year_month_uq').on(t.year, t.month)],
+);
+
+/** One monthly report per project per month (月报). */
+export const monthlyReports = pgTable(
+  'monthly_reports',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    /** draft | submitted | returned | accepted */
+    status: varchar('status', { length: 12 }).notNull().default('draft'),
+    /** 当月完成投资 (万元). */
+    investment: numeric('investment', { precision: 14, scale: 2 }).notNull().default('0'),
+    progressText: text('progress_text'),
+    problemsText: text('problems_text'),
+    submittedAt: ts('submitted_at'),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    returnReason: text('return_reason'),
+    /** Number of revisions after acceptance. */
+    revision: integer('revision').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('monthly_reports_project_month_uq').on(t.projectId, t.year, t.month), index('monthly_reports_year_month_idx').on(t.year, t.month, t.status)],
+);
+
+/** A figure changed after acceptance: every revision stays visible. */
+export const reportRevisions = pgTable(
+  'report_revisions',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('report_revisions_report_idx').on(t.reportId)],
+);
+
+export const reportPhotos = pgTable(
+  'report_photos',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'cascade' }),
+    /** Paths relative to the uploads directory (outside the web root). */
+    filePath: varchar('file_path', { length: 300 }).notNull(),
+    thumbPath: varchar('thumb_path', { length: 300 }),
+    originalName: varchar('original_name', { length: 200 }),
+    mime: varchar('mime', { length: 60 }).notNull(),
+    size: integer('size').notNull(),
+    takenAt: ts('taken_at'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('report_photos_report_idx').on(t.reportId)],
+);
+
+/** Warning rule sets (预警规则); exactly one is active. */
+export const ruleSets = pgTable('rule_sets', {
+  id: serial('id').primaryKey(),
+  code: varchar('code', { length: 30 }).notNull(),
+  name: varchar('name', { length: 100 }).notNull(),
+  config: jsonb('config').notNull(),
+  active: boolean('active').notNull().default(false),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Lights per project, month and dimension, kept as history. */
+export const projectLights = pgTable(
+  'project_lights',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    /** investment | start | milestone | report | statistics */
+    dimension: varchar('dimension', { length: 16 }).notNull(),
+    /** green | yellow | red */
+    light: varchar('light', { length: 8 }).notNull(),
+    value: numeric('value', { precision: 14, scale: 2 }),
+    detail: varchar('detail', { length: 300 }),
+    /** Consecutive months at yellow or worse, for escalation. */
+    streak: integer('streak').notNull().default(0),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    computedAt: ts('computed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.year, t.month, t.dimension] }),
+    index('project_lights_month_idx').on(t.year, t.month, t.light),
+  ],
+);
+
+/**
+ * Maintained roll-ups of plan and report figures per leaf region, yearly category and month,
+ * updated in the same transaction as the plans and reports they sum (see dashboard/rollups.ts).
+ */
+export const monthlyRollups = pgTable(
+  'monthly_rollups',
+  {
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    category: varchar('category', { length: 12 }).notNull(),
+    /** Planned investment of the month (万元). */
+    planned: numeric('planned', { precision: 16, scale: 2 }).notNull().default('0'),
+    /** Reported completed investment of the month (submitted or accepted reports, 万元). */
+    completed: numeric('completed', { precision: 16, scale: 2 }).notNull().default('0'),
+    reports: integer('reports').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.month, t.regionCode, t.category] })],
+);

@@ -23,6 +23,7 @@ import { regionInScope } from '../../core/scope.js';
 import { chinaToday } from '../../core/clock.js';
 import * as repo from './projects.repository.js';
 import { initialStage, stageEffects, stageMoveError } from './domain/stages.js';
+import { bumpRollups, negate, projectContributions, withMovedContributions } from '../dashboard/rollups.js';
 
 function withAbilities(ctx: Ctx, p: Project): Project {
   const role = ctx.user.role;
@@ -120,7 +121,10 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectPatch): 
     const set: Record<string, unknown> = { ...fields, version: cur.version + 1, updatedAt: ctx.clock.now().toISOString() };
     if (fields.totalInvestment !== undefined) set.totalInvestment = String(fields.totalInvestment);
     if (fields.landArea !== undefined) set.landArea = fields.landArea == null ? null : String(fields.landArea);
-    await tx.update(projects).set(set).where(eq(projects.id, id));
+    const write = () => tx.update(projects).set(set).where(eq(projects.id, id));
+    // A project that changes region takes its plan and report figures along in the roll-ups.
+    if (fields.regionCode && fields.regionCode !== cur.regionCode) await withMovedContributions(tx, [id], write);
+    else await write();
     if (leaderIds) await repo.setLeaders(tx, id, leaderIds);
     const next = (await repo.findProject(tx, eq(projects.id, id)))!;
     const d = diff(auditView(cur) as Record<string, unknown>, auditView(next));
@@ -135,6 +139,8 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectPatch): 
 export async function deleteProject(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const cur = await lockInScope(ctx, tx, id);
+    // A deleted project leaves the dashboard's figures with it.
+    await bumpRollups(tx, negate(await projectContributions(tx, [id])));
     await tx.update(projects).set({ deletedAt: ctx.clock.now().toISOString(), updatedAt: ctx.clock.now().toISOString(), version: cur.version + 1 }).where(eq(projects.id, id));
     await writeAudit(tx, ctx, { action: 'project.delete', entityType: 'project', entityId: id, summary: `删除项目「${cur.name}」`, before: auditView(cur) });
   });

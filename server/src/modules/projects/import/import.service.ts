@@ -3,6 +3,7 @@
  * (dry run: every error, and what would be created or changed), and import it atomically —
  * one transaction, nothing written when any row has an error, one audit event per project.
  */
+import { withMovedContributions } from '../../dashboard/rollups.js';
 import {
   IMPORT_FIELDS,
   type ImportError,
@@ -304,7 +305,9 @@ async function writePlan(
     for (let i = 0; i < plan.updates.length; i += WRITE_BATCH) {
       const part = plan.updates.slice(i, i + WRITE_BATCH);
       const list = part.map((u) => ({ id: u.cur.id, v: { ...u.next, ownerEnterpriseId: ownerId(u.owner) ?? u.next.ownerEnterpriseId } }));
-      await repo.updateProjects(tx, list, { now, today: meta.today });
+      // Projects the file moves to another region take their plan and report figures along.
+      const moving = part.filter((u, k) => list[k]!.v.regionCode !== u.cur.regionCode).map((u) => u.cur.id);
+      await withMovedContributions(tx, moving, () => repo.updateProjects(tx, list, { now, today: meta.today }));
       for (const [k, u] of part.entries()) {
         const v = list[k]!.v;
         const stageMoved = v.stage !== u.cur.stage;
