@@ -14,18 +14,32 @@ export const PERMISSIONS = [
   'admin:enterprise',
   'admin:user',
   'audit:read',
+  // monthly dispatch
+  'plan:read',
+  'plan:edit',
+  'milestone:read',
+  'milestone:edit',
+  'calendar:edit',
+  'report:read',
+  'report:fill',
+  'report:review',
+  'report:window',
+  'warning:read',
+  'ruleset:edit',
+  'dashboard:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['project:read', 'project:export'];
-const EDIT: Permission[] = [...READ, 'project:create', 'project:update', 'project:stage', 'project:import'];
+/** What every signed-in role may read, within its data scope. */
+const READ: Permission[] = ['project:read', 'project:export', 'plan:read', 'milestone:read', 'report:read', 'warning:read', 'dashboard:read'];
+const EDIT: Permission[] = [...READ, 'project:create', 'project:update', 'project:stage', 'project:import', 'plan:edit', 'milestone:edit', 'report:fill'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  dispatcher: [...EDIT, 'project:delete', 'admin:enterprise'],
+  dispatcher: [...EDIT, 'project:delete', 'admin:enterprise', 'report:review', 'report:window'],
   region: [...EDIT, 'admin:enterprise'],
-  unit: READ,
-  department: READ,
+  unit: [...READ, 'report:fill'],
+  department: [...READ, 'milestone:edit'],
   leader: READ,
   supervisor: [...READ, 'audit:read'],
   promotion: [...READ, 'project:create', 'admin:enterprise'],
