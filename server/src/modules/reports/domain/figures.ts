@@ -1,0 +1,71 @@
+/**
+ * Derived figures of monthly reports, shared by the reports list, the exports and the
+ * dashboard (so they agree to the last 万元).
+ *
+ * - 年初至今累计 (ytd): sum of the year's *reported* months ≤ m (reported = submitted or
+ *   accepted; drafts and returned reports do not count).
+ * - 占年计划% (ytdPctOfPlan): ytd ÷ the annual plan's plannedInvestment × 100.
+ * - 开工至今累计 (sinceStart): annual_plans.completedBeforeYear + ytd (no plan → 0 + ytd).
+ * - 占总投资% (sinceStartPctOfTotal): sinceStart ÷ projects.totalInvestment × 100.
+ *
+ * Rounding: amounts are added in integer 分-of-万元 (hundredths) so there is no binary float
+ * drift, and returned with 2 decimals. Percentages are rounded half away from zero to one
+ * decimal place (e.g. 12.345% → 12.3, 12.35% → 12.4), computed from the exact hundredths.
+ * A percentage whose denominator is missing or 0 is null (shown as "—"), never Infinity.
+ */
+export interface MonthFigure {
+  month: number;
+  investment: number;
+  reported: boolean;
+}
+
+export interface ReportFigures {
+  ytd: number;
+  ytdPctOfPlan: number | null;
+  sinceStart: number;
+  sinceStartPctOfTotal: number | null;
+}
+
+export function toCents(n: number | string | null | undefined): number {
+  if (n == null || n === '') return 0;
+  return Math.round(Number(n) * 100);
+}
+
+export function fromCents(c: number): number {
+  return c / 100;
+}
+
+/** Percentage with one decimal, half away from zero; null when the denominator is 0 or absent. */
+export function pct(numerator: number, denominator: number | null | undefined): number | null {
+  const d = toCents(denominator);
+  if (!d) return null;
+  const n = toCents(numerator);
+  // n/d*100 rounded to 0.1 → round(n*1000/d)/10, in integers where possible.
+  const x = (n * 1000) / d;
+  const r = Math.sign(x) * Math.round(Math.abs(x) + 1e-9);
+  return r / 10;
+}
+
+/** 年初至今累计 up to and including month m. */
+export function yearToDate(months: MonthFigure[], m: number): number {
+  let c = 0;
+  for (const x of months) if (x.reported && x.month <= m) c += toCents(x.investment);
+  return fromCents(c);
+}
+
+export function reportFigures(input: {
+  months: MonthFigure[];
+  month: number;
+  plannedInvestment?: number | null;
+  completedBeforeYear?: number | null;
+  totalInvestment?: number | null;
+}): ReportFigures {
+  const ytd = yearToDate(input.months, input.month);
+  const sinceStart = fromCents(toCents(input.completedBeforeYear) + toCents(ytd));
+  return {
+    ytd,
+    ytdPctOfPlan: pct(ytd, input.plannedInvestment),
+    sinceStart,
+    sinceStartPctOfTotal: pct(sinceStart, input.totalInvestment),
+  };
+}
