@@ -1,0 +1,129 @@
+import chineseDays from 'chinese-days';
+import { calendarDays } from '../db/schema.js';
+import type { Db, DbOrTx } from '../db/client.js';
+
+/**
+ * Working-day calendar (工作日历). The base is China's official calendar from the
+ * `chinese-days` package (public holidays and 调休 working days as published by the State
+ * Council), overlaid by the admin's overrides kept in `calendar_days`. Dates are
+ * `YYYY-MM-DD` strings; every function here is pure and synchronous once a Calendar is built.
+ */
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted';
+
+export interface BaseDay {
+  date: string;
+  isWorkday: boolean;
+  /** workday / weekend: ordinary; holiday: 法定节假日; adjusted: 调休上班. */
+  kind: DayKind;
+  /** Chinese name of the holiday (春节、国庆节…) for holiday and adjusted days. */
+  name: string | null;
+}
+
+export interface Override {
+  isWorkday: boolean;
+  name: string | null;
+}
+
+const baseCache = new Map<string, BaseDay>();
+
+/** The official status of a day, without overrides. */
+export function baseDay(date: string): BaseDay {
+  const hit = baseCache.get(date);
+  if (hit) return hit;
+  const d = chineseDays.getDayDetail(date);
+  // Holiday data names look like "Spring Festival,春节,4"; ordinary days carry the weekday name.
+  const parts = d.name.split(',');
+  const fromHolidayData = parts.length >= 2;
+  const kind: DayKind = fromHolidayData ? (d.work ? 'adjusted' : 'holiday') : d.work ? 'workday' : 'weekend';
+  const day: BaseDay = { date, isWorkday: d.work, kind, name: fromHolidayData ? (parts[1] ?? null) : null };
+  baseCache.set(date, day);
+  return day;
+}
+
+export function shiftDate(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function assertDate(date: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`not a date: ${date}`);
+  }
+}
+
+export interface Calendar {
+  isWorkday(date: string): boolean;
+  /** The n-th working day after (n > 0) or before (n < 0) date; n = 0 answers date itself. */
+  addWorkdays(date: string, n: number): string;
+  /** Working days in the half-open interval (a, b]; negative when b is before a. */
+  workdaysBetween(a: string, b: string): number;
+  /** date itself when it is a working day, else the next working day. */
+  nextWorkday(date: string): string;
+  /** date itself when it is a working day, else the previous working day. */
+  previousWorkday(date: string): string;
+  overrides: ReadonlyMap<string, Override>;
+}
+
+/** Guards against a calendar with no working day at all (e.g. a year of overrides). */
+const MAX_SCAN = 3660;
+
+export function makeCalendar(overrides: ReadonlyMap<string, Override> = new Map()): Calendar {
+  const isWorkday = (date: string): boolean => {
+    const o = overrides.get(date);
+    return o ? o.isWorkday : baseDay(date).isWorkday;
+  };
+  const step = (date: string, dir: 1 | -1): string => {
+    let d = date;
+    for (let i = 0; i < MAX_SCAN; i++) {
+      d = shiftDate(d, dir);
+      if (isWorkday(d)) return d;
+    }
+    throw new RangeError('no working day within ten years');
+  };
+  return {
+    overrides,
+    isWorkday,
+    addWorkdays(date, n) {
+      let d = date;
+      const dir = n < 0 ? -1 : 1;
+      for (let i = 0; i < Math.abs(n); i++) d = step(d, dir);
+      return d;
+    },
+    workdaysBetween(a, b) {
+      if (a === b) return 0;
+      const [lo, hi, sign] = a < b ? [a, b, 1] : [b, a, -1];
+      let n = 0;
+      for (let d = shiftDate(lo, 1); d <= hi; d = shiftDate(d, 1)) if (isWorkday(d)) n++;
+      return n * sign;
+    },
+    nextWorkday(date) {
+      return isWorkday(date) ? date : step(date, 1);
+    },
+    previousWorkday(date) {
+      return isWorkday(date) ? date : step(date, -1);
+    },
+  };
+}
+
+/** Cached calendars per database; the admin's changes invalidate them. */
+const cache = new WeakMap<object, Promise<Calendar>>();
+
+export async function loadOverrides(db: DbOrTx): Promise<Map<string, Override>> {
+  const rows = await db.select({ date: calendarDays.date, isWorkday: calendarDays.isWorkday, name: calendarDays.name }).from(calendarDays);
+  return new Map(rows.map((r) => [r.date, { isWorkday: r.isWorkday, name: r.name }]));
+}
+
+/** The calendar of a database (official days + overrides), loaded once and cached. */
+export function loadCalendar(db: Db): Promise<Calendar> {
+  let p = cache.get(db);
+  if (!p) {
+    p = loadOverrides(db).then((o) => makeCalendar(o));
+    p.catch(() => cache.delete(db));
+    cache.set(db, p);
+  }
+  return p;
+}
+
+export function invalidateCalendar(db: Db): void {
+  cache.delete(db);
+}
