@@ -5,3 +5,4 @@ export * from './validation.js';
 export * from './projects.js';
 export * from './admin.js';
 export * from './imports.js';
+export * from './warnings.js';

@@ -1,0 +1,135 @@
+import type { Light, LightDimension, RuleSetConfig } from '@tiaodu/contracts';
+import { completionRate, lastDayOfMonth, round, timeProgress } from './progress.js';
+
+/** What computeLights needs to know about one project for one month. */
+export interface ProjectFacts {
+  projectId: number;
+  totalInvestment: number;
+  plannedStart: string | null;
+  actualStart: string | null;
+  statsCode: string | null;
+  /** A recorded reason for not starting on time (suppresses the start yellow, not the red). */
+  startDelayReason?: string | null;
+  /** The year's plan, or null. */
+  plan: { planned: number; monthly: number[] } | null;
+  /** 年初至今累计 through the month (submitted or accepted reports). */
+  cumulativeCompleted: number;
+  milestones: { dueDate: string; doneDate: string | null }[];
+  /** Report window deadline of the month (null: not opened) and whether a report was submitted. */
+  report: { deadline: string | null; submitted: boolean };
+  /** The evaluation date (YYYY-MM-DD): the month's last day, or today within the current month. */
+  asOf: string;
+  /** Streaks of the previous month per dimension (consecutive months at yellow or worse). */
+  prevStreak?: Partial<Record<LightDimension, number>>;
+}
+
+export interface ComputedLight {
+  dimension: LightDimension;
+  light: Light;
+  value: number | null;
+  detail: string | null;
+  streak: number;
+}
+
+function monthIndex(date: string): number {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return y * 12 + (m - 1);
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The investment light alone (exported for edge tests). */
+export function investmentLight(rule: RuleSetConfig['investment'], ratePct: number, timePct: number): Light {
+  const rate = round(ratePct, 2);
+  const time = round(timePct, 2);
+  const behind = round(time - rate, 2);
+  switch (rule.mode) {
+    case 'pointsBehind':
+      if (behind > rule.redAbove) return 'red';
+      if (behind >= rule.yellowFrom) return 'yellow';
+      return 'green';
+    case 'ratioOfTime':
+      if (rate < round(rule.redBelow * time, 2)) return 'red';
+      if (rate < round(rule.yellowBelow * time, 2)) return 'yellow';
+      return 'green';
+    case 'shareOfTime':
+      if (behind <= 0) return 'green';
+      return behind <= round(rule.share * time, 2) ? 'yellow' : 'red';
+  }
+}
+
+export function worstLight(lights: Light[]): Light {
+  return lights.includes('red') ? 'red' : lights.includes('yellow') ? 'yellow' : 'green';
+}
+
+/**
+ * The lights of one project at the end of (year, month) under a rule set. Pure: the same facts
+ * always give the same lights; streaks carry consecutive-month escalation.
+ */
+export function computeLights(f: ProjectFacts, rules: RuleSetConfig, year: number, month: number): ComputedLight[] {
+  const evalMonth = year * 12 + (month - 1);
+  const monthEnd = lastDayOfMonth(year, month);
+  const asOf = f.asOf < monthEnd ? f.asOf : monthEnd;
+  const out: ComputedLight[] = [];
+  const push = (dimension: LightDimension, light: Light, value: number | null, detail: string | null) => {
+    const prev = f.prevStreak?.[dimension] ?? 0;
+    const streak = light === 'green' ? 0 : prev + 1;
+    const esc = rules.escalation;
+    if (light === 'yellow' && esc.yellowStreakToRed && esc.dimensions.includes(dimension) && streak >= esc.yellowStreakToRed) {
+      light = 'red';
+      detail = `${detail ?? ''}（连续${streak}个月黄灯升级）`;
+    }
+    out.push({ dimension, light, value: value === null ? null : round(value, 2), detail, streak });
+  };
+
+  // investment: completion rate against 序时进度
+  const time = timeProgress(year, month, rules.timeProgress, rules.timeProgress === 'day' ? asOf : undefined);
+  const rate = f.plan ? completionRate(f.cumulativeCompleted, f.plan.planned) : null;
+  if (rate === null) push('investment', 'green', null, '无年度计划');
+  else {
+    const dev = rate - time;
+    push('investment', investmentLight(rules.investment, rate, time), dev, `完成年度计划${round(rate, 1)}%，序时进度${round(time, 1)}%，${dev >= 0 ? '超' : '滞后'}${round(Math.abs(dev), 1)}个百分点`);
+  }
+
+  // start on time
+  if (!f.plannedStart || (f.actualStart && f.actualStart <= asOf)) push('start', 'green', null, null);
+  else {
+    const late = evalMonth - monthIndex(f.plannedStart);
+    if (late >= rules.start.redAfterMonths && late > 0) push('start', 'red', late, `计划${f.plannedStart.slice(0, 7)}开工，逾期${late}个月未开工`);
+    else if (late >= rules.start.yellowAfterMonths && !f.startDelayReason) push('start', 'yellow', late, `计划${f.plannedStart.slice(0, 7)}开工，尚未开工`);
+    else push('start', 'green', late >= 0 ? late : null, late >= 0 && f.startDelayReason ? `已说明原因：${f.startDelayReason.slice(0, 100)}` : null);
+  }
+
+  // milestones: the most late overdue one (not done by its due date, as of the evaluation date)
+  let maxLate = 0;
+  for (const m of f.milestones) {
+    if (m.doneDate && m.doneDate <= asOf) continue; // done: no longer counts
+    const late = daysBetween(m.dueDate, asOf);
+    if (late > maxLate) maxLate = late;
+  }
+  const ms = rules.milestone;
+  if (maxLate <= 0) push('milestone', 'green', null, null);
+  else if (maxLate >= ms.redFromDays) push('milestone', 'red', maxLate, `节点逾期${maxLate}天`);
+  else if (maxLate <= ms.yellowMaxDays) push('milestone', 'yellow', maxLate, `节点逾期${maxLate}天`);
+  else push('milestone', ms.between, maxLate, `节点逾期${maxLate}天`);
+
+  // report submitted after the window's deadline
+  if (f.report.deadline && asOf > f.report.deadline && !f.report.submitted) {
+    const prev = f.prevStreak?.report ?? 0;
+    const light: Light = prev + 1 >= rules.report.redConsecutive ? 'red' : 'yellow';
+    out.push({ dimension: 'report', light, value: prev + 1, detail: prev + 1 > 1 ? `连续${prev + 1}个月未按期报送` : `${month}月月报未按期报送`, streak: prev + 1 });
+  } else push('report', 'green', null, null);
+
+  // statistics (入库)
+  const st = rules.statistics;
+  if (f.totalInvestment >= st.minTotalInvestment && f.actualStart && f.actualStart <= asOf && !f.statsCode) {
+    const since = evalMonth - monthIndex(f.actualStart);
+    if (since >= st.redAfterMonths) push('statistics', 'red', since, `开工${since}个月未入库`);
+    else if (since >= st.yellowAfterMonths) push('statistics', 'yellow', since, `开工${since}个月未入库`);
+    else push('statistics', 'green', since, null);
+  } else push('statistics', 'green', null, null);
+
+  return out;
+}
