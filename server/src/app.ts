@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { warningRoutes } from './modules/warnings/warnings.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -94,6 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     projectRoutes(api, deps);
     adminRoutes(api, deps);
     auditRoutes(api, deps);
+    warningRoutes(api, deps);
   });
 
   if (serveWeb) {

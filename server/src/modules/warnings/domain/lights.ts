@@ -19,6 +19,8 @@ export interface ProjectFacts {
   report: { deadline: string | null; submitted: boolean };
   /** The evaluation date (YYYY-MM-DD): the month's last day, or today within the current month. */
   asOf: string;
+  /** Today (the report deadline is checked against it; defaults to asOf). */
+  today?: string;
   /** Streaks of the previous month per dimension (consecutive months at yellow or worse). */
   prevStreak?: Partial<Record<LightDimension, number>>;
 }
@@ -116,7 +118,7 @@ export function computeLights(f: ProjectFacts, rules: RuleSetConfig, year: numbe
   else push('milestone', ms.between, maxLate, `节点逾期${maxLate}天`);
 
   // report submitted after the window's deadline
-  if (f.report.deadline && asOf > f.report.deadline && !f.report.submitted) {
+  if (f.report.deadline && (f.today ?? asOf) > f.report.deadline && !f.report.submitted) {
     const prev = f.prevStreak?.report ?? 0;
     const light: Light = prev + 1 >= rules.report.redConsecutive ? 'red' : 'yellow';
     out.push({ dimension: 'report', light, value: prev + 1, detail: prev + 1 > 1 ? `连续${prev + 1}个月未按期报送` : `${month}月月报未按期报送`, streak: prev + 1 });

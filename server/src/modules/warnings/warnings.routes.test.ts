@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, projectBody, type TestEnv } from '../../../test/helpers.js';
+import { onProjectDataChanged } from './hooks.js';
+
+// now: 2026-06-15 (helpers default)
+let env: TestEnv;
+let pA: number; // county A, behind 序时
+let pB: number; // county B, on time
+const q = (s: string, p: unknown[] = []) => env.database.pool.query(s, p);
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const disp = await env.login('disp');
+  pA = (await disp.post('/api/projects', projectBody('330122001', { name: '甲县滞后项目', totalInvestment: 5000 }))).json().id;
+  pB = (await disp.post('/api/projects', projectBody('330127', { name: '乙县正常项目', totalInvestment: 3000 }))).json().id;
+  const monthly = Array(12).fill(100);
+  await q(`INSERT INTO annual_plans (project_id, year, category, planned_investment, monthly) VALUES ($1, 2026, 'continuing', 1200, $2), ($3, 2026, 'continuing', 1200, $2)`, [pA, monthly, pB]);
+  // A: 240 done to May = 20% vs 41.67% → 21.67 points behind → yellow; B: 500 → on time
+  await q(`INSERT INTO monthly_reports (project_id, year, month, status, investment) VALUES ($1, 2026, 5, 'accepted', 240), ($2, 2026, 5, 'accepted', 500)`, [pA, pB]);
+  await q(`UPDATE projects SET actual_start = '2026-01-10', stats_code = 'S' WHERE id IN ($1, $2)`, [pA, pB]);
+});
+afterAll(async () => env?.close());
+
+describe('recompute and list', () => {
+  it('401 without a session; 403 for a leader recomputing; 400 on a bad month', async () => {
+    expect((await env.app.inject({ method: 'GET', url: '/api/warnings?year=2026&month=5' })).statusCode).toBe(401);
+    expect((await (await env.login('leader1')).post('/api/warnings/recompute?year=2026&month=5')).statusCode).toBe(403);
+    const disp = await env.login('disp');
+    const bad = await disp.get('/api/warnings?year=2026&month=13');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('月份须在1到12之间');
+    expect((await disp.post('/api/warnings/recompute?year=2026&month=7')).statusCode).toBe(400);
+  });
+
+  it('computes May for all and lists with counts', async () => {
+    const disp = await env.login('disp');
+    const r = await disp.post('/api/warnings/recompute?year=2026&month=5');
+    expect(r.statusCode).toBe(200);
+    expect(r.json().lights).toBe(10);
+    const list = (await disp.get('/api/warnings?year=2026&month=5')).json();
+    expect(list.total).toBe(2);
+    expect(list.rows[0]).toMatchObject({ projectId: pA, worst: 'yellow' });
+    expect(list.rows[0].lights.investment).toMatchObject({ light: 'yellow', value: -21.67 });
+    expect(list.countsByLight).toEqual({ green: 1, yellow: 1, red: 0 });
+    expect(list.countsByDimension.investment).toEqual({ green: 1, yellow: 1, red: 0 });
+    const yellow = (await disp.get('/api/warnings?year=2026&month=5&dimension=investment&light=yellow')).json();
+    expect(yellow.rows.map((x: { projectId: number }) => x.projectId)).toEqual([pA]);
+    const audit = await q(`SELECT action FROM audit_events WHERE action = 'warning.recompute'`);
+    expect(audit.rows.length).toBe(1);
+  });
+
+  it('scope: regionB sees no county-A project', async () => {
+    const rb = await env.login('regionB');
+    const list = (await rb.get('/api/warnings?year=2026&month=5')).json();
+    expect(list.rows.map((x: { projectId: number }) => x.projectId)).toEqual([pB]);
+    expect(list.countsByLight).toEqual({ green: 1, yellow: 0, red: 0 });
+    expect((await rb.get(`/api/projects/${pA}/lights`)).statusCode).toBe(404);
+    expect((await rb.get(`/api/projects/${pB}/lights`)).json().months).toHaveLength(1);
+  });
+
+  it('the hook recomputes the current month of the affected project only', async () => {
+    await env.database.db.transaction(async (tx) => {
+      await tx.execute(`INSERT INTO monthly_reports (project_id, year, month, status, investment) VALUES (${pA}, 2026, 6, 'submitted', 400)` as never);
+      await onProjectDataChanged(tx, env.ctx, [pA], 2026);
+    });
+    const rows = (await q(`SELECT project_id, month, dimension, light, value FROM project_lights WHERE month = 6 AND dimension = 'investment'`)).rows;
+    expect(rows).toEqual([{ project_id: pA, month: 6, dimension: 'investment', light: 'green', value: 3.33 }]);
+    // May is history, untouched
+    expect((await q(`SELECT light FROM project_lights WHERE project_id = $1 AND month = 5 AND dimension = 'investment'`, [pA])).rows[0].light).toBe('yellow');
+  });
+});
+
+describe('rule sets', () => {
+  it('non-admin 403; admin lists the three shipped sets with 银川 active', async () => {
+    expect((await (await env.login('disp')).get('/api/rule-sets')).statusCode).toBe(403);
+    const admin = await env.login('admin1');
+    const sets = (await admin.get('/api/rule-sets')).json();
+    expect(sets.map((s: { code: string; active: boolean }) => [s.code, s.active])).toEqual([
+      ['yinchuan', true],
+      ['wuhan', false],
+      ['sanya', false],
+    ]);
+  });
+
+  it('PUT validates with Chinese messages, activation recomputes the current month', async () => {
+    const admin = await env.login('admin1');
+    const sets = (await admin.get('/api/rule-sets')).json();
+    const put = (id: number, body: unknown) => env.app.inject({ method: 'PUT', url: `/api/rule-sets/${id}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: body as object });
+    const bad = await put(sets[0].id, { name: '银川', config: { ...sets[0].config, investment: { mode: 'pointsBehind', yellowFrom: 30, redAbove: 10 } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('红灯阈值须不小于黄灯起点');
+    const ok = await put(sets[0].id, { name: '银川（严格）', config: { ...sets[0].config, investment: { mode: 'pointsBehind', yellowFrom: 5, redAbove: 20 } } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().name).toBe('银川（严格）');
+    // 武汉: pA in June 640/1200 = 53.3% vs 50% → green; make it behind first
+    await q(`UPDATE monthly_reports SET investment = 100 WHERE project_id = $1 AND month = 6`, [pA]);
+    const act = await admin.post(`/api/rule-sets/${sets[1].id}/activate`);
+    expect(act.statusCode).toBe(200);
+    expect(act.json().active).toBe(true);
+    // 340/1200 = 28.3% < 60% of 50 = 30 → red under 武汉
+    const l = (await q(`SELECT light FROM project_lights WHERE project_id = $1 AND year = 2026 AND month = 6 AND dimension = 'investment'`, [pA])).rows[0];
+    expect(l.light).toBe('red');
+    const audit = (await q(`SELECT action FROM audit_events WHERE action LIKE 'ruleset.%' ORDER BY id`)).rows.map((r) => r.action);
+    expect(audit).toEqual(['ruleset.update', 'ruleset.activate']);
+  });
+});
