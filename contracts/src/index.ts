@@ -5,4 +5,8 @@ export * from './validation.js';
 export * from './projects.js';
 export * from './admin.js';
 export * from './imports.js';
+export * from './plans.js';
 export * from './warnings.js';
+export * from './dashboard.js';
+export * from './reports.js';
+export * from './milestones.js';

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ReportDetailSchema,
+  ReportDraftSchema,
+  ReportGapQuerySchema,
+  ReportGapsSchema,
+  ReportListQuerySchema,
+  ReportListSchema,
+  ReportReturnSchema,
+  ReportReviseSchema,
+  ReportSchema,
+  ReportWindowCreateSchema,
+  ReportWindowPatchSchema,
+  ReportWindowSchema,
+} from '@tiaodu/contracts';
+import type { AppDeps } from '../../app.js';
+import { ctxOf } from '../../plugins/auth.js';
+import * as svc from './reports.service.js';
+
+const Year = z.coerce.number({ message: '年度不正确' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确');
+const Month = z.coerce.number({ message: '月份不正确' }).int('月份不正确').min(1, '月份应为1—12').max(12, '月份应为1—12');
+const ReportParams = z.object({ projectId: z.coerce.number().int().positive(), year: Year, month: Month });
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const Versioned = z.object({ version: z.number().int().positive().optional() }).optional();
+
+export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+  const path = '/api/reports/:projectId/:year/:month';
+
+  r.get(
+    '/api/report-windows',
+    { config: { permission: 'report:read' }, schema: { tags, summary: '月报填报窗口', querystring: z.object({ year: Year.optional() }), response: { 200: z.array(ReportWindowSchema) } } },
+    async (req) => svc.listWindows(ctxOf(req, deps), req.query.year),
+  );
+  r.post(
+    '/api/report-windows',
+    { config: { permission: 'report:window' }, schema: { tags, summary: '开启某月月报填报（截止日期）', body: ReportWindowCreateSchema, response: { 201: ReportWindowSchema } } },
+    async (req, reply) => reply.status(201).send(await svc.openWindow(ctxOf(req, deps), req.body)),
+  );
+  r.patch(
+    '/api/report-windows/:id',
+    { config: { permission: 'report:window' }, schema: { tags, summary: '修改截止日期、关闭或重新开启填报', params: IdParams, body: ReportWindowPatchSchema, response: { 200: ReportWindowSchema } } },
+    async (req) => svc.patchWindow(ctxOf(req, deps), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/reports',
+    { config: { permission: 'report:read' }, schema: { tags, summary: '某月月报列表（含应报未报、派生指标）', querystring: ReportListQuerySchema, response: { 200: ReportListSchema } } },
+    async (req) => svc.listReports(ctxOf(req, deps), req.query),
+  );
+  r.get(
+    '/api/reports/missing',
+    { config: { permission: 'report:read' }, schema: { tags, summary: '缺报、迟报、退回月报及按区域、责任单位统计', querystring: ReportGapQuerySchema, response: { 200: ReportGapsSchema } } },
+    async (req) => svc.reportGaps(ctxOf(req, deps), req.query.year, req.query.month),
+  );
+  r.get(
+    '/api/projects/:id/reports',
+    { config: { permission: 'report:read' }, schema: { tags, summary: '项目某年的月报', params: IdParams, querystring: z.object({ year: Year }), response: { 200: z.array(ReportSchema) } } },
+    async (req) => svc.projectReports(ctxOf(req, deps), req.params.id, req.query.year),
+  );
+  r.get(path, { config: { permission: 'report:read' }, schema: { tags, summary: '一份月报（含修订记录、照片）', params: ReportParams, response: { 200: ReportDetailSchema } } }, async (req) =>
+    svc.getReport(ctxOf(req, deps), req.params.projectId, req.params.year, req.params.month),
+  );
+  r.put(
+    path,
+    { config: { permission: 'report:fill' }, schema: { tags, summary: '保存月报草稿', params: ReportParams, body: ReportDraftSchema, response: { 200: ReportDetailSchema } } },
+    async (req) => svc.saveDraft(ctxOf(req, deps), req.params.projectId, req.params.year, req.params.month, req.body),
+  );
+  r.post(
+    `${path}/submit`,
+    { config: { permission: 'report:fill' }, schema: { tags, summary: '报送月报', params: ReportParams, body: Versioned, response: { 200: ReportDetailSchema } } },
+    async (req) => {
+      const ctx = ctxOf(req, deps);
+      await svc.submitReport(ctx, req.params.projectId, req.params.year, req.params.month, { version: req.body?.version });
+      return svc.getReport(ctx, req.params.projectId, req.params.year, req.params.month);
+    },
+  );
+  r.post(
+    `${path}/return`,
+    { config: { permission: 'report:review' }, schema: { tags, summary: '退回月报（原因）', params: ReportParams, body: ReportReturnSchema.extend({ version: z.number().int().positive().optional() }), response: { 200: ReportDetailSchema } } },
+    async (req) => {
+      const ctx = ctxOf(req, deps);
+      await svc.returnReport(ctx, req.params.projectId, req.params.year, req.params.month, req.body.reason, req.body.version);
+      return svc.getReport(ctx, req.params.projectId, req.params.year, req.params.month);
+    },
+  );
+  r.post(
+    `${path}/accept`,
+    { config: { permission: 'report:review' }, schema: { tags, summary: '月报审核通过', params: ReportParams, body: Versioned, response: { 200: ReportDetailSchema } } },
+    async (req) => {
+      const ctx = ctxOf(req, deps);
+      await svc.acceptReport(ctx, req.params.projectId, req.params.year, req.params.month, req.body?.version);
+      return svc.getReport(ctx, req.params.projectId, req.params.year, req.params.month);
+    },
+  );
+  r.post(
+    `${path}/revise`,
+    { config: { permission: 'report:review' }, schema: { tags, summary: '修订已通过的月报（原因，保留修订记录）', params: ReportParams, body: ReportReviseSchema, response: { 200: ReportDetailSchema } } },
+    async (req) => svc.reviseReport(ctxOf(req, deps), req.params.projectId, req.params.year, req.params.month, req.body),
+  );
+}
