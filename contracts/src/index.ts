@@ -10,3 +10,4 @@ export * from './warnings.js';
 export * from './dashboard.js';
 export * from './reports.js';
 export * from './milestones.js';
+export * from './reports.js';

@@ -21,6 +21,7 @@ import { adminRoutes } from './modules/admin/admin.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { warningRoutes } from './modules/warnings/warnings.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { milestoneRoutes } from './modules/milestones/milestones.routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     adminRoutes(api, deps);
     auditRoutes(api, deps);
     warningRoutes(api, deps);
+    reportRoutes(api, deps);
     reportRoutes(api, deps);
     calendarRoutes(api, deps);
     milestoneRoutes(api, deps);
