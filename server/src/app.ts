@@ -21,8 +21,6 @@ import { adminRoutes } from './modules/admin/admin.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { warningRoutes } from './modules/warnings/warnings.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
-import { reportRoutes } from './modules/reports/reports.routes.js';
-import { planRoutes } from './modules/plans/plans.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { milestoneRoutes } from './modules/milestones/milestones.routes.js';
 
@@ -102,10 +100,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     auditRoutes(api, deps);
     warningRoutes(api, deps);
     reportRoutes(api, deps);
-    reportRoutes(api, deps);
     calendarRoutes(api, deps);
     milestoneRoutes(api, deps);
-    planRoutes(api, deps);
   });
 
   if (serveWeb) {
