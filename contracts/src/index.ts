@@ -8,3 +8,4 @@ export * from './imports.js';
 export * from './warnings.js';
 export * from './reports.js';
 export * from './milestones.js';
+export * from './plans.js';

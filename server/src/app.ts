@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
 import { warningRoutes } from './modules/warnings/warnings.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     projectRoutes(api, deps);
     adminRoutes(api, deps);
     auditRoutes(api, deps);
+    planRoutes(api, deps);
     warningRoutes(api, deps);
     reportRoutes(api, deps);
     calendarRoutes(api, deps);
