@@ -1,0 +1,137 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  LIGHT_DIMENSIONS,
+  PROJECT_STAGES,
+  regionPrefix,
+  type DashboardDto,
+  type DashboardQuery,
+  type Light,
+  type LightDimension,
+} from '@tiaodu/contracts';
+import type { Ctx } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
+import { projectScope, regionInScope } from '../../core/scope.js';
+import { chinaToday } from '../../core/clock.js';
+import { fromCents, pct, toCents } from '../reports/domain/figures.js';
+import { round, timeProgress } from '../warnings/domain/progress.js';
+import { byChildRegion, totals, type MonthAmountRow } from './domain/aggregate.js';
+
+const LIGHT_OF = ['green', 'yellow', 'red'] as const;
+
+/**
+ * The leaders' dashboard for the user's scope. Users with scope all/region read the maintained
+ * roll-ups (never the reports); department/enterprise/assigned scopes are small and are
+ * computed directly from plans and reports with the same aggregate functions.
+ */
+export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<DashboardDto> {
+  const today = chinaToday(ctx.clock.now());
+  const year = q.year ?? Number(today.slice(0, 4));
+  const month = q.month ?? (year === Number(today.slice(0, 4)) ? Number(today.slice(5, 7)) : 12);
+  const u = ctx.user;
+  if (q.regionCode && u.scopeType === 'region' && !regionInScope(u, q.regionCode)) throw new AppError('FORBIDDEN');
+  const regionCode = q.regionCode ?? (u.scopeType === 'region' ? u.regionCode : null);
+  const prefix = regionCode ? regionPrefix(regionCode) : '';
+  const scope = projectScope(u);
+  const pConds: SQL[] = [sql`projects.deleted_at IS NULL`, scope];
+  if (prefix) pConds.push(sql`projects.region_code LIKE ${prefix + '%'}`);
+  const pWhere = sql.join(pConds, sql` AND `);
+  const useRollups = u.scopeType === 'all' || u.scopeType === 'region';
+
+  const amountRows = useRollups
+    ? ctx.db.execute(sql`SELECT region_code AS "regionCode", month, sum(planned) AS planned, sum(completed) AS completed FROM monthly_rollups
+        WHERE year = ${year} ${prefix ? sql`AND region_code LIKE ${prefix + '%'}` : sql``} GROUP BY region_code, month`)
+    : ctx.db.execute(sql`
+        SELECT projects.region_code AS "regionCode", m.month::int AS month, m.v AS planned, 0 AS completed
+        FROM annual_plans ap JOIN projects ON projects.id = ap.project_id CROSS JOIN LATERAL unnest(ap.monthly) WITH ORDINALITY AS m(v, month)
+        WHERE ap.year = ${year} AND ${pWhere}
+        UNION ALL
+        SELECT projects.region_code, r.month, 0, r.investment FROM monthly_reports r JOIN projects ON projects.id = r.project_id
+        WHERE r.year = ${year} AND r.status IN ('submitted', 'accepted') AND ${pWhere}`);
+  const childCode = regionCode ?? (await topRegion(ctx));
+  const [amounts, counts, lightRows, mapRows, children, mine] = await Promise.all([
+    amountRows,
+    ctx.db.execute(sql`SELECT projects.stage, coalesce(ap.category, projects.category) AS category, count(*)::int AS n, sum(projects.total_investment) AS total
+      FROM projects LEFT JOIN annual_plans ap ON ap.project_id = projects.id AND ap.year = ${year} WHERE ${pWhere} GROUP BY 1, 2`),
+    ctx.db.execute(sql`SELECT pl.dimension, pl.light, count(*)::int AS n FROM project_lights pl JOIN projects ON projects.id = pl.project_id
+      WHERE pl.year = ${year} AND pl.month = ${month} AND ${pWhere} GROUP BY 1, 2`),
+    ctx.db.execute(sql`SELECT projects.id, projects.name, projects.lng, projects.lat,
+        coalesce((SELECT max(CASE pl.light WHEN 'red' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END) FROM project_lights pl
+          WHERE pl.project_id = projects.id AND pl.year = ${year} AND pl.month = ${month}), 0) AS worst
+      FROM projects WHERE ${pWhere} AND projects.lng IS NOT NULL AND projects.lat IS NOT NULL ORDER BY projects.id LIMIT 3000`),
+    childCode ? ctx.db.execute(sql`SELECT code, name FROM regions WHERE parent_code = ${childCode} ORDER BY sort, code`) : Promise.resolve({ rows: [] }),
+    u.role === 'leader' ? myProjects(ctx, year, month) : Promise.resolve(null),
+  ]);
+
+  const rows = (amounts.rows as unknown as MonthAmountRow[]).map((r) => ({ ...r, month: Number(r.month) }));
+  const t = totals(rows, month);
+  const byStage: Record<string, number> = Object.fromEntries(PROJECT_STAGES.map((s) => [s.value, 0]));
+  const byCategory: Record<string, number> = {};
+  let projectCount = 0;
+  let totalCents = 0;
+  for (const r of counts.rows as Array<{ stage: string; category: string; n: number; total: string }>) {
+    byStage[r.stage] = (byStage[r.stage] ?? 0) + Number(r.n);
+    byCategory[r.category] = (byCategory[r.category] ?? 0) + Number(r.n);
+    projectCount += Number(r.n);
+    totalCents += toCents(r.total);
+  }
+  const lights = Object.fromEntries(LIGHT_DIMENSIONS.map((d) => [d, { green: 0, yellow: 0, red: 0 }])) as Record<LightDimension, Record<Light, number>>;
+  for (const r of lightRows.rows as Array<{ dimension: LightDimension; light: Light; n: number }>) if (lights[r.dimension]) lights[r.dimension][r.light] = Number(r.n);
+  const time = round(timeProgress(year, month), 2);
+  return {
+    year,
+    month,
+    regionCode,
+    source: useRollups ? 'rollups' : 'direct',
+    projectCount,
+    byStage,
+    byCategory,
+    totalInvestment: fromCents(totalCents),
+    annualPlanned: t.annualPlanned,
+    completedYtd: t.completedYtd,
+    completionRate: t.completionRate,
+    timeProgress: time,
+    deviation: t.completionRate === null ? null : round(t.completionRate - time, 1),
+    series: t.series,
+    regions: byChildRegion(
+      rows,
+      month,
+      (children.rows as Array<{ code: string; name: string }>).map((c) => ({ ...c, prefix: regionPrefix(c.code) })),
+    ),
+    lights,
+    map: (mapRows.rows as Array<{ id: number; name: string; lng: number; lat: number; worst: number }>).map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      lng: Number(r.lng),
+      lat: Number(r.lat),
+      light: LIGHT_OF[Number(r.worst)] ?? 'green',
+    })),
+    myProjects: mine,
+  };
+}
+
+async function topRegion(ctx: Ctx): Promise<string | null> {
+  // the deployment's own county/city: the single region without a parent, or its only child chain
+  // descends from the single root while a region has a single child (province → city → county)
+  let r = await ctx.db.execute(sql`SELECT code FROM regions WHERE parent_code IS NULL ORDER BY code LIMIT 2`);
+  let code: string | null = null;
+  for (let depth = 0; r.rows.length === 1 && depth < 5; depth++) {
+    code = (r.rows[0] as { code: string }).code;
+    r = await ctx.db.execute(sql`SELECT code FROM regions WHERE parent_code = ${code} ORDER BY code LIMIT 2`);
+  }
+  return code;
+}
+
+async function myProjects(ctx: Ctx, year: number, month: number): Promise<DashboardDto['myProjects']> {
+  const r = await ctx.db.execute(sql`
+    SELECT p.id, p.name, p.stage, coalesce(ap.planned_investment, 0) AS planned,
+      coalesce((SELECT sum(investment) FROM monthly_reports r WHERE r.project_id = p.id AND r.year = ${year} AND r.month <= ${month} AND r.status IN ('submitted', 'accepted')), 0) AS completed,
+      coalesce((SELECT max(CASE pl.light WHEN 'red' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END) FROM project_lights pl WHERE pl.project_id = p.id AND pl.year = ${year} AND pl.month = ${month}), 0) AS worst
+    FROM project_leaders l JOIN projects p ON p.id = l.project_id
+    LEFT JOIN annual_plans ap ON ap.project_id = p.id AND ap.year = ${year}
+    WHERE l.user_id = ${ctx.user.id} AND p.deleted_at IS NULL ORDER BY worst DESC, p.id LIMIT 200`);
+  return (r.rows as Array<{ id: number; name: string; stage: string; planned: string; completed: string; worst: number }>).map((x) => {
+    const planned = fromCents(toCents(x.planned));
+    const completed = fromCents(toCents(x.completed));
+    return { id: Number(x.id), name: x.name, stage: x.stage, planned, completed, rate: pct(completed, planned), light: LIGHT_OF[Number(x.worst)] ?? 'green' };
+  });
+}

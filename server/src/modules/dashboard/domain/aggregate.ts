@@ -1,0 +1,48 @@
+import { fromCents, pct, toCents } from '../../reports/domain/figures.js';
+
+/** One row of planned/completed per region and month: from monthly_rollups or computed directly. */
+export interface MonthAmountRow {
+  regionCode: string;
+  month: number;
+  planned: number | string;
+  completed: number | string;
+}
+
+export interface Totals {
+  annualPlanned: number;
+  completedYtd: number;
+  completionRate: number | null;
+  series: { month: number; planned: number; actual: number | null }[];
+}
+
+/**
+ * The dashboard's sums, in integer hundredths (分 of 万元) so they agree to the last 万元 with
+ * the reports list and exports (which use the same toCents/pct of reports/domain/figures.ts).
+ */
+export function totals(rows: MonthAmountRow[], month: number): Totals {
+  const plan = Array<number>(13).fill(0);
+  const done = Array<number>(13).fill(0);
+  for (const r of rows) {
+    plan[r.month] = (plan[r.month] ?? 0) + toCents(r.planned);
+    done[r.month] = (done[r.month] ?? 0) + toCents(r.completed);
+  }
+  let cp = 0;
+  let cd = 0;
+  const series: Totals['series'] = [];
+  for (let m = 1; m <= 12; m++) {
+    cp += plan[m]!;
+    if (m <= month) cd += done[m]!;
+    series.push({ month: m, planned: fromCents(cp), actual: m <= month ? fromCents(cd) : null });
+  }
+  const annualPlanned = fromCents(cp);
+  const completedYtd = fromCents(cd);
+  return { annualPlanned, completedYtd, completionRate: pct(completedYtd, annualPlanned), series };
+}
+
+/** Sums per child region (by code prefix). */
+export function byChildRegion(rows: MonthAmountRow[], month: number, children: { code: string; name: string; prefix: string }[]) {
+  return children.map((c) => {
+    const t = totals(rows.filter((r) => r.regionCode.startsWith(c.prefix)), month);
+    return { code: c.code, name: c.name, planned: t.annualPlanned, completed: t.completedYtd, rate: t.completionRate };
+  });
+}
