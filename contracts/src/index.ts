@@ -6,6 +6,7 @@ export * from './projects.js';
 export * from './admin.js';
 export * from './imports.js';
 export * from './warnings.js';
+export * from './dashboard.js';
 export * from './reports.js';
 export * from './milestones.js';
 export * from './plans.js';

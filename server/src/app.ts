@@ -21,6 +21,7 @@ import { adminRoutes } from './modules/admin/admin.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { warningRoutes } from './modules/warnings/warnings.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { milestoneRoutes } from './modules/milestones/milestones.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     auditRoutes(api, deps);
     planRoutes(api, deps);
     warningRoutes(api, deps);
+    dashboardRoutes(api, deps);
     reportRoutes(api, deps);
     calendarRoutes(api, deps);
     milestoneRoutes(api, deps);
