@@ -6,6 +6,7 @@ import { createDepartment, createEnterprise, createRegion } from '../../modules/
 import { createUser } from '../../modules/admin/users.service.js';
 import { changeStage, createProject } from '../../modules/projects/projects.service.js';
 import { chinaToday } from '../../core/clock.js';
+import { seedDemoWarnings } from './demo-warnings.js';
 
 /** Password of every demo user (and of `admin` with demo data, unless TIAODU_ADMIN_PASSWORD is set). */
 export const DEMO_PASSWORD = 'Tiaodu@2026';
@@ -246,4 +247,5 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
       version = (await changeStage(ctx, created.id, { to, date, reason, version })).version;
     }
   }
+  await seedDemoWarnings(ctx);
 }
