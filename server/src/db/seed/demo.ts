@@ -6,6 +6,7 @@ import { createDepartment, createEnterprise, createRegion } from '../../modules/
 import { createUser } from '../../modules/admin/users.service.js';
 import { changeStage, createProject } from '../../modules/projects/projects.service.js';
 import { chinaToday } from '../../core/clock.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoWarnings } from './demo-warnings.js';
 
 /** Password of every demo user (and of `admin` with demo data, unless TIAODU_ADMIN_PASSWORD is set). */
@@ -248,4 +249,5 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
     }
   }
   await seedDemoWarnings(ctx);
+  await seedDemoPlans(ctx);
 }
