@@ -6,6 +6,7 @@ import { createDepartment, createEnterprise, createRegion } from '../../modules/
 import { createUser } from '../../modules/admin/users.service.js';
 import { changeStage, createProject } from '../../modules/projects/projects.service.js';
 import { chinaToday } from '../../core/clock.js';
+import { seedDemoMilestones } from './demo-milestones.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoWarnings } from './demo-warnings.js';
 
@@ -250,4 +251,5 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   }
   await seedDemoWarnings(ctx);
   await seedDemoPlans(ctx);
+  await seedDemoMilestones(ctx);
 }
