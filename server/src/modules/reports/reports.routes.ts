@@ -14,10 +14,13 @@ import {
   ReportWindowCreateSchema,
   ReportWindowPatchSchema,
   ReportWindowSchema,
+  ReportPhotoSchema,
 } from '@tiaodu/contracts';
 import type { AppDeps } from '../../app.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './reports.service.js';
+import * as photos from './photos.service.js';
+import { AppError } from '../../core/errors.js';
 
 const Year = z.coerce.number({ message: '年度不正确' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确');
 const Month = z.coerce.number({ message: '月份不正确' }).int('月份不正确').min(1, '月份应为1—12').max(12, '月份应为1—12');
@@ -26,6 +29,7 @@ const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const Versioned = z.object({ version: z.number().int().positive().optional() }).optional();
 
 export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
+  reportPhotoRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
   const path = '/api/reports/:projectId/:year/:month';
@@ -101,4 +105,36 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
     { config: { permission: 'report:review' }, schema: { tags, summary: '修订已通过的月报（原因，保留修订记录）', params: ReportParams, body: ReportReviseSchema, response: { 200: ReportDetailSchema } } },
     async (req) => svc.reviseReport(ctxOf(req, deps), req.params.projectId, req.params.year, req.params.month, req.body),
   );
+}
+
+/** Photos of reports: upload (several files), scoped reading of the image and its thumbnail, deletion. */
+export function reportPhotoRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+  r.post(
+    '/api/reports/:projectId/:year/:month/photos',
+    { config: { permission: 'report:fill' }, schema: { tags, summary: '上传月报照片（可多张，每张不超过10MB，JPEG/PNG/WebP）', consumes: ['multipart/form-data'], params: ReportParams, response: { 201: z.array(ReportPhotoSchema) } } },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 方式上传照片');
+      const files: photos.PhotoFile[] = [];
+      for await (const part of req.parts({ limits: { files: photos.PHOTO_MAX_FILES, fileSize: photos.PHOTO_MAX_BYTES } })) {
+        if (part.type === 'file') files.push({ filename: part.filename || 'photo', data: await part.toBuffer() });
+      }
+      return reply.status(201).send(await photos.addPhotos(ctxOf(req, deps), req.params.projectId, req.params.year, req.params.month, files));
+    },
+  );
+  for (const thumb of [false, true]) {
+    r.get(
+      thumb ? '/api/photos/:id/thumb' : '/api/photos/:id',
+      { config: { permission: 'report:read' }, schema: { tags, summary: thumb ? '照片缩略图' : '照片原图', params: IdParams } },
+      async (req, reply) => {
+        const f = await photos.readPhoto(ctxOf(req, deps), req.params.id, thumb);
+        return reply.header('content-type', f.mime).header('content-length', f.size).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(f.stream);
+      },
+    );
+  }
+  r.delete('/api/photos/:id', { config: { permission: 'report:fill' }, schema: { tags, summary: '删除月报照片（草稿或退回时）', params: IdParams, response: { 200: z.object({ ok: z.boolean() }) } } }, async (req) => {
+    await photos.deletePhoto(ctxOf(req, deps), req.params.id);
+    return { ok: true };
+  });
 }
