@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { AuditOutlined, ApartmentOutlined, BankOutlined, ProjectOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { Permission } from '@tiaodu/contracts';
 import type { I18n, MessageKey } from '../i18n';
@@ -24,6 +25,11 @@ interface Group {
 export const MENU: (Entry | Group)[] = [
   { key: 'projects', path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, testId: 'nav-projects', permission: 'project:read' },
   {
+    key: 'dispatch',
+    label: 'nav.dispatch',
+    children: [{ key: 'gantt', path: '/gantt', label: 'nav.gantt', icon: <ScheduleOutlined />, testId: 'nav-gantt', permission: 'milestone:read' }],
+  },
+  {
     key: 'org',
     label: 'nav.org',
     children: [
@@ -31,6 +37,7 @@ export const MENU: (Entry | Group)[] = [
       { key: 'departments', path: '/admin/departments', label: 'nav.departments', icon: <BankOutlined />, testId: 'nav-departments', permission: 'admin:department' },
       { key: 'enterprises', path: '/admin/enterprises', label: 'nav.enterprises', icon: <ShopOutlined />, testId: 'nav-enterprises', permission: 'admin:enterprise' },
       { key: 'users', path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, testId: 'nav-users', permission: 'admin:user' },
+      { key: 'calendar', path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, testId: 'nav-calendar', permission: 'calendar:edit' },
     ],
   },
   { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit:read' },

@@ -20,6 +20,8 @@ const DepartmentsPage = lazy(() => import('../features/org/pages/DepartmentsPage
 const EnterprisesPage = lazy(() => import('../features/org/pages/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })));
 const UsersPage = lazy(() => import('../features/org/pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const GanttPage = lazy(() => import('../features/milestones/pages/GanttPage').then((m) => ({ default: m.GanttPage })));
+const CalendarPage = lazy(() => import('../features/calendar/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function NotFound() {
   const { t } = useI18n();
@@ -63,6 +65,8 @@ export const router = createBrowserRouter([
           { path: 'admin/enterprises', element: gate('admin:enterprise', <EnterprisesPage />) },
           { path: 'admin/users', element: gate('admin:user', <UsersPage />) },
           { path: 'audit', element: gate('audit:read', <AuditPage />) },
+          { path: 'gantt', element: gate('milestone:read', <GanttPage />) },
+          { path: 'admin/calendar', element: gate('calendar:edit', <CalendarPage />) },
           { path: '*', element: <NotFound /> },
         ],
       },

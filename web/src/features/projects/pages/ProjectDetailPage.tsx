@@ -24,6 +24,7 @@ import { AuditTable } from '../../audit/components/AuditTable';
 import { useDeleteProject, useProject, useProjectAudit } from '../hooks/useProjects';
 import { StageChangeModal } from '../components/StageChangeModal';
 import { StageHistory } from '../components/StageHistory';
+import { ProjectMilestones } from '../../milestones/components/ProjectMilestones';
 
 const COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
 
@@ -245,6 +246,12 @@ export function ProjectDetailPage() {
           </Card>
         </Col>
       </Row>
+
+      {can('milestone:read') ? (
+        <Card size="small" title={t('ms.section')} style={{ marginBottom: 16 }}>
+          <ProjectMilestones projectId={project.id} canPlan={ab.update} />
+        </Card>
+      ) : null}
 
       {can('audit:read') ? (
         <Card size="small" title={t('detail.auditTrail')} style={{ marginBottom: 16 }}>
