@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { AuditOutlined, ApartmentOutlined, BankOutlined, ProjectOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { FundOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { Permission } from '@tiaodu/contracts';
 import type { I18n, MessageKey } from '../i18n';
@@ -27,7 +28,10 @@ export const MENU: (Entry | Group)[] = [
   {
     key: 'dispatch',
     label: 'nav.dispatch',
-    children: [{ key: 'gantt', path: '/gantt', label: 'nav.gantt', icon: <ScheduleOutlined />, testId: 'nav-gantt', permission: 'milestone:read' }],
+    children: [
+      { key: 'plans', path: '/plans', label: 'nav.plans', icon: <FundOutlined />, testId: 'nav-plans', permission: 'plan:read' },
+      { key: 'gantt', path: '/gantt', label: 'nav.gantt', icon: <ScheduleOutlined />, testId: 'nav-gantt', permission: 'milestone:read' },
+    ],
   },
   {
     key: 'org',

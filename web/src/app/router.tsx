@@ -22,6 +22,7 @@ const UsersPage = lazy(() => import('../features/org/pages/UsersPage').then((m) 
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const GanttPage = lazy(() => import('../features/milestones/pages/GanttPage').then((m) => ({ default: m.GanttPage })));
 const CalendarPage = lazy(() => import('../features/calendar/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const PlansPage = lazy(() => import('../features/plans/pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 
 function NotFound() {
   const { t } = useI18n();
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: gate('admin:user', <UsersPage />) },
           { path: 'audit', element: gate('audit:read', <AuditPage />) },
           { path: 'gantt', element: gate('milestone:read', <GanttPage />) },
+          { path: 'plans', element: gate('plan:read', <PlansPage />) },
           { path: 'admin/calendar', element: gate('calendar:edit', <CalendarPage />) },
           { path: '*', element: <NotFound /> },
         ],

@@ -359,6 +359,7 @@ export const messages = {
   'audit.entity.import_mapping': ['导入映射', 'Import mapping'],
   'audit.system': ['系统', 'System'],
   'audit.noChanges': ['无数据', 'No data'],
+
   // milestones (倒排工期), wall chart (挂图作战), working-day calendar (工作日历)
   'nav.dispatch': ['月度调度', 'Monthly dispatch'],
   'nav.gantt': ['挂图作战', 'Wall chart'],
