@@ -9,6 +9,7 @@ import { chinaToday } from '../../core/clock.js';
 import { seedDemoMilestones } from './demo-milestones.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoWarnings } from './demo-warnings.js';
+import { seedDemoReports } from './demo-reports.js';
 
 /** Password of every demo user (and of `admin` with demo data, unless TIAODU_ADMIN_PASSWORD is set). */
 export const DEMO_PASSWORD = 'Tiaodu@2026';
@@ -252,4 +253,5 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   await seedDemoWarnings(ctx);
   await seedDemoPlans(ctx);
   await seedDemoMilestones(ctx);
+  await seedDemoReports(ctx);
 }
