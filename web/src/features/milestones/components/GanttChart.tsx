@@ -41,7 +41,7 @@ function months(from: string, to: string): { key: string; label: string; left: n
  * 挂图作战: a hand-made Gantt chart. One header row per project, one row per milestone with a bar
  * from start to due date; done bars green, overdue bars red, open bars blue; today's line.
  */
-export function GanttChart({ data, from, to }: { data: Gantt; from: string; to: string }) {
+export function GanttChart({ data, from, to, onEdit }: { data: Gantt; from: string; to: string; onEdit?: (m: Milestone) => void }) {
   const { t } = useI18n();
   const a = ms(from);
   const span = ms(to) - a + DAY;
@@ -97,8 +97,9 @@ export function GanttChart({ data, from, to }: { data: Gantt; from: string; to: 
                   <div style={{ position: 'relative', flex: 1 }}>
                     <Tooltip title={tip}>
                       <div
+                        onClick={m.canEdit && m.canEdit !== 'none' && onEdit ? () => onEdit(m) : undefined}
                         data-testid={m.overdue ? 'gantt-bar-overdue' : m.doneDate ? 'gantt-bar-done' : 'gantt-bar'}
-                        style={{ position: 'absolute', left: `${left}%`, width: `${Math.max(0.4, right - left)}%`, top: 5, height: ROW_H - 10, background: barColor(m), borderRadius: 3, minWidth: 3, opacity: 0.9 }}
+                        style={{ position: 'absolute', left: `${left}%`, width: `${Math.max(0.4, right - left)}%`, top: 5, height: ROW_H - 10, background: barColor(m), borderRadius: 3, minWidth: 3, opacity: 0.9, cursor: m.canEdit && m.canEdit !== 'none' && onEdit ? 'pointer' : undefined }}
                       />
                     </Tooltip>
                   </div>

@@ -120,7 +120,8 @@ function ApplyTemplateModal({ projectId, open, hasMilestones, onClose, onDone }:
   );
 }
 
-function EditMilestoneModal({ m, onClose, onDone }: { m: Milestone; onClose: () => void; onDone: () => void }) {
+/** Edit a milestone: every field for planners, done date and note for the responsible department. */
+export function EditMilestoneModal({ m, onClose, onDone }: { m: Milestone; onClose: () => void; onDone: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();

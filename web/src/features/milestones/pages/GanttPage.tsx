@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Card, DatePicker, Empty, Select, Space, Spin, Tag, TreeSelect } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Milestone } from '@tiaodu/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { useLeaders, useRegionTree } from '../../org/hooks/useLookups';
 import { milestoneKeys, milestonesApi } from '../api/milestones';
 import { GanttChart, GANTT_COLORS } from '../components/GanttChart';
+import { EditMilestoneModal } from '../components/ProjectMilestones';
 
 /** 挂图作战: the wall chart of the milestones of all projects of a region or a leader. */
 export function GanttPage() {
@@ -18,6 +20,8 @@ export function GanttPage() {
   const to = range[1].format('YYYY-MM-DD');
   const q = useMemo(() => ({ regionCode, leaderId, from, to }), [regionCode, leaderId, from, to]);
   const gantt = useQuery({ queryKey: milestoneKeys.gantt(q), queryFn: () => milestonesApi.gantt(q) });
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<Milestone | null>(null);
   const regions = useRegionTree();
   const leaders = useLeaders();
   const counts = useMemo(() => {
@@ -58,7 +62,8 @@ export function GanttPage() {
           <span data-testid="gantt-counts">{t('gantt.counts', { total: counts.total, done: counts.done, overdue: counts.overdue })}</span>
         </Space>
       </Card>
-      {gantt.isPending ? <Spin /> : gantt.data && gantt.data.projects.length ? <GanttChart data={gantt.data} from={from} to={to} /> : <Empty description={t('gantt.empty')} />}
+      {gantt.isPending ? <Spin /> : gantt.data && gantt.data.projects.length ? <GanttChart data={gantt.data} from={from} to={to} onEdit={setEditing} /> : <Empty description={t('gantt.empty')} />}
+      {editing ? <EditMilestoneModal m={editing} onClose={() => setEditing(null)} onDone={() => qc.invalidateQueries({ queryKey: milestoneKeys.all })} /> : null}
     </div>
   );
 }
