@@ -3,6 +3,7 @@ import type { MenuProps } from 'antd';
 import { AuditOutlined, ApartmentOutlined, BankOutlined, ProjectOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { FundOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { Permission } from '@tiaodu/contracts';
 import type { I18n, MessageKey } from '../i18n';
@@ -31,6 +32,8 @@ export const MENU: (Entry | Group)[] = [
     children: [
       { key: 'plans', path: '/plans', label: 'nav.plans', icon: <FundOutlined />, testId: 'nav-plans', permission: 'plan:read' },
       { key: 'gantt', path: '/gantt', label: 'nav.gantt', icon: <ScheduleOutlined />, testId: 'nav-gantt', permission: 'milestone:read' },
+      { key: 'report-fill', path: '/reports/fill', label: 'nav.reportFill', icon: <FormOutlined />, testId: 'nav-report-fill', permission: 'report:fill' },
+      { key: 'report-review', path: '/reports/review', label: 'nav.reportReview', icon: <FileDoneOutlined />, testId: 'nav-report-review', permission: 'report:review' },
     ],
   },
   {

@@ -21,6 +21,8 @@ const EnterprisesPage = lazy(() => import('../features/org/pages/EnterprisesPage
 const UsersPage = lazy(() => import('../features/org/pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const GanttPage = lazy(() => import('../features/milestones/pages/GanttPage').then((m) => ({ default: m.GanttPage })));
+const ReportFillPage = lazy(() => import('../features/reports/pages/ReportFillPage').then((m) => ({ default: m.ReportFillPage })));
+const ReportReviewPage = lazy(() => import('../features/reports/pages/ReportReviewPage').then((m) => ({ default: m.ReportReviewPage })));
 const CalendarPage = lazy(() => import('../features/calendar/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const PlansPage = lazy(() => import('../features/plans/pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 
@@ -57,6 +59,8 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/projects" replace /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'projects', element: gate('project:read', <ProjectListPage />) },
+          { path: 'reports/fill', element: gate('report:fill', <ReportFillPage />) },
+          { path: 'reports/review', element: gate('report:review', <ReportReviewPage />) },
           { path: 'projects/new', element: gate('project:create', <ProjectCreatePage />) },
           { path: 'projects/import', element: gate('project:import', <ImportWizardPage />) },
           { path: 'projects/:id', element: gate('project:read', <ProjectDetailPage />) },

@@ -462,6 +462,9 @@ export const messages = {
   'plans.err.column': ['列', 'Column'],
   'plans.err.value': ['内容', 'Value'],
   'plans.err.message': ['问题', 'Problem'],
+  // monthly reports (月报)
+  'nav.reportFill': ['月报填报', 'Monthly reports'],
+  'nav.reportReview': ['月报审核', 'Report review'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;
