@@ -63,17 +63,16 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
     const batch = ids.slice(i, i + BATCH);
     if (!batch.length) continue;
     const list = idList(batch);
-    const [proj, plans, reps, mss, prev] = await Promise.all([
-      tx.execute(sql`SELECT id, region_code, total_investment, planned_start::text AS planned_start, actual_start::text AS actual_start, stats_code
-        FROM projects WHERE id IN (${list}) AND deleted_at IS NULL`),
-      tx.execute(sql`SELECT project_id, planned_investment, monthly FROM annual_plans WHERE year = ${year} AND project_id IN (${list})`),
-      tx.execute(sql`SELECT project_id, coalesce(sum(investment) FILTER (WHERE month <= ${month}), 0) AS cum,
+    // one after another: a transaction is one connection
+    const proj = await tx.execute(sql`SELECT id, region_code, total_investment, planned_start::text AS planned_start, actual_start::text AS actual_start, stats_code
+        FROM projects WHERE id IN (${list}) AND deleted_at IS NULL`);
+    const plans = await tx.execute(sql`SELECT project_id, planned_investment, monthly FROM annual_plans WHERE year = ${year} AND project_id IN (${list})`);
+    const reps = await tx.execute(sql`SELECT project_id, coalesce(sum(investment) FILTER (WHERE month <= ${month}), 0) AS cum,
           bool_or(month = ${month}) AS submitted
-        FROM monthly_reports WHERE year = ${year} AND month <= ${month} AND status IN ('submitted', 'accepted') AND project_id IN (${list}) GROUP BY project_id`),
-      tx.execute(sql`SELECT project_id, due_date::text AS due, done_date::text AS done FROM milestones
-        WHERE project_id IN (${list}) AND due_date < ${asOf} AND (done_date IS NULL OR done_date > ${asOf})`),
-      tx.execute(sql`SELECT project_id, dimension, streak FROM project_lights WHERE year = ${prevY} AND month = ${prevM} AND project_id IN (${list})`),
-    ]);
+        FROM monthly_reports WHERE year = ${year} AND month <= ${month} AND status IN ('submitted', 'accepted') AND project_id IN (${list}) GROUP BY project_id`);
+    const mss = await tx.execute(sql`SELECT project_id, due_date::text AS due, done_date::text AS done FROM milestones
+        WHERE project_id IN (${list}) AND due_date < ${asOf} AND (done_date IS NULL OR done_date > ${asOf})`);
+    const prev = await tx.execute(sql`SELECT project_id, dimension, streak FROM project_lights WHERE year = ${prevY} AND month = ${prevM} AND project_id IN (${list})`);
     const planBy = new Map<number, { planned: number; monthly: number[] }>();
     for (const r of plans.rows as Array<{ project_id: number; planned_investment: string; monthly: unknown }>) {
       const monthly = Array.isArray(r.monthly) ? r.monthly.map(Number) : String(r.monthly).replace(/[{}]/g, '').split(',').map(Number);
