@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestEnv, projectBody, type TestEnv } from '../../../test/helpers.js';
@@ -174,5 +175,49 @@ describe('fill, submit, return, resubmit, accept, revise', () => {
     expect(res.json().error.message).toContain('已关闭');
     expect((await disp.patch(`/api/report-windows/${w.id}`, { status: 'open', deadline: '2026-06-10' })).json()).toMatchObject({ status: 'open', deadline: '2026-06-10' });
     expect((await put(unit, url(pA2), { investment: 280 })).statusCode).toBe(200);
+  });
+});
+
+describe('export in the side-by-side layout', () => {
+  it('pairs (形象进度, 实际完成投资) per month under merged headers, then cumulative columns and totals', async () => {
+    const unit = await env.login('unitA');
+    const disp = await env.login('disp');
+    // a formula-looking progress text must come out as text
+    await put(unit, url(pA2), { investment: 280, progressText: '=1+1 基础施工' });
+    await unit.post(`${url(pA2)}/submit`, {});
+    const res = await disp.get('/api/reports/export.xlsx?year=2026&upToMonth=5');
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-disposition']).toContain('reports_2026_5.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell(1, 1).value).toBe('2026年重点项目月度调度表（1—5月）');
+    expect(ws.getCell(2, 1).value).toBe('单位：万元');
+    // month 4 header over columns 12-13 (5 fixed columns, then pairs)
+    expect(ws.getCell(3, 12).value).toBe('4月');
+    expect(ws.getCell(3, 13).isMerged).toBe(true);
+    expect([ws.getCell(4, 12).value, ws.getCell(4, 13).value]).toEqual(['形象进度', '实际完成投资']);
+    expect([16, 17, 18, 19].map((c) => ws.getCell(3, c).value)).toEqual(['年初至今累计', '占年计划%', '开工至今累计', '占总投资%']);
+    const rows = new Map<string, ExcelJS.Row>();
+    ws.eachRow((row, n) => {
+      if (n > 4) rows.set(String(row.getCell(2).value), row);
+    });
+    const projectA = (await disp.get(`/api/projects/${pA}`)).json().name as string;
+    const a = rows.get(projectA)!;
+    expect([a.getCell(13).value, a.getCell(15).value, a.getCell(16).value, a.getCell(18).value, a.getCell(19).value]).toEqual([800, 1100, 1900, 1900, 3.8]);
+    const projectA2 = (await disp.get(`/api/projects/${pA2}`)).json().name as string;
+    expect(rows.get(projectA2)!.getCell(14).value).toBe("'=1+1 基础施工");
+    const total = [...rows.values()].at(-1)!;
+    expect(total.getCell(1).value).toBe('合计');
+    expect(total.getCell(15).value).toBe(1380);
+    expect(total.getCell(16).value).toBe(2180);
+  });
+  it('scoped: unitA exports only its projects', async () => {
+    const unit = await env.login('unitA');
+    const res = await unit.get('/api/reports/export.xlsx?year=2026&upToMonth=5');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(4 + 2 + 1);
+    expect((await unit.get('/api/reports/export.xlsx?year=2026&upToMonth=13')).statusCode).toBe(400);
   });
 });

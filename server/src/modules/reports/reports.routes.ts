@@ -20,6 +20,8 @@ import type { AppDeps } from '../../app.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './reports.service.js';
 import * as photos from './photos.service.js';
+import { exportReports } from './reports.export.js';
+import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';
 import { AppError } from '../../core/errors.js';
 
 const Year = z.coerce.number({ message: '年度不正确' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确');
@@ -30,6 +32,8 @@ const Versioned = z.object({ version: z.number().int().positive().optional() }).
 
 export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
   reportPhotoRoutes(app, deps);
+  // before /api/reports/:projectId/... so that export.xlsx is not taken for a project id
+  reportFileRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
   const path = '/api/reports/:projectId/:year/:month';
@@ -137,4 +141,22 @@ export function reportPhotoRoutes(app: FastifyInstance, deps: AppDeps): void {
     await photos.deletePhoto(ctxOf(req, deps), req.params.id);
     return { ok: true };
   });
+}
+
+/** The side-by-side export of a year up to a month. */
+export function reportFileRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/reports/export.xlsx',
+    {
+      config: { permission: 'report:read' },
+      schema: { tags: ['reports'], summary: '导出月度调度表（逐月形象进度与完成投资并列，累计列）', querystring: z.object({ year: Year, upToMonth: Month, regionCode: z.string().regex(/^(\d{6}|\d{9})$/, '区域代码不正确').optional(), q: z.string().trim().max(100).optional() }) },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req, deps);
+      const buf = await exportReports(ctx, req.query);
+      const name = `月度调度表_${req.query.year}年1-${req.query.upToMonth}月.xlsx`;
+      return reply.header('Content-Type', XLSX_MIME).header('Content-Disposition', attachmentDisposition(name, `reports_${req.query.year}_${req.query.upToMonth}.xlsx`)).header('Cache-Control', 'no-store').send(buf);
+    },
+  );
 }
