@@ -5,6 +5,7 @@ import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { FundOutlined } from '@ant-design/icons';
 import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
+import { AlertOutlined, DashboardOutlined } from '@ant-design/icons';
 import type { Permission } from '@tiaodu/contracts';
 import type { I18n, MessageKey } from '../i18n';
 
@@ -25,6 +26,7 @@ interface Group {
 
 /** The modules that exist, in menu order; each shows only with its permission. */
 export const MENU: (Entry | Group)[] = [
+  { key: 'dashboard', path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, testId: 'nav-dashboard', permission: 'dashboard:read' },
   { key: 'projects', path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, testId: 'nav-projects', permission: 'project:read' },
   {
     key: 'dispatch',
@@ -34,6 +36,7 @@ export const MENU: (Entry | Group)[] = [
       { key: 'gantt', path: '/gantt', label: 'nav.gantt', icon: <ScheduleOutlined />, testId: 'nav-gantt', permission: 'milestone:read' },
       { key: 'report-fill', path: '/reports/fill', label: 'nav.reportFill', icon: <FormOutlined />, testId: 'nav-report-fill', permission: 'report:fill' },
       { key: 'report-review', path: '/reports/review', label: 'nav.reportReview', icon: <FileDoneOutlined />, testId: 'nav-report-review', permission: 'report:review' },
+      { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, testId: 'nav-warnings', permission: 'warning:read' },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
 import type { Permission } from '@tiaodu/contracts';
@@ -9,6 +9,7 @@ import { PermissionGate } from '../components/PermissionGate';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { ProjectListPage } from '../features/projects/pages/ProjectListPage';
+import { HomeRedirect } from '../features/dashboard/HomeRedirect';
 import { useI18n } from '../i18n';
 
 const ProjectDetailPage = lazy(() => import('../features/projects/pages/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage })));
@@ -23,6 +24,8 @@ const AuditPage = lazy(() => import('../features/audit/pages/AuditPage').then((m
 const GanttPage = lazy(() => import('../features/milestones/pages/GanttPage').then((m) => ({ default: m.GanttPage })));
 const ReportFillPage = lazy(() => import('../features/reports/pages/ReportFillPage').then((m) => ({ default: m.ReportFillPage })));
 const ReportReviewPage = lazy(() => import('../features/reports/pages/ReportReviewPage').then((m) => ({ default: m.ReportReviewPage })));
+const WarningsPage = lazy(() => import('../features/warnings/pages/WarningsPage').then((m) => ({ default: m.WarningsPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CalendarPage = lazy(() => import('../features/calendar/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const PlansPage = lazy(() => import('../features/plans/pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 
@@ -56,9 +59,11 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/projects" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'projects', element: gate('project:read', <ProjectListPage />) },
+          { path: 'warnings', element: gate('warning:read', <WarningsPage />) },
+          { path: 'dashboard', element: gate('dashboard:read', <DashboardPage />) },
           { path: 'reports/fill', element: gate('report:fill', <ReportFillPage />) },
           { path: 'reports/review', element: gate('report:review', <ReportReviewPage />) },
           { path: 'projects/new', element: gate('project:create', <ProjectCreatePage />) },

@@ -362,6 +362,9 @@ export const messages = {
 
   // milestones (倒排工期), wall chart (挂图作战), working-day calendar (工作日历)
   'nav.dispatch': ['月度调度', 'Monthly dispatch'],
+  // warnings and dashboard
+  'nav.warnings': ['预警', 'Warnings'],
+  'nav.dashboard': ['领导驾驶舱', 'Dashboard'],
   'nav.gantt': ['挂图作战', 'Wall chart'],
   'nav.calendar': ['工作日历', 'Working-day calendar'],
   'ms.section': ['节点计划', 'Milestones'],

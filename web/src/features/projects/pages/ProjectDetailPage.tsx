@@ -24,6 +24,7 @@ import { AuditTable } from '../../audit/components/AuditTable';
 import { useDeleteProject, useProject, useProjectAudit } from '../hooks/useProjects';
 import { StageChangeModal } from '../components/StageChangeModal';
 import { StageHistory } from '../components/StageHistory';
+import { LightsHistoryStrip } from '../../warnings/components/LightsHistoryStrip';
 import { ProjectMilestones } from '../../milestones/components/ProjectMilestones';
 
 const COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
@@ -188,6 +189,7 @@ export function ProjectDetailPage() {
                 {[project.code, project.regionName, `${t('project.totalInvestment')} ${formatWan(project.totalInvestment)}`].filter(Boolean).join(' · ')}
               </Typography.Text>
             </div>
+            <LightsHistoryStrip projectId={project.id} />
           </Col>
           <Col flex="0 1 auto">
             <Space wrap>
