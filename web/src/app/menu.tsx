@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { AuditOutlined, ApartmentOutlined, BankOutlined, ProjectOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
-import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CalendarOutlined, NodeIndexOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { FundOutlined } from '@ant-design/icons';
 import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -34,6 +34,7 @@ export const MENU: (Entry | Group)[] = [
     children: [
       { key: 'plans', path: '/plans', label: 'nav.plans', icon: <FundOutlined />, testId: 'nav-plans', permission: 'plan:read' },
       { key: 'gantt', path: '/gantt', label: 'nav.gantt', icon: <ScheduleOutlined />, testId: 'nav-gantt', permission: 'milestone:read' },
+      { key: 'templates', path: '/milestone-templates', label: 'nav.templates', icon: <NodeIndexOutlined />, testId: 'nav-templates', permission: 'milestone:edit' },
       { key: 'report-fill', path: '/reports/fill', label: 'nav.reportFill', icon: <FormOutlined />, testId: 'nav-report-fill', permission: 'report:fill' },
       { key: 'report-review', path: '/reports/review', label: 'nav.reportReview', icon: <FileDoneOutlined />, testId: 'nav-report-review', permission: 'report:review' },
       { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, testId: 'nav-warnings', permission: 'warning:read' },

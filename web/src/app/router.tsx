@@ -22,6 +22,7 @@ const EnterprisesPage = lazy(() => import('../features/org/pages/EnterprisesPage
 const UsersPage = lazy(() => import('../features/org/pages/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const GanttPage = lazy(() => import('../features/milestones/pages/GanttPage').then((m) => ({ default: m.GanttPage })));
+const TemplatesPage = lazy(() => import('../features/milestones/pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const ReportFillPage = lazy(() => import('../features/reports/pages/ReportFillPage').then((m) => ({ default: m.ReportFillPage })));
 const ReportReviewPage = lazy(() => import('../features/reports/pages/ReportReviewPage').then((m) => ({ default: m.ReportReviewPage })));
 const WarningsPage = lazy(() => import('../features/warnings/pages/WarningsPage').then((m) => ({ default: m.WarningsPage })));
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: gate('admin:user', <UsersPage />) },
           { path: 'audit', element: gate('audit:read', <AuditPage />) },
           { path: 'gantt', element: gate('milestone:read', <GanttPage />) },
+          { path: 'milestone-templates', element: gate('milestone:edit', <TemplatesPage />) },
           { path: 'plans', element: gate('plan:read', <PlansPage />) },
           { path: 'admin/calendar', element: gate('calendar:edit', <CalendarPage />) },
           { path: '*', element: <NotFound /> },

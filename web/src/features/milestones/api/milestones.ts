@@ -1,4 +1,4 @@
-import type { ApplyTemplate, CalendarOverride, CalendarYear, Gantt, Milestone, MilestoneCreate, MilestonePatch, MilestoneTemplate } from '@tiaodu/contracts';
+import type { MilestoneTemplateInput, ApplyTemplate, CalendarOverride, CalendarYear, Gantt, Milestone, MilestoneCreate, MilestonePatch, MilestoneTemplate } from '@tiaodu/contracts';
 import { api, type Query } from '../../../api/client';
 
 export const milestoneKeys = {
@@ -11,6 +11,9 @@ export const milestoneKeys = {
 
 export const milestonesApi = {
   templates: () => api<MilestoneTemplate[]>('/api/milestone-templates'),
+  createTemplate: (input: MilestoneTemplateInput) => api<MilestoneTemplate>('/api/milestone-templates', { method: 'POST', body: input }),
+  updateTemplate: (id: number, input: MilestoneTemplateInput) => api<MilestoneTemplate>(`/api/milestone-templates/${id}`, { method: 'PUT', body: input }),
+  removeTemplate: (id: number) => api<{ ok: boolean }>(`/api/milestone-templates/${id}`, { method: 'DELETE' }),
   list: (projectId: number) => api<Milestone[]>(`/api/projects/${projectId}/milestones`),
   apply: (projectId: number, input: ApplyTemplate) => api<Milestone[]>(`/api/projects/${projectId}/milestones/apply-template`, { method: 'POST', body: input }),
   create: (projectId: number, input: MilestoneCreate) => api<Milestone>(`/api/projects/${projectId}/milestones`, { method: 'POST', body: input }),
