@@ -56,3 +56,24 @@ describe('annual plans (年度计划)', () => {
     expect(await page.getByTestId('plans-history-item').textContent()).toContain('三月提前进场施工');
   });
 });
+
+describe('adding a project to the year (年度计划)', () => {
+  const s = useBrowser({ viewport: { width: 1366, height: 768 } });
+
+  it('adds a project without a plan, starting at 0', async () => {
+    const { page } = s;
+    await login(page, 'diaodu');
+    const year = new Date().getFullYear();
+    const reserve = await apiGet<{ items: { id: number; name: string }[] }>(page, '/api/projects?stage=reserve&pageSize=1');
+    const p = reserve.items[0]!;
+    await page.goto('/plans');
+    await page.getByTestId('plans-table').waitFor();
+    await page.getByTestId('plans-add').click();
+    const select = page.getByTestId('plans-add-project');
+    await select.click();
+    await page.keyboard.type(p.name.slice(0, 6));
+    await page.locator('.ant-select-item-option', { hasText: p.name }).first().click();
+    await page.getByTestId('plans-add-ok').click();
+    await expect.poll(async () => (await apiGet<{ year: number; plannedInvestment: number }[]>(page, `/api/projects/${p.id}/plans`)).find((x) => x.year === year)?.plannedInvestment).toBe(0);
+  });
+});

@@ -477,6 +477,10 @@ export const messages = {
   'plans.err.column': ['列', 'Column'],
   'plans.err.value': ['内容', 'Value'],
   'plans.err.message': ['问题', 'Problem'],
+  'plans.add': ['添加项目', 'Add project'],
+  'plans.addTitle': ['添加项目到{y}年度计划', 'Add a project to the {y} plans'],
+  'plans.addHelp': ['添加后计划投资从 0 起，在表格中填写年度计划和各月计划。', 'The plan starts at 0; fill the annual and monthly figures in the grid.'],
+  'plans.added': ['已添加，请在表格中填写计划', 'Added; fill in the plan in the grid'],
   // monthly reports (月报)
   'nav.reportFill': ['月报填报', 'Monthly reports'],
   'nav.reportReview': ['月报审核', 'Report review'],

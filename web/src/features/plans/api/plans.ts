@@ -1,4 +1,4 @@
-import type { Plan, PlanAdjust, PlanBulk, PlanCopyForwardResult, PlanImportResult, PlanList, ProjectPlan } from '@tiaodu/contracts';
+import type { Plan, PlanAdjust, PlanInput, ProjectList, PlanBulk, PlanCopyForwardResult, PlanImportResult, PlanList, ProjectPlan } from '@tiaodu/contracts';
 import { api, download, type Query } from '../../../api/client';
 
 export const planKeys = {
@@ -10,6 +10,8 @@ export const planKeys = {
 export const plansApi = {
   list: (q: Query) => api<PlanList>('/api/plans', { query: q }),
   project: (id: number) => api<ProjectPlan[]>(`/api/projects/${id}/plans`),
+  put: (id: number, year: number, body: PlanInput) => api<Plan>(`/api/projects/${id}/plans/${year}`, { method: 'PUT', body }),
+  searchProjects: (q: string) => api<ProjectList>('/api/projects', { query: { q, pageSize: 20 } }),
   bulk: (body: PlanBulk) => api<{ saved: Plan[] }>('/api/plans/bulk', { method: 'PATCH', body }),
   adjust: (id: number, year: number, body: PlanAdjust) => api<Plan>(`/api/projects/${id}/plans/${year}/adjust`, { method: 'POST', body }),
   copyForward: (fromYear: number, toYear: number, dryRun: boolean) => api<PlanCopyForwardResult>('/api/plans/copy-forward', { method: 'POST', body: { fromYear, toYear, dryRun } }),

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Drawer, Empty, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { DownloadOutlined, HistoryOutlined, SaveOutlined, UploadOutlined, ForwardOutlined } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, PlusOutlined, SaveOutlined, UploadOutlined, ForwardOutlined } from '@ant-design/icons';
 import { labelOf, monthlySumError, YEAR_CATEGORIES, type PlanImportResult, type PlanRow, type YearCategory } from '@tiaodu/contracts';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatWan, formatDateTime } from '../../../components/format';
@@ -52,6 +52,23 @@ export function PlansPage() {
   const [adjusting, setAdjusting] = useState<PlanRow | null>(null);
   const [reason, setReason] = useState('');
   const [imported, setImported] = useState<{ file: File; result: PlanImportResult } | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [addQ, setAddQ] = useState('');
+  const [addId, setAddId] = useState<number | undefined>();
+  const candidates = useQuery({ queryKey: ['plans', 'add', addQ], queryFn: () => plansApi.searchProjects(addQ), enabled: adding });
+  const add = useMutation({
+    mutationFn: (id: number) => {
+      const p = candidates.data?.items.find((x) => x.id === id);
+      return plansApi.put(id, year, { category: p?.category ?? 'new_start', plannedInvestment: 0, monthly: Array(12).fill(0), imageTarget: null });
+    },
+    onSuccess: () => {
+      message.success(t('plans.added'));
+      setAdding(false);
+      setAddId(undefined);
+      void invalidate();
+    },
+    onError: (e) => message.error(errorText(e, lang)),
+  });
 
   const rows = list.data?.items ?? [];
   const current = (p: PlanRow): Edit => edits[p.projectId] ?? editOf(p);
@@ -269,6 +286,11 @@ export function PlansPage() {
         extra={
           <>
             {editable ? (
+              <Button icon={<PlusOutlined />} data-testid="plans-add" onClick={() => setAdding(true)}>
+                {t('plans.add')}
+              </Button>
+            ) : null}
+            {editable ? (
               <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => (void upload(f, true), false)}>
                 <Button icon={<UploadOutlined />} data-testid="plans-import">
                   {t('plans.import')}
@@ -404,6 +426,26 @@ export function PlansPage() {
           <Empty description={t('plans.noHistory')} />
         )}
       </Drawer>
+
+      <Modal
+        title={t('plans.addTitle', { y: year })}
+        open={adding}
+        onCancel={() => setAdding(false)}
+        okButtonProps={{ disabled: !addId, loading: add.isPending, 'data-testid': 'plans-add-ok' }}
+        onOk={() => addId && add.mutate(addId)}
+      >
+        <Typography.Paragraph type="secondary">{t('plans.addHelp')}</Typography.Paragraph>
+        <Select<number>
+          data-testid="plans-add-project"
+          showSearch={{ filterOption: false, onSearch: setAddQ }}
+          style={{ width: '100%' }}
+          placeholder={t('plans.searchPh')}
+          value={addId}
+          loading={candidates.isFetching}
+          options={(candidates.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.regionName ?? p.regionCode}）` }))}
+          onChange={setAddId}
+        />
+      </Modal>
 
       <Modal
         title={t('plans.importTitle', { y: year })}
