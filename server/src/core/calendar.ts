@@ -7,6 +7,10 @@ import type { Db, DbOrTx } from '../db/client.js';
  * `chinese-days` package (public holidays and 调休 working days as published by the State
  * Council), overlaid by the admin's overrides kept in `calendar_days`. Dates are
  * `YYYY-MM-DD` strings; every function here is pure and synchronous once a Calendar is built.
+ *
+ * chinese-days 1.5.7 carries the published calendars up to 2026: a later year has only its
+ * weekends (1 January 2027 counts as a working day) until the package is updated or the
+ * admin enters that year's holidays as overrides (the calendar page warns about it).
  */
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted';
 

@@ -430,6 +430,7 @@ export const messages = {
   'cal.name': ['名称', 'Name'],
   'cal.namePh': ['如：县庆、抢工', 'e.g. local holiday'],
   'cal.unset': ['撤销调整', 'Remove override'],
+  'cal.noOfficial': ['{y}年的法定节假日安排尚未收录（只按周末计算），请按国务院办公厅通知点击日期录入节假日和调休上班日', 'The official {y} holidays are not included yet (weekends only); enter them by clicking the days'],
   // annual plans (年度计划)
   'nav.plans': ['年度计划', 'Annual plans'],
   'plans.title': ['年度计划', 'Annual plans'],

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarDay } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
@@ -82,6 +82,7 @@ export function CalendarPage() {
         <Tag color="blue">{t('cal.override')}</Tag>
         {editable ? <Typography.Text type="secondary">{t('cal.clickHelp')}</Typography.Text> : null}
       </Space>
+      {cal.data && !cal.data.days.some((d) => d.kind === 'holiday') ? <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('cal.noOfficial', { y: year })} data-testid="cal-no-official" /> : null}
       {cal.isPending ? (
         <Spin />
       ) : (
