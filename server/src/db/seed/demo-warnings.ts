@@ -4,7 +4,7 @@ import { ensureRuleSets, recomputeLights } from '../../modules/warnings/lights.s
 
 /**
  * Demo warnings: the shipped rule sets (银川 active) and the lights of the demo county for the
- * months of the current year up to the last complete month, in order so streaks (history and
+ * months of the current year up to the current month, in order so streaks (history and
  * escalation) build up. Deterministic: it only reads the demo plans, reports and milestones.
  */
 export async function seedDemoWarnings(ctx: Ctx): Promise<void> {
@@ -17,6 +17,8 @@ export async function seedDemoWarnings(ctx: Ctx): Promise<void> {
       for (let m = 1; m <= 12; m++) await recomputeLights(tx, ctx, 'all', year - 1, m);
       return;
     }
-    for (let m = 1; m <= lastComplete; m++) await recomputeLights(tx, ctx, 'all', year, m);
+    // up to the current month too: its lights were computed by the hooks while the demo data was
+    // being written, before the month's reports existed
+    for (let m = 1; m <= lastComplete + 1; m++) await recomputeLights(tx, ctx, 'all', year, m);
   });
 }

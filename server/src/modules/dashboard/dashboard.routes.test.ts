@@ -50,6 +50,8 @@ describe('GET /api/dashboard', () => {
     const r = await (await env.login('disp')).get('/api/dashboard?month=0');
     expect(r.statusCode).toBe(400);
     expect(r.body).toContain('月份须在1到12之间');
+    // default: the last complete month
+    expect((await (await env.login('disp')).get('/api/dashboard')).json()).toMatchObject({ year: 2026, month: 5 });
   });
 
   it('totals equal the sums of the raw tables, and a rebuild agrees with maintained roll-ups', async () => {

@@ -25,8 +25,11 @@ const LIGHT_OF = ['green', 'yellow', 'red'] as const;
  */
 export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<DashboardDto> {
   const today = chinaToday(ctx.clock.now());
-  const year = q.year ?? Number(today.slice(0, 4));
-  const month = q.month ?? (year === Number(today.slice(0, 4)) ? Number(today.slice(5, 7)) : 12);
+  // default: the last complete month (the current month's reports are still coming in)
+  const cy = Number(today.slice(0, 4));
+  const cm = Number(today.slice(5, 7));
+  const year = q.year ?? (cm === 1 ? cy - 1 : cy);
+  const month = q.month ?? (year === cy ? Math.max(1, cm - 1) : year === cy - 1 && cm === 1 ? 12 : 12);
   const u = ctx.user;
   if (q.regionCode && u.scopeType === 'region' && !regionInScope(u, q.regionCode)) throw new AppError('FORBIDDEN');
   const regionCode = q.regionCode ?? (u.scopeType === 'region' ? u.regionCode : null);
