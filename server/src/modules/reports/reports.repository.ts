@@ -11,12 +11,15 @@ import type { DbOrTx } from '../../db/client.js';
 
 /**
  * Projects that should report for a year (应报项目): not deleted, not terminated, and either
- * in stage 开工 / 在建 / 停缓建 (a suspended project still reports, usually 0) or holding an
- * annual plan for the year.
+ * in stage 开工 / 在建 / 停缓建 (a suspended project still reports, usually 0), or finished
+ * this year (竣工 / 投产 / 达产) while holding an annual plan for the year. Projects still in
+ * 谋划 / 储备 / 前期 do not report, even with a 新开工 plan: they report from the month they
+ * start (the stage change moves them into the list).
  */
 export function shouldReport(year: number): SQL {
   return sql`(projects.stage IN ('started', 'construction', 'suspended')
-    OR EXISTS (SELECT 1 FROM annual_plans apx WHERE apx.project_id = projects.id AND apx.year = ${year}))`;
+    OR (projects.stage IN ('completed', 'production', 'full_production')
+        AND EXISTS (SELECT 1 FROM annual_plans apx WHERE apx.project_id = projects.id AND apx.year = ${year})))`;
 }
 
 export interface ReportRow {
