@@ -84,9 +84,10 @@ try {
     const lat = [];
     const n = profile === 'province' ? 200 : 400;
     let next = 0;
+    const started = performance.now();
     await Promise.all(
       Array.from({ length: connections }, async () => {
-        while (next < n) {
+        while (next < n && performance.now() - started < 15_000) {
           next++;
           const s = performance.now();
           const r = await fetch(base + url, { headers });

@@ -134,6 +134,8 @@ describe('report submitted after the deadline', () => {
     expect(light(facts({ asOf: '2024-06-30', report: { deadline: '2024-06-29', submitted: false } }), yinchuan, 'report')).toMatchObject({ light: 'yellow', streak: 1 });
     expect(light(facts({ report: { deadline: '2024-06-29', submitted: true } }), yinchuan, 'report').light).toBe('green');
     expect(light(facts({ report: { deadline: '2024-06-29', submitted: false }, prevStreak: { report: 1 } }), yinchuan, 'report')).toMatchObject({ light: 'red', streak: 2 });
+    // a project outside the year's plan list is not expected to report
+    expect(light(facts({ plan: null, report: { deadline: '2024-06-29', submitted: false } }), yinchuan, 'report').light).toBe('green');
   });
 });
 

@@ -118,7 +118,8 @@ export function computeLights(f: ProjectFacts, rules: RuleSetConfig, year: numbe
   else push('milestone', ms.between, maxLate, `节点逾期${maxLate}天`);
 
   // report submitted after the window's deadline
-  if (f.report.deadline && (f.today ?? asOf) > f.report.deadline && !f.report.submitted) {
+  // only projects in the year's plan list are expected to report
+  if (f.plan && f.report.deadline && (f.today ?? asOf) > f.report.deadline && !f.report.submitted) {
     const prev = f.prevStreak?.report ?? 0;
     const light: Light = prev + 1 >= rules.report.redConsecutive ? 'red' : 'yellow';
     out.push({ dimension: 'report', light, value: prev + 1, detail: prev + 1 > 1 ? `连续${prev + 1}个月未按期报送` : `${month}月月报未按期报送`, streak: prev + 1 });

@@ -62,22 +62,22 @@ export function WarningsPage() {
         size="small"
         loading={list.isLoading}
         dataSource={data?.rows ?? []}
-        scroll={{ x: 800 }}
+        scroll={{ x: 1200 }}
         pagination={{ current: page, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, onChange: (p) => set('page', p), showTotal: (t) => `共 ${t} 个项目` }}
         columns={[
-          { title: '项目', dataIndex: 'projectName', render: (v, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link> },
+          { title: '项目', dataIndex: 'projectName', width: 220, fixed: 'left' as const, render: (v, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link> },
           { title: '区域', dataIndex: 'regionName', width: 120 },
           { title: '综合', dataIndex: 'worst', width: 70, render: (v) => <LightDot light={v} /> },
           ...LIGHT_DIMENSIONS.map((d: LightDimension) => ({
             title: `${LIGHT_DIMENSION_LABELS[d]}${data ? `（黄${data.countsByDimension[d].yellow}/红${data.countsByDimension[d].red}）` : ''}`,
             key: d,
-            width: 130,
+            width: 170,
             render: (_: unknown, r: WarningRow) => {
               const l = r.lights[d];
               return l ? (
                 <Space size={4}>
                   <LightDot light={l.light} detail={l.detail} />
-                  {l.light !== 'green' && <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: l.detail }}>{l.detail}</Typography.Text>}
+                  {l.light !== 'green' && <Typography.Text style={{ fontSize: 12, maxWidth: 140 }} ellipsis={{ tooltip: l.detail }}>{l.detail}</Typography.Text>}
                 </Space>
               ) : null;
             },
