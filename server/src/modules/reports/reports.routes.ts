@@ -21,6 +21,7 @@ import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './reports.service.js';
 import * as photos from './photos.service.js';
 import { exportReports } from './reports.export.js';
+import { importReports } from './reports.import.js';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';
 import { AppError } from '../../core/errors.js';
 
@@ -34,6 +35,7 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
   reportPhotoRoutes(app, deps);
   // before /api/reports/:projectId/... so that export.xlsx is not taken for a project id
   reportFileRoutes(app, deps);
+  reportImportRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
   const path = '/api/reports/:projectId/:year/:month';
@@ -157,6 +159,31 @@ export function reportFileRoutes(app: FastifyInstance, deps: AppDeps): void {
       const buf = await exportReports(ctx, req.query);
       const name = `月度调度表_${req.query.year}年1-${req.query.upToMonth}月.xlsx`;
       return reply.header('Content-Type', XLSX_MIME).header('Content-Disposition', attachmentDisposition(name, `reports_${req.query.year}_${req.query.upToMonth}.xlsx`)).header('Cache-Control', 'no-store').send(buf);
+    },
+  );
+}
+
+/** A month of reports from .xlsx (dispatcher), with a dry run. */
+export function reportImportRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/reports/import',
+    {
+      config: { permission: 'report:review' },
+      schema: {
+        tags: ['reports'],
+        summary: '导入某月月报（Excel，一行一个项目；先校验，全部正确才导入）',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ year: Year, month: Month, dryRun: z.enum(['true', 'false', '1', '0']).optional() }),
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 方式上传文件（字段名 file）');
+      let file: Buffer | undefined;
+      for await (const part of req.parts()) if (part.type === 'file' && !file) file = await part.toBuffer();
+      if (!file) throw new AppError('VALIDATION', '请选择要导入的 Excel 文件', [{ path: 'file', message: '请选择文件' }]);
+      const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
+      return importReports(ctxOf(req, deps), req.query.year, req.query.month, file, dryRun);
     },
   );
 }
