@@ -1,5 +1,5 @@
 import type { Report, ReportDetail, ReportGaps, ReportPhoto, ReportWindow } from '@tiaodu/contracts';
-import { api, type Query } from '../../../api/client';
+import { api, download, type Query } from '../../../api/client';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -28,6 +28,12 @@ export const reportsApi = {
     const form = new FormData();
     for (const f of files) form.append('file', f);
     return api<ReportPhoto[]>(`${base(p, y, m)}/photos`, { method: 'POST', form });
+  },
+  exportFile: (year: number, upToMonth: number) => download('/api/reports/export.xlsx', `reports_${year}_${upToMonth}.xlsx`, { year, upToMonth }),
+  importFile: (year: number, month: number, file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api<{ dryRun: boolean; rows: number; created: number; updated: number }>('/api/reports/import', { method: 'POST', query: { year, month, dryRun }, form });
   },
   deletePhoto: (id: number) => api<{ ok: boolean }>(`/api/photos/${id}`, { method: 'DELETE' }),
 };

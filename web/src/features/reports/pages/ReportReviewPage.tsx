@@ -3,7 +3,8 @@ import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApiError } from '../../../api/client';
 import dayjs from 'dayjs';
 import type { Report } from '@tiaodu/contracts';
 import { PageHeader } from '../../../components/PageHeader';
@@ -21,7 +22,7 @@ const pct = (v: number | null) => (v == null ? '—' : `${v.toFixed(1)}%`);
 export function ReportReviewPage() {
   const { lang } = useI18n();
   const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const can = useCan();
   const qc = useQueryClient();
   const [sp, setSp] = useSearchParams();
@@ -36,6 +37,29 @@ export function ReportReviewPage() {
   const [selected, setSelected] = useState<Report | null>(null);
   const [reason, setReason] = useState('');
   const [revise, setRevise] = useState<{ investment?: number; reason: string } | null>(null);
+  const importFile = async (file: File) => {
+    try {
+      const dry = await reportsApi.importFile(year!, month!, file, true);
+      modal.confirm({
+        title: L(`导入${year}年${month}月月报`, 'Import reports'),
+        content: L(`校验通过：${dry.rows} 个项目（新建 ${dry.created}，更新 ${dry.updated}），导入后为“已报送”。`, `${dry.rows} rows checked; they become submitted.`),
+        onOk: async () => {
+          const r = await reportsApi.importFile(year!, month!, file, false);
+          message.success(L(`已导入 ${r.rows} 份月报`, `${r.rows} reports imported`));
+          void invalidate();
+        },
+      });
+    } catch (e) {
+      const details = e instanceof ApiError ? (e.details as unknown as Array<{ row: number; column: string; value: string; message: string }>) : [];
+      modal.error({
+        title: errorText(e, lang),
+        width: 640,
+        content: details.length ? (
+          <Table size="small" pagination={false} rowKey={(d) => `${d.row}-${d.column}`} dataSource={details} columns={[{ title: L('行', 'Row'), dataIndex: 'row' }, { title: L('列', 'Column'), dataIndex: 'column' }, { title: L('内容', 'Value'), dataIndex: 'value' }, { title: L('问题', 'Problem'), dataIndex: 'message' }]} />
+        ) : null,
+      });
+    }
+  };
   const window = windows.data?.find((w) => w.year === year && w.month === month);
   const set = (patch: Record<string, string>) => {
     const next = new URLSearchParams(sp);
@@ -118,6 +142,19 @@ export function ReportReviewPage() {
           <>
             <Select style={{ width: 150 }} value={chosen ?? undefined} placeholder={L('月份', 'Month')} onChange={(v) => set({ ym: v })} options={(windows.data ?? []).map((w) => ({ value: `${w.year}-${w.month}`, label: `${w.year}年${w.month}月` }))} />
             {window && can('report:window') ? <Button onClick={() => toggle.mutate()}>{window.status === 'open' ? L('关闭填报', 'Close') : L('重新开启', 'Reopen')}</Button> : null}
+            {year ? (
+              <Button icon={<DownloadOutlined />} onClick={() => void reportsApi.exportFile(year, month!)} data-testid="reports-export">
+                {L('导出', 'Export')}
+              </Button>
+            ) : null}
+            {year && can('report:review') ? (
+              <span>
+                <input type="file" accept=".xlsx" style={{ display: 'none' }} data-testid="reports-import" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f); }} />
+                <Button icon={<UploadOutlined />} onClick={(e) => (e.currentTarget.previousElementSibling as HTMLInputElement | null)?.click()}>
+                  {L('导入', 'Import')}
+                </Button>
+              </span>
+            ) : null}
             {can('report:window') ? (
               <Button data-testid="window-open" type="primary" icon={<PlusOutlined />} onClick={() => setOpenWin(true)}>
                 {L('开启月份', 'Open a month')}
