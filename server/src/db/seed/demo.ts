@@ -250,8 +250,8 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
       version = (await changeStage(ctx, created.id, { to, date, reason, version })).version;
     }
   }
-  await seedDemoWarnings(ctx);
   await seedDemoPlans(ctx);
   await seedDemoMilestones(ctx);
   await seedDemoReports(ctx);
+  await seedDemoWarnings(ctx);
 }
