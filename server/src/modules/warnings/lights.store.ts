@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { shouldReport } from '../reports/reports.repository.js';
 import { BUILTIN_RULE_SETS, ruleSetConfigSchema, type LightDimension, type RuleSetConfig } from '@tiaodu/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../core/context.js';
@@ -64,7 +65,9 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
     if (!batch.length) continue;
     const list = idList(batch);
     // one after another: a transaction is one connection
-    const proj = await tx.execute(sql`SELECT id, region_code, total_investment, planned_start::text AS planned_start, actual_start::text AS actual_start, stats_code
+    // Who owes a report is the reports module's rule (shouldReport), so the missing list and the light agree.
+    const proj = await tx.execute(sql`SELECT id, region_code, total_investment, planned_start::text AS planned_start, actual_start::text AS actual_start, stats_code,
+          (stage <> 'terminated' AND ${shouldReport(year)}) AS must_report
         FROM projects WHERE id IN (${list}) AND deleted_at IS NULL`);
     const plans = await tx.execute(sql`SELECT project_id, planned_investment, monthly FROM annual_plans WHERE year = ${year} AND project_id IN (${list})`);
     const reps = await tx.execute(sql`SELECT project_id, coalesce(sum(investment) FILTER (WHERE month <= ${month}), 0) AS cum,
@@ -91,7 +94,7 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
       (prevBy.get(k) ?? prevBy.set(k, {}).get(k)!)[r.dimension] = Number(r.streak);
     }
     const rows: unknown[] = [];
-    for (const p of proj.rows as Array<{ id: number; region_code: string; total_investment: string; planned_start: string | null; actual_start: string | null; stats_code: string | null }>) {
+    for (const p of proj.rows as Array<{ id: number; region_code: string; total_investment: string; planned_start: string | null; actual_start: string | null; stats_code: string | null; must_report: boolean }>) {
       const id = Number(p.id);
       const rep = repBy.get(id);
       const facts: ProjectFacts = {
@@ -103,7 +106,7 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
         plan: planBy.get(id) ?? null,
         cumulativeCompleted: rep?.cum ?? 0,
         milestones: msBy.get(id) ?? [],
-        report: { deadline, submitted: rep?.submitted ?? false },
+        report: { deadline, submitted: rep?.submitted ?? false, required: !!p.must_report },
         asOf,
         today,
         prevStreak: prevBy.get(id),

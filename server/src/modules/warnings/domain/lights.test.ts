@@ -134,8 +134,10 @@ describe('report submitted after the deadline', () => {
     expect(light(facts({ asOf: '2024-06-30', report: { deadline: '2024-06-29', submitted: false } }), yinchuan, 'report')).toMatchObject({ light: 'yellow', streak: 1 });
     expect(light(facts({ report: { deadline: '2024-06-29', submitted: true } }), yinchuan, 'report').light).toBe('green');
     expect(light(facts({ report: { deadline: '2024-06-29', submitted: false }, prevStreak: { report: 1 } }), yinchuan, 'report')).toMatchObject({ light: 'red', streak: 2 });
-    // a project outside the year's plan list is not expected to report
-    expect(light(facts({ plan: null, report: { deadline: '2024-06-29', submitted: false } }), yinchuan, 'report').light).toBe('green');
+    // a project that owes no report (reports module's rule) is never flagged …
+    expect(light(facts({ report: { deadline: '2024-06-29', submitted: false, required: false } }), yinchuan, 'report').light).toBe('green');
+    // … and one that owes it is, even without a plan for the year
+    expect(light(facts({ plan: null, report: { deadline: '2024-06-29', submitted: false, required: true } }), yinchuan, 'report').light).toBe('yellow');
   });
 });
 

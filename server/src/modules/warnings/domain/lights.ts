@@ -15,8 +15,12 @@ export interface ProjectFacts {
   /** 年初至今累计 through the month (submitted or accepted reports). */
   cumulativeCompleted: number;
   milestones: { dueDate: string; doneDate: string | null }[];
-  /** Report window deadline of the month (null: not opened) and whether a report was submitted. */
-  report: { deadline: string | null; submitted: boolean };
+  /**
+   * Report window deadline of the month (null: not opened), whether a report was submitted,
+   * and whether the project owes one (the reports module's shouldReport rule; default: when
+   * it has a plan for the year).
+   */
+  report: { deadline: string | null; submitted: boolean; required?: boolean };
   /** The evaluation date (YYYY-MM-DD): the month's last day, or today within the current month. */
   asOf: string;
   /** Today (the report deadline is checked against it; defaults to asOf). */
@@ -118,8 +122,8 @@ export function computeLights(f: ProjectFacts, rules: RuleSetConfig, year: numbe
   else push('milestone', ms.between, maxLate, `节点逾期${maxLate}天`);
 
   // report submitted after the window's deadline
-  // only projects in the year's plan list are expected to report
-  if (f.plan && f.report.deadline && (f.today ?? asOf) > f.report.deadline && !f.report.submitted) {
+  const required = f.report.required ?? f.plan !== null;
+  if (required && f.report.deadline && (f.today ?? asOf) > f.report.deadline && !f.report.submitted) {
     const prev = f.prevStreak?.report ?? 0;
     const light: Light = prev + 1 >= rules.report.redConsecutive ? 'red' : 'yellow';
     out.push({ dimension: 'report', light, value: prev + 1, detail: prev + 1 > 1 ? `连续${prev + 1}个月未按期报送` : `${month}月月报未按期报送`, streak: prev + 1 });
