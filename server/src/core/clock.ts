@@ -22,3 +22,14 @@ export class ManualClock implements Clock {
 export function chinaToday(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * A timestamp from the database as ISO 8601. Drizzle hands back PostgreSQL's text form
+ * ("2026-11-22 07:28:00.123+00") and raw `pg` queries a Date; the API always answers ISO.
+ */
+export function toIso(v: string | Date): string;
+export function toIso(v: string | Date | null | undefined): string | null;
+export function toIso(v: unknown): string | null {
+  if (v == null) return null;
+  return (v instanceof Date ? v : new Date(String(v))).toISOString();
+}

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { toIso } from '../../core/clock.js';
 import type { Role, ScopeType, User, UserCreate, UserPatch } from '@tiaodu/contracts';
 import { UserCreateSchema } from '@tiaodu/contracts';
 import { sessions, users } from '../../db/schema.js';
@@ -7,7 +8,6 @@ import { AppError } from '../../core/errors.js';
 import { writeAudit, diff } from '../../core/audit.js';
 import { hashPassword } from '../../core/password.js';
 
-const iso = (v: string | Date | null) => (v == null ? null : new Date(v).toISOString());
 
 export function toUser(u: typeof users.$inferSelect): User {
   return {
@@ -22,8 +22,8 @@ export function toUser(u: typeof users.$inferSelect): User {
     departmentId: u.departmentId,
     enterpriseId: u.enterpriseId,
     active: u.active,
-    lockedUntil: iso(u.lockedUntil),
-    lastLoginAt: iso(u.lastLoginAt),
+    lockedUntil: toIso(u.lockedUntil),
+    lastLoginAt: toIso(u.lastLoginAt),
     mustChangePassword: u.mustChangePassword,
   };
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { toIso } from '../../core/clock.js';
 import type { AuditEvent } from '@tiaodu/contracts';
 import { auditEvents } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
@@ -34,7 +35,7 @@ export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<{ items: Audit
   return {
     items: rows.map((r) => ({
       id: r.id,
-      at: new Date(r.at).toISOString(),
+      at: toIso(r.at),
       actorId: r.actorId,
       actorName: r.actorName,
       action: r.action,
@@ -59,7 +60,7 @@ export async function verifyAuditChain(ctx: Ctx): Promise<{ ok: boolean; checked
     const rows = await ctx.db.select().from(auditEvents).where(sql`${auditEvents.id} > ${lastId}`).orderBy(asc(auditEvents.id)).limit(2000);
     if (rows.length === 0) break;
     for (const r of rows) {
-      const at = new Date(r.at).toISOString();
+      const at = toIso(r.at);
       const h = auditHash(prev, { at, actorId: r.actorId, action: r.action, entityType: r.entityType, entityId: r.entityId, before: r.before, after: r.after });
       if (r.prevHash !== prev || r.hash !== h) return { ok: false, checked, brokenAt: r.id };
       prev = r.hash;

@@ -5,14 +5,11 @@
 import ExcelJS from 'exceljs';
 import { labelOf, YEAR_CATEGORIES, type PlanFilter } from '@tiaodu/contracts';
 import type { Ctx } from '../../core/context.js';
-import { safeCellText } from '../../lib/xlsx/write.js';
+import { AMOUNT_FORMAT as AMOUNT, CELL_BORDER as BORDER, safeCellText, styleHeaderCell, writeHeading } from '../../lib/xlsx/write.js';
 import { regionName } from '../projects/export/export.repository.js';
 import { findPlanRows, planWhere, sumPlans } from './plans.service.js';
 
 export const PLAN_HEADERS = ['序号', '项目名称', '项目代码', '所属区域', '年度类别', '总投资', '截至上年底累计完成', '年度计划投资', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), '年度形象进度目标'];
-const AMOUNT = '#,##0.00';
-const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export function planTitle(region: string | null, year: number): string {
   return `${region ?? ''}${year}年重点项目年度投资计划表`;
@@ -29,21 +26,12 @@ export async function exportPlans(ctx: Ctx, f: PlanFilter): Promise<Buffer> {
   const ws = wb.addWorksheet('年度投资计划', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const n = PLAN_HEADERS.length;
   ws.columns = PLAN_HEADERS.map((h, i) => ({ width: i === 0 ? 6 : i === 1 ? 34 : i === 2 ? 26 : i === n - 1 ? 36 : h.endsWith('月') ? 10 : 14 }));
-  ws.getCell(1, 1).value = planTitle(name, f.year);
-  ws.getCell(1, 1).font = { name: '方正小标宋简体', size: 18, bold: true };
-  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.mergeCells(1, 1, 1, n);
-  ws.getRow(1).height = 36;
-  ws.getCell(2, n).value = '单位：万元';
-  ws.getCell(2, n).alignment = { horizontal: 'right' };
+  writeHeading(ws, n, planTitle(name, f.year));
   const header = ws.getRow(3);
   PLAN_HEADERS.forEach((h, i) => {
     const c = header.getCell(i + 1);
     c.value = h;
-    c.font = { name: '黑体', bold: true };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    c.border = BORDER;
+    styleHeaderCell(c);
   });
   header.height = 30;
   rows.forEach((p, i) => {

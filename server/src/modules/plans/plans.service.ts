@@ -25,7 +25,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
-import { chinaToday } from '../../core/clock.js';
+import { chinaToday, toIso } from '../../core/clock.js';
 import { withMovedContributions } from '../dashboard/rollups.js';
 import { onProjectDataChanged } from '../warnings/hooks.js';
 import { carryForward, FINISHED_STAGES, monthlySumError, yearStarted } from './domain/rules.js';
@@ -43,7 +43,7 @@ export function toPlan(r: PlanRecord): Plan {
     imageTarget: r.imageTarget,
     completedBeforeYear: Number(r.completedBeforeYear),
     version: r.version,
-    updatedAt: new Date(r.updatedAt as unknown as string).toISOString(),
+    updatedAt: toIso(r.updatedAt),
   };
 }
 
@@ -147,7 +147,7 @@ export async function projectPlans(ctx: Ctx, projectId: number): Promise<Project
     ...toPlan(pl),
     changes: changes
       .filter((x) => x.c.planId === pl.id)
-      .map((x) => ({ id: x.c.id, reason: x.c.reason, before: x.c.before, after: x.c.after, userName: x.userName, at: new Date(x.c.at as unknown as string).toISOString() })),
+      .map((x) => ({ id: x.c.id, reason: x.c.reason, before: x.c.before, after: x.c.after, userName: x.userName, at: toIso(x.c.at) })),
   }));
 }
 

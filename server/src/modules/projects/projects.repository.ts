@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { toIso } from '../../core/clock.js';
 import { INVESTMENT_BAND_RANGES, regionPrefix, type Funding, type Project, type ProjectFilter } from '@tiaodu/contracts';
 import { departments, enterprises, projectLeaders, projects, projectStageEvents, regions, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -73,7 +74,6 @@ const projectColumns = {
 
 type Row = { p: typeof projects.$inferSelect; regionName: string | null; ownerName: string | null; ownerCreditCode: string | null; responsibleDeptName: string | null; leaders: { id: number; name: string; title: string | null }[] | string };
 
-const iso = (v: string | Date) => new Date(v).toISOString();
 
 export function toProject(r: Row): Project {
   const p = r.p;
@@ -119,8 +119,8 @@ export function toProject(r: Row): Project {
     stage: p.stage as Project['stage'],
     stageChangedAt: p.stageChangedAt,
     version: p.version,
-    createdAt: iso(p.createdAt),
-    updatedAt: iso(p.updatedAt),
+    createdAt: toIso(p.createdAt),
+    updatedAt: toIso(p.updatedAt),
   };
 }
 
@@ -174,7 +174,7 @@ export async function listStageEvents(db: DbOrTx, projectId: number) {
     reason: r.e.reason,
     userId: r.e.userId,
     userName: r.userName,
-    createdAt: iso(r.e.createdAt),
+    createdAt: toIso(r.e.createdAt),
   }));
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { regionPrefix } from '@tiaodu/contracts';
 import type { Ctx } from '../../core/context.js';
-import { safeCellText } from '../../lib/xlsx/write.js';
+import { AMOUNT_FORMAT, safeCellText, styleHeaderCell, writeHeading } from '../../lib/xlsx/write.js';
 import { fromCents, pct, reportFigures, toCents } from './domain/figures.js';
 import * as repo from './reports.repository.js';
 
@@ -34,13 +34,7 @@ export async function exportReports(ctx: Ctx, q: { year: number; upToMonth: numb
   const fixed = ['序号', '项目名称', '所在区域', '总投资', '年度计划'];
   const cum = ['年初至今累计', '占年计划%', '开工至今累计', '占总投资%'];
   const width = fixed.length + 2 * m + cum.length;
-  ws.mergeCells(1, 1, 1, width);
-  ws.getCell(1, 1).value = `${year}年重点项目月度调度表（1—${m}月）`;
-  ws.getCell(1, 1).font = { bold: true, size: 16 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.mergeCells(2, 1, 2, width);
-  ws.getCell(2, 1).value = '单位：万元';
-  ws.getCell(2, 1).alignment = { horizontal: 'right' };
+  writeHeading(ws, width, `${year}年重点项目月度调度表（1—${m}月）`);
   const H1 = 3;
   const H2 = 4;
   fixed.forEach((h, i) => {
@@ -59,10 +53,7 @@ export async function exportReports(ctx: Ctx, q: { year: number; upToMonth: numb
     ws.mergeCells(H1, c, H2, c);
     ws.getCell(H1, c).value = h;
   });
-  for (const r of [H1, H2]) {
-    ws.getRow(r).font = { bold: true };
-    ws.getRow(r).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  }
+  for (const r of [H1, H2]) for (let c = 1; c <= width; c++) styleHeaderCell(ws.getCell(r, c));
   const monthTotals = new Array<number>(m).fill(0);
   let totalInv = 0;
   let totalPlan = 0;
@@ -102,7 +93,7 @@ export async function exportReports(ctx: Ctx, q: { year: number; upToMonth: numb
   for (let c = 4; c <= width; c++) ws.getColumn(c).width = 12;
   for (let k = 1; k <= m; k++) ws.getColumn(fixed.length + 2 * (k - 1) + 1).width = 24;
   const moneyCols = [4, 5, ...Array.from({ length: m }, (_, k) => fixed.length + 2 * k + 2), width - 3, width - 1];
-  for (const c of moneyCols) ws.getColumn(c).numFmt = '#,##0.00';
+  for (const c of moneyCols) ws.getColumn(c).numFmt = AMOUNT_FORMAT;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: H2 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

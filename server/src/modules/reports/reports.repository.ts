@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { toIso } from '../../core/clock.js';
 import type { SessionUser } from '../../core/context.js';
 import { projectScope } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -50,7 +51,6 @@ export interface ReportRow {
   category: string;
 }
 
-const iso = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 const num = (v: unknown) => (v == null ? null : Number(v));
 
 function mapRow(r: Record<string, unknown>, year: number, month: number): ReportRow {
@@ -70,8 +70,8 @@ function mapRow(r: Record<string, unknown>, year: number, month: number): Report
     investment: Number(r.investment ?? 0),
     progressText: (r.progress_text as string) ?? null,
     problemsText: (r.problems_text as string) ?? null,
-    submittedAt: iso(r.submitted_at),
-    reviewedAt: iso(r.reviewed_at),
+    submittedAt: toIso(r.submitted_at as string | null),
+    reviewedAt: toIso(r.reviewed_at as string | null),
     returnReason: (r.return_reason as string) ?? null,
     late: r.late === true,
     revision: Number(r.revision ?? 0),

@@ -192,7 +192,10 @@ describe('export in the side-by-side layout', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell(1, 1).value).toBe('2026年重点项目月度调度表（1—5月）');
-    expect(ws.getCell(2, 1).value).toBe('单位：万元');
+    // the unit line sits at the right end of row 2, as in every exported table
+    const unitCell = ws.getCell(2, ws.getRow(3).cellCount - 3);
+    expect(unitCell.value).toBe('单位：万元');
+    expect(unitCell.alignment?.horizontal).toBe('right');
     // month 4 header over columns 12-13 (5 fixed columns, then pairs)
     expect(ws.getCell(3, 12).value).toBe('4月');
     expect(ws.getCell(3, 13).isMerged).toBe(true);

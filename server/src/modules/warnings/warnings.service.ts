@@ -17,7 +17,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
-import { chinaToday } from '../../core/clock.js';
+import { chinaToday, toIso } from '../../core/clock.js';
 import { ensureRuleSets, recomputeLights } from './lights.store.js';
 import { worstLight } from './domain/lights.js';
 
@@ -109,7 +109,7 @@ export async function recompute(ctx: Ctx, year: number, month: number): Promise<
 }
 
 function ruleSetDto(r: { id: number; code: string; name: string; config: unknown; active: boolean; updated_at: string | Date }): RuleSetDto {
-  return { id: Number(r.id), code: r.code, name: r.name, config: r.config as RuleSetDto['config'], active: !!r.active, updatedAt: new Date(r.updated_at).toISOString() };
+  return { id: Number(r.id), code: r.code, name: r.name, config: r.config as RuleSetDto['config'], active: !!r.active, updatedAt: toIso(r.updated_at as string) };
 }
 
 export async function listRuleSets(ctx: Ctx): Promise<RuleSetDto[]> {

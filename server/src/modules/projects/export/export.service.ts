@@ -9,14 +9,12 @@ import ExcelJS from 'exceljs';
 import type { ProjectFilter } from '@tiaodu/contracts';
 import type { Ctx } from '../../../core/context.js';
 import { chinaToday } from '../../../core/clock.js';
-import { safeCellText } from '../../../lib/xlsx/write.js';
+import { CELL_BORDER as BORDER, safeCellText, styleHeaderCell, writeHeading } from '../../../lib/xlsx/write.js';
 import { columnLetter } from '../../../lib/xlsx/grid.js';
 import { iterateProjects, sumProjects } from '../projects.service.js';
 import { regionName } from './export.repository.js';
 import { AMOUNT_FORMAT, chineseDate, DATE_FORMAT, LEDGER_COLUMNS, ledgerTitle, type LedgerValue } from './ledger-layout.js';
 
-const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_ROW = 3;
 
 type Sheet = ExcelJS.Worksheet;
@@ -29,31 +27,15 @@ function beginSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, title: string, today
   });
   ws.columns = LEDGER_COLUMNS.map((c) => ({ width: c.width }));
 
-  const titleRow = ws.getRow(1);
-  titleRow.getCell(1).value = title;
-  titleRow.getCell(1).font = { name: '方正小标宋简体', size: 18, bold: true };
-  titleRow.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-  titleRow.height = 36;
-  ws.mergeCells(1, 1, 1, n);
-  titleRow.commit();
-
-  const unitRow = ws.getRow(2);
-  unitRow.getCell(1).value = `导出日期：${chineseDate(today)}`;
-  unitRow.getCell(1).alignment = { horizontal: 'left' };
-  unitRow.getCell(n - 3).value = '单位：万元';
-  unitRow.getCell(n - 3).alignment = { horizontal: 'right' };
-  ws.mergeCells(2, 1, 2, 6);
-  ws.mergeCells(2, n - 3, 2, n);
-  unitRow.commit();
+  writeHeading(ws, n, title, { note: `导出日期：${chineseDate(today)}` });
+  ws.getRow(1).commit();
+  ws.getRow(2).commit();
 
   const header = ws.getRow(HEADER_ROW);
   LEDGER_COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { name: '黑体', bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.border = BORDER;
+    styleHeaderCell(cell);
   });
   header.height = 30;
   header.commit();

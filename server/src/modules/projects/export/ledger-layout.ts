@@ -61,7 +61,7 @@ export const LEDGER_COLUMNS: LedgerColumn[] = [
   { header: '联络员电话', width: 14, kind: 'text', value: (p) => p.liaisonPhone },
 ];
 
-export const AMOUNT_FORMAT = '#,##0.00';
+export { AMOUNT_FORMAT } from '../../../lib/xlsx/write.js';
 export const DATE_FORMAT = 'yyyy"."mm"."dd';
 
 /** "桐庐县重点项目台账（2026年）", or "重点项目台账" when neither is known. */

@@ -1,4 +1,5 @@
 /** Saved column mappings of the import wizard, shared by everyone who imports. */
+import { toIso } from '../../../core/clock.js';
 import { ImportMappingInputSchema, type ImportMappingInput, type SavedImportMapping } from '@tiaodu/contracts';
 import type { Ctx } from '../../../core/context.js';
 import { writeAudit } from '../../../core/audit.js';
@@ -10,7 +11,7 @@ const view = (r: { id: number; name: string; mapping: unknown; createdAt: string
   id: r.id,
   name: r.name,
   mapping: (r.mapping ?? {}) as Record<string, string>,
-  createdAt: new Date(r.createdAt).toISOString(),
+  createdAt: toIso(r.createdAt),
 });
 
 export async function listImportMappings(ctx: Ctx): Promise<SavedImportMapping[]> {
