@@ -1,3 +1,4 @@
+import { serverPagination } from '../../../components/pagination';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Input, Row, Select } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
@@ -111,15 +112,13 @@ export function AuditPage() {
           testId="audit-table"
           items={data?.items ?? []}
           loading={isFetching}
-          pagination={{
-            current: page,
+          pagination={serverPagination(t, {
+            page,
             pageSize,
             total: data?.total ?? 0,
-            showSizeChanger: true,
             pageSizeOptions: [20, 50, 100],
-            showTotal: (n) => t('common.total', { n }),
-          }}
-          onChange={(p) => set({ page: String(p.pageSize !== pageSize ? 1 : (p.current ?? 1)), pageSize: String(p.pageSize ?? pageSize) })}
+            onChange: (p, s) => set({ page: String(p), pageSize: String(s) }),
+          })}
         />
       </Card>
     </div>

@@ -1,3 +1,4 @@
+import { serverPagination } from '../../../components/pagination';
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Table, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -65,17 +66,15 @@ export function EnterprisesPage() {
           dataSource={data?.items ?? []}
           loading={isFetching}
           scroll={{ x: 900 }}
-          pagination={{
-            current: page,
+          pagination={serverPagination(t, {
+            page,
             pageSize,
             total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
             onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
+              setPage(p);
               setPageSize(s);
             },
-          }}
+          })}
         />
       </Card>
       <EnterpriseFormModal open={editing !== null} enterprise={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />

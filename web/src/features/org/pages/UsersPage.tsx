@@ -1,3 +1,4 @@
+import { serverPagination } from '../../../components/pagination';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -236,17 +237,15 @@ export function UsersPage() {
           dataSource={data?.items ?? []}
           loading={isFetching}
           scroll={{ x: 1050 }}
-          pagination={{
-            current: page,
+          pagination={serverPagination(t, {
+            page,
             pageSize,
             total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
             onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
+              setPage(p);
               setPageSize(s);
             },
-          }}
+          })}
         />
       </Card>
 

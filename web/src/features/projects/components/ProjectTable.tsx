@@ -1,3 +1,4 @@
+import { serverPagination } from '../../../components/pagination';
 import { Table, Typography, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
@@ -87,14 +88,7 @@ export function ProjectTable({ items, total, page, pageSize, loading, sort, onPa
       scroll={{ x: lang === 'en' ? 1150 : 1060 }}
       sortDirections={['ascend', 'descend']}
       locale={{ emptyText: t('projects.empty') }}
-      pagination={{
-        current: page,
-        pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (n) => t('common.total', { n }),
-      }}
+      pagination={serverPagination(t, { page, pageSize, total, pageSizeOptions: [10, 20, 50, 100] })}
       onChange={(pagination, _filters, sorter, extra) => {
         if (extra.action === 'sort') {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
