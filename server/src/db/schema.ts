@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   date,
@@ -43,6 +44,8 @@ export const departments = pgTable(
       .references(() => regions.code),
     sort: integer('sort').notNull().default(0),
     active: boolean('active').notNull().default(true),
+    /** 分管领导: the leader in charge of this department, the second level of the problem ladder. */
+    leaderId: integer('leader_id').references((): AnyPgColumn => users.id),
   },
   (t) => [uniqueIndex('departments_region_name_uq').on(t.regionCode, t.name)],
 );
@@ -450,3 +453,316 @@ export const monthlyRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.year, t.month, t.regionCode, t.category] })],
 );
+
+// ───────────────────────── problems, approvals, notifications, scheduler ─────────────────────────
+
+/**
+ * Settings of a deployment that the admin may change, one JSON value per key
+ * (the problem escalation ladder, the whole-process approval limit, the grade cut-offs).
+ * A missing key means the built-in default.
+ */
+export const settings = pgTable('settings', {
+  key: varchar('key', { length: 60 }).primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** 问题解决清单: a problem met by a project, answered within a limit, escalated up a ladder. */
+export const problems = pgTable(
+  'problems',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    /** unit | report | dispatcher | promotion */
+    source: varchar('source', { length: 12 }).notNull(),
+    /** The monthly report the problem was raised from (one problem per report). */
+    reportId: integer('report_id').references(() => monthlyReports.id),
+    category: varchar('category', { length: 16 }).notNull(),
+    title: varchar('title', { length: 200 }).notNull(),
+    description: text('description').notNull(),
+    raisedBy: integer('raised_by')
+      .notNull()
+      .references(() => users.id),
+    raisedAt: ts('raised_at').notNull(),
+    /** pending 待受理 | handling 办理中 | answered_solved 已办结 | deferred 暂缓 | closed 已销号 */
+    status: varchar('status', { length: 16 }).notNull().default('pending'),
+    /** Index in the escalation ladder; 0 = 承办部门. */
+    level: integer('level').notNull().default(0),
+    responsibleDeptId: integer('responsible_dept_id').references(() => departments.id),
+    responsibleUserId: integer('responsible_user_id').references(() => users.id),
+    /** The people who hold the problem at the current level above 0 (分管领导, 包保领导, 调度会). */
+    holderIds: integer('holder_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /** Limit of the current level in working days, and the date it ends (inclusive). */
+    limitDays: integer('limit_days'),
+    dueDate: date('due_date', { mode: 'string' }),
+    assignedAt: ts('assigned_at'),
+    acceptedAt: ts('accepted_at'),
+    answer: text('answer'),
+    answeredAt: ts('answered_at'),
+    answeredBy: integer('answered_by').references(() => users.id),
+    deferralCondition: text('deferral_condition'),
+    deferralDate: date('deferral_date', { mode: 'string' }),
+    /** satisfied | basic | unsatisfied */
+    rating: varchar('rating', { length: 12 }),
+    ratingNote: text('rating_note'),
+    ratedAt: ts('rated_at'),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('problems_project_idx').on(t.projectId),
+    index('problems_status_due_idx').on(t.status, t.dueDate),
+    index('problems_dept_status_idx').on(t.responsibleDeptId, t.status),
+    index('problems_responsible_user_idx').on(t.responsibleUserId),
+    index('problems_raised_by_idx').on(t.raisedBy),
+    index('problems_level_status_idx').on(t.level, t.status),
+    index('problems_holders_idx').using('gin', t.holderIds),
+    uniqueIndex('problems_report_uq').on(t.reportId),
+  ],
+);
+
+/** Timeline of a problem: every move, by a person or by the scheduler (actor null). */
+export const problemEvents = pgTable(
+  'problem_events',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    /** raised | assigned | accepted | escalated | answered | deferred | rated | reopened | closed | commented */
+    kind: varchar('kind', { length: 16 }).notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    at: ts('at').notNull(),
+    fromStatus: varchar('from_status', { length: 16 }),
+    toStatus: varchar('to_status', { length: 16 }),
+    fromLevel: integer('from_level'),
+    toLevel: integer('to_level'),
+    dueDate: date('due_date', { mode: 'string' }),
+    note: text('note'),
+    data: jsonb('data'),
+  },
+  (t) => [
+    index('problem_events_problem_idx').on(t.problemId, t.at),
+    // A problem reaches each level once: a second scheduler run cannot escalate it twice.
+    uniqueIndex('problem_events_escalation_uq').on(t.problemId, t.toLevel).where(sql`${t.kind} = 'escalated'`),
+  ],
+);
+
+export const problemAttachments = pgTable(
+  'problem_attachments',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    /** Path relative to the uploads directory (outside the web root). */
+    filePath: varchar('file_path', { length: 300 }).notNull(),
+    originalName: varchar('original_name', { length: 200 }),
+    mime: varchar('mime', { length: 80 }).notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('problem_attachments_problem_idx').on(t.problemId)],
+);
+
+/** 审批事项 catalogue: handling department, statutory and promised limits (working days). */
+export const approvalItems = pgTable(
+  'approval_items',
+  {
+    id: serial('id').primaryKey(),
+    code: varchar('code', { length: 30 }).notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    statutoryDays: integer('statutory_days').notNull(),
+    promisedDays: integer('promised_days').notNull(),
+    /** Phase of the whole process: 1 立项用地规划许可, 2 工程建设许可, 3 施工许可, 4 竣工验收. */
+    phase: integer('phase').notNull(),
+    /** Limits per step in working days: { accept, undertake, review, approve, finish }. */
+    stepLimits: jsonb('step_limits').notNull().default({}),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('approval_items_code_uq').on(t.code), index('approval_items_department_idx').on(t.departmentId)],
+);
+
+/** Which items a kind of project needs (by project category and/or field). */
+export const approvalTemplates = pgTable('approval_templates', {
+  id: serial('id').primaryKey(),
+  name: varchar('name', { length: 100 }).notNull(),
+  projectCategory: varchar('project_category', { length: 12 }),
+  projectField: varchar('project_field', { length: 16 }),
+  itemCodes: text('item_codes').array().notNull().default(sql`'{}'::text[]`),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** An approval item of one project, moving 受理 → 承办 → 审核 → 批准 → 办结. */
+export const projectApprovals = pgTable(
+  'project_approvals',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => approvalItems.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    /** received | handling | reviewing | approved | done | rejected | returned */
+    status: varchar('status', { length: 12 }).notNull().default('received'),
+    /** accept | undertake | review | approve | finish */
+    currentStep: varchar('current_step', { length: 12 }),
+    startedAt: ts('started_at'),
+    stepStartedAt: ts('step_started_at'),
+    promisedDueDate: date('promised_due_date', { mode: 'string' }),
+    doneAt: ts('done_at'),
+    handlerId: integer('handler_id').references(() => users.id),
+    reason: text('reason'),
+    /** satisfied | basic | unsatisfied */
+    rating: varchar('rating', { length: 12 }),
+    ratedAt: ts('rated_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('project_approvals_project_idx').on(t.projectId, t.itemId),
+    index('project_approvals_department_idx').on(t.departmentId, t.status),
+    index('project_approvals_status_due_idx').on(t.status, t.promisedDueDate),
+    index('project_approvals_done_idx').on(t.doneAt),
+  ],
+);
+
+/** Every step move of an approval item, with time, person and reason. */
+export const approvalEvents = pgTable(
+  'approval_events',
+  {
+    id: serial('id').primaryKey(),
+    projectApprovalId: integer('project_approval_id')
+      .notNull()
+      .references(() => projectApprovals.id, { onDelete: 'cascade' }),
+    fromStatus: varchar('from_status', { length: 12 }),
+    toStatus: varchar('to_status', { length: 12 }).notNull(),
+    step: varchar('step', { length: 12 }),
+    actorId: integer('actor_id').references(() => users.id),
+    at: ts('at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('approval_events_approval_idx').on(t.projectApprovalId, t.at)],
+);
+
+/** Prompts and yellow/red signals of approval items; unique, so a second scheduler run adds nothing. */
+export const approvalSignals = pgTable(
+  'approval_signals',
+  {
+    id: serial('id').primaryKey(),
+    projectApprovalId: integer('project_approval_id')
+      .notNull()
+      .references(() => projectApprovals.id, { onDelete: 'cascade' }),
+    /** prompt | yellow | red */
+    kind: varchar('kind', { length: 8 }).notNull(),
+    /** The step concerned; '' for the item as a whole. */
+    step: varchar('step', { length: 12 }).notNull().default(''),
+    /** The limit date the signal is about. */
+    forDate: date('for_date', { mode: 'string' }).notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('approval_signals_uq').on(t.projectApprovalId, t.kind, t.step, t.forDate),
+    index('approval_signals_created_idx').on(t.createdAt),
+  ],
+);
+
+/** The efficiency tables the admin has made public (visible without login). */
+export const publicTables = pgTable(
+  'public_tables',
+  {
+    id: serial('id').primaryKey(),
+    /** e.g. department_monthly, department_quarterly */
+    tableKey: varchar('table_key', { length: 40 }).notNull(),
+    /** '2026-03', '2026Q1' */
+    period: varchar('period', { length: 10 }).notNull(),
+    publishedBy: integer('published_by').references(() => users.id),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('public_tables_key_period_uq').on(t.tableKey, t.period)],
+);
+
+/** Figures of a department's efficiency table as computed (and published) for a period. */
+export const efficiencySnapshots = pgTable(
+  'efficiency_snapshots',
+  {
+    period: varchar('period', { length: 10 }).notNull(),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    figures: jsonb('figures').notNull(),
+    rank: integer('rank'),
+    grade: varchar('grade', { length: 12 }),
+    computedAt: ts('computed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.departmentId] })],
+);
+
+/** In-app notification centre; dedupe_key makes a repeated notice a no-op for the same user. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 30 }).notNull(),
+    title: varchar('title', { length: 200 }).notNull(),
+    body: text('body'),
+    link: varchar('link', { length: 300 }),
+    dedupeKey: varchar('dedupe_key', { length: 200 }),
+    createdAt: ts('created_at').notNull(),
+    readAt: ts('read_at'),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+    uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey),
+  ],
+);
+
+/** Deliveries of a notification to an outside channel (SMS, WeChat) through the message gateway. */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: serial('id').primaryKey(),
+    notificationId: integer('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    /** sms | wechat */
+    channel: varchar('channel', { length: 12 }).notNull(),
+    recipient: varchar('recipient', { length: 100 }),
+    /** sent | failed | skipped */
+    status: varchar('status', { length: 12 }).notNull(),
+    payload: jsonb('payload'),
+    error: text('error'),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('notification_deliveries_notification_idx').on(t.notificationId)],
+);
+
+/** Last run of each scheduled job, so a restart that missed a run catches up. */
+export const schedulerRuns = pgTable('scheduler_runs', {
+  job: varchar('job', { length: 60 }).primaryKey(),
+  lastStartedAt: ts('last_started_at'),
+  lastRunAt: ts('last_run_at'),
+  /** ok | error */
+  lastStatus: varchar('last_status', { length: 8 }),
+  lastResult: jsonb('last_result'),
+  lastError: text('last_error'),
+  runs: integer('runs').notNull().default(0),
+});
