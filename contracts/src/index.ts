@@ -10,3 +10,4 @@ export * from './dashboard.js';
 export * from './reports.js';
 export * from './milestones.js';
 export * from './plans.js';
+export * from './notifications.js';

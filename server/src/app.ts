@@ -25,6 +25,9 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { milestoneRoutes } from './modules/milestones/milestones.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { schedulerRoutes, testClockRoutes } from './modules/scheduler/scheduler.routes.js';
+import { startScheduler } from './modules/scheduler/scheduler.service.js';
 
 z.config(z.locales.zhCN());
 
@@ -40,6 +43,8 @@ export interface BuildOptions {
   db: Db;
   config: Config;
   clock?: Clock;
+  /** Start the in-process scheduler (the server does; tests run jobs on demand). */
+  scheduler?: boolean;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
@@ -106,7 +111,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     reportRoutes(api, deps);
     calendarRoutes(api, deps);
     milestoneRoutes(api, deps);
+    notificationRoutes(api, deps);
+    schedulerRoutes(api, deps);
+    testClockRoutes(api, deps);
   });
+
+  if (opts.scheduler) {
+    const stop = startScheduler(deps, (err) => app.log.error({ err }, 'scheduled job failed'));
+    app.addHook('onClose', async () => stop());
+  }
 
   if (serveWeb) {
     await app.register(fastifyStatic, { root: dist!, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -19,7 +19,19 @@ const EnvSchema = z.object({
   TIAODU_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   TIAODU_MAP_TILE_URL: z.string().optional(),
   LOG_LEVEL: z.string().default('info'),
+  /** Message gateway for SMS/WeChat deliveries: `log` writes them to the log, `off` sends nothing. */
+  TIAODU_MESSAGE_GATEWAY: z.enum(['log', 'off']).default('log'),
+  /** Outside channels a notification is delivered to, comma-separated (sms, wechat); empty for none. */
+  TIAODU_NOTIFY_CHANNELS: z.string().default('sms'),
+  /** The in-process scheduler (escalations, signals, deliveries); 0 turns it off. */
+  TIAODU_SCHEDULER: z.enum(['0', '1']).default('1'),
+  TIAODU_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Browser tests only: POST /api/test/clock moves the server's clock. Refused in production. */
+  TIAODU_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  NODE_ENV: z.string().optional(),
 });
+
+export type Channel = 'sms' | 'wechat';
 
 export interface Config {
   port: number;
@@ -36,6 +48,11 @@ export interface Config {
   lockoutMinutes: number;
   mapTileUrl?: string;
   logLevel: string;
+  messageGateway: 'log' | 'off';
+  notifyChannels: Channel[];
+  scheduler: boolean;
+  schedulerTickSeconds: number;
+  testClock: boolean;
   /** Web bundle to serve; absent in API-only tests. */
   webDist?: string;
 }
@@ -43,6 +60,11 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = EnvSchema.parse(env);
   const base = env.INIT_CWD ?? process.cwd();
+  if (e.TIAODU_TEST_CLOCK === '1' && e.NODE_ENV === 'production') throw new Error('TIAODU_TEST_CLOCK=1 is for browser tests and is refused when NODE_ENV=production');
+  const channels = e.TIAODU_NOTIFY_CHANNELS.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  for (const c of channels) if (c !== 'sms' && c !== 'wechat') throw new Error(`TIAODU_NOTIFY_CHANNELS: unknown channel ${c} (sms, wechat)`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -58,11 +80,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.TIAODU_LOCKOUT_MINUTES,
     mapTileUrl: e.TIAODU_MAP_TILE_URL || undefined,
     logLevel: e.LOG_LEVEL,
+    messageGateway: e.TIAODU_MESSAGE_GATEWAY,
+    notifyChannels: channels as Channel[],
+    scheduler: e.TIAODU_SCHEDULER === '1',
+    schedulerTickSeconds: e.TIAODU_SCHEDULER_TICK_SECONDS,
+    testClock: e.TIAODU_TEST_CLOCK === '1',
     webDist: path.join(repoRoot, 'web', 'dist'),
   };
 }
 
 /** Settings for tests: short-lived, in-memory, no web bundle. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), demo: false, webDist: undefined, logLevel: 'silent', ...overrides };
+  return { ...loadConfig({}), demo: false, webDist: undefined, logLevel: 'silent', scheduler: false, ...overrides };
 }

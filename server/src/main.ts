@@ -5,17 +5,19 @@ import { runMigrations } from './db/migrate.js';
 import { bootstrap } from './db/seed/bootstrap.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/seed/demo.js';
 import { buildApp } from './app.js';
-import { systemClock } from './core/clock.js';
+import { OffsetClock, systemClock, type Clock } from './core/clock.js';
 import { purgeSessions } from './plugins/auth.js';
 import { labelOf, ROLES } from '@tiaodu/contracts';
 
 const config = loadConfig();
+// A movable clock only for browser tests (the config refuses it in production).
+const clock: Clock = config.testClock ? new OffsetClock() : systemClock;
 const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
 await runMigrations(database.db);
-const boot = await bootstrap({ db: database.db, config, clock: systemClock });
-await purgeSessions(database.db, systemClock, config);
-const app = await buildApp({ db: database.db, config });
-const sessionSweep = setInterval(() => purgeSessions(database.db, systemClock, config).catch(() => {}), 15 * 60_000);
+const boot = await bootstrap({ db: database.db, config, clock });
+await purgeSessions(database.db, clock, config);
+const app = await buildApp({ db: database.db, config, clock, scheduler: config.scheduler });
+const sessionSweep = setInterval(() => purgeSessions(database.db, clock, config).catch(() => {}), 15 * 60_000);
 sessionSweep.unref();
 
 await app.listen({ port: config.port, host: config.host });

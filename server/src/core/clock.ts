@@ -33,3 +33,21 @@ export function toIso(v: unknown): string | null {
   if (v == null) return null;
   return (v instanceof Date ? v : new Date(String(v))).toISOString();
 }
+
+/**
+ * A running clock that can be moved: system time plus an offset. Browser tests start the
+ * server with TIAODU_TEST_CLOCK=1 and move it through POST /api/test/clock, so time-driven
+ * rules (escalation, signals) are tested without sleeping.
+ */
+export class OffsetClock implements Clock {
+  private offset = 0;
+  now() {
+    return new Date(Date.now() + this.offset);
+  }
+  set(t: Date | string) {
+    this.offset = new Date(t).getTime() - Date.now();
+  }
+  advance(ms: number) {
+    this.offset += ms;
+  }
+}
