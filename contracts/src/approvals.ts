@@ -1,0 +1,456 @@
+import { z } from 'zod';
+
+/**
+ * Approvals (手续办理) and department efficiency (效能监察). Time limits are in working days
+ * of the working-day calendar (法定节假日 and 调休 included).
+ */
+
+/** The five handling steps (办理环节) of an approval item, in order. */
+export const APPROVAL_STEPS = [
+  { value: 'accept', zh: '受理', en: 'Acceptance' },
+  { value: 'undertake', zh: '承办', en: 'Handling' },
+  { value: 'review', zh: '审核', en: 'Review' },
+  { value: 'approve', zh: '批准', en: 'Approval' },
+  { value: 'finish', zh: '办结', en: 'Completion' },
+] as const;
+export type ApprovalStep = (typeof APPROVAL_STEPS)[number]['value'];
+export const APPROVAL_STEP_VALUES = APPROVAL_STEPS.map((s) => s.value) as [ApprovalStep, ...ApprovalStep[]];
+
+/** Where an item of a project stands. */
+export const APPROVAL_STATUSES = [
+  { value: 'not_started', zh: '未申报', en: 'Not applied' },
+  { value: 'pending', zh: '待受理', en: 'Awaiting acceptance' },
+  { value: 'accepted', zh: '已受理', en: 'Accepted' },
+  { value: 'undertaken', zh: '已承办', en: 'Handled' },
+  { value: 'reviewed', zh: '已审核', en: 'Reviewed' },
+  { value: 'approved', zh: '已批准', en: 'Approved' },
+  { value: 'done', zh: '已办结', en: 'Completed' },
+  { value: 'returned', zh: '退回补正', en: 'Returned for correction' },
+  { value: 'rejected', zh: '不予受理', en: 'Not accepted' },
+] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number]['value'];
+export const APPROVAL_STATUS_VALUES = APPROVAL_STATUSES.map((s) => s.value) as [ApprovalStatus, ...ApprovalStatus[]];
+
+/** What can happen to an item: the applicant applies (申报) and resubmits after 补正; the department does the rest. */
+export const APPROVAL_ACTIONS = [
+  { value: 'submit', zh: '申报', en: 'Apply' },
+  { value: 'accept', zh: '受理', en: 'Accept' },
+  { value: 'undertake', zh: '承办', en: 'Handle' },
+  { value: 'review', zh: '审核', en: 'Review' },
+  { value: 'approve', zh: '批准', en: 'Approve' },
+  { value: 'finish', zh: '办结', en: 'Complete' },
+  { value: 'return', zh: '退回补正', en: 'Return for correction' },
+  { value: 'resubmit', zh: '补正后重新提交', en: 'Resubmit' },
+  { value: 'reject', zh: '不予受理', en: 'Refuse' },
+] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number]['value'];
+export const APPROVAL_ACTION_VALUES = APPROVAL_ACTIONS.map((s) => s.value) as [ApprovalAction, ...ApprovalAction[]];
+/** The actions of the handling department (the others are the applicant's). */
+export const DEPARTMENT_APPROVAL_ACTIONS: readonly ApprovalAction[] = ['accept', 'undertake', 'review', 'approve', 'finish', 'return', 'reject'];
+
+/** The four phases of the whole approval process of a construction project (工程建设项目审批四阶段). */
+export const APPROVAL_PHASES = [
+  { value: 'land_planning', zh: '立项用地规划许可', en: 'Project approval, land and planning permit' },
+  { value: 'engineering', zh: '工程建设许可', en: 'Construction works permit' },
+  { value: 'construction', zh: '施工许可', en: 'Construction start permit' },
+  { value: 'acceptance', zh: '竣工验收', en: 'Completion acceptance' },
+] as const;
+export type ApprovalPhase = (typeof APPROVAL_PHASES)[number]['value'];
+export const APPROVAL_PHASE_VALUES = APPROVAL_PHASES.map((s) => s.value) as [ApprovalPhase, ...ApprovalPhase[]];
+
+/** Signals (预警): a prompt one working day before a limit, yellow past a step's limit, red past the promised limit. */
+export const APPROVAL_SIGNAL_KINDS = [
+  { value: 'prompt', zh: '临期提醒', en: 'Due soon' },
+  { value: 'yellow', zh: '黄色预警', en: 'Yellow' },
+  { value: 'red', zh: '红色预警', en: 'Red' },
+] as const;
+export type ApprovalSignalKind = (typeof APPROVAL_SIGNAL_KINDS)[number]['value'];
+export const APPROVAL_SIGNAL_KIND_VALUES = APPROVAL_SIGNAL_KINDS.map((s) => s.value) as [ApprovalSignalKind, ...ApprovalSignalKind[]];
+
+/** What a signal is about: one step of an item, the item, a phase of a project, or the project's whole process. */
+export const APPROVAL_SIGNAL_SCOPES = [
+  { value: 'step', zh: '办理环节', en: 'Step' },
+  { value: 'item', zh: '审批事项', en: 'Item' },
+  { value: 'phase', zh: '审批阶段', en: 'Phase' },
+  { value: 'process', zh: '审批全流程', en: 'Whole process' },
+] as const;
+export type ApprovalSignalScope = (typeof APPROVAL_SIGNAL_SCOPES)[number]['value'];
+export const APPROVAL_SIGNAL_SCOPE_VALUES = APPROVAL_SIGNAL_SCOPES.map((s) => s.value) as [ApprovalSignalScope, ...ApprovalSignalScope[]];
+
+/** The applicant's rating of a completed item (好差评). 满意率 = (满意 + 基本满意) ÷ rated items. */
+export const APPROVAL_RATINGS = [
+  { value: 'satisfied', zh: '满意', en: 'Satisfied' },
+  { value: 'basic', zh: '基本满意', en: 'Fairly satisfied' },
+  { value: 'dissatisfied', zh: '不满意', en: 'Dissatisfied' },
+] as const;
+export type ApprovalRating = (typeof APPROVAL_RATINGS)[number]['value'];
+export const APPROVAL_RATING_VALUES = APPROVAL_RATINGS.map((s) => s.value) as [ApprovalRating, ...ApprovalRating[]];
+
+/** Quarterly grade of a department (季度效能等次). */
+export const EFFICIENCY_GRADES = [
+  { value: 'excellent', zh: '优秀', en: 'Excellent' },
+  { value: 'good', zh: '良好', en: 'Good' },
+  { value: 'pass', zh: '合格', en: 'Pass' },
+  { value: 'fail', zh: '不合格', en: 'Fail' },
+] as const;
+export type EfficiencyGrade = (typeof EFFICIENCY_GRADES)[number]['value'];
+export const EFFICIENCY_GRADE_VALUES = EFFICIENCY_GRADES.map((s) => s.value) as [EfficiencyGrade, ...EfficiencyGrade[]];
+
+/** Tables the admin may publish on the public pages (信息公开). */
+export const PUBLIC_TABLE_KINDS = [
+  { value: 'efficiency_month', zh: '部门效能月度表', en: 'Monthly department efficiency' },
+  { value: 'efficiency_quarter', zh: '部门效能季度等次', en: 'Quarterly department grades' },
+] as const;
+export type PublicTableKind = (typeof PUBLIC_TABLE_KINDS)[number]['value'];
+export const PUBLIC_TABLE_KIND_VALUES = PUBLIC_TABLE_KINDS.map((s) => s.value) as [PublicTableKind, ...PublicTableKind[]];
+
+/* ------------------------------------------------------------------ limits and settings */
+
+const Workdays = (what: string, min = 1) =>
+  z
+    .number({ message: `请填写${what}` })
+    .int(`${what}应为整数（工作日）`)
+    .min(min, `${what}至少${min}个工作日`)
+    .max(999, `${what}不能超过999个工作日`);
+
+/** Limits per step in working days. 受理 counts from the application; the other four from 受理 to 办结. */
+export const StepLimitsSchema = z.object({
+  accept: Workdays('受理时限'),
+  undertake: Workdays('承办时限'),
+  review: Workdays('审核时限'),
+  approve: Workdays('批准时限'),
+  finish: Workdays('办结时限'),
+});
+export type StepLimits = z.infer<typeof StepLimitsSchema>;
+
+/** Sum of the limits of the steps after 受理, which must fit in the promised limit. */
+export function handlingStepDays(l: StepLimits): number {
+  return l.undertake + l.review + l.approve + l.finish;
+}
+
+/** Whole-process limit (全流程时限) and the phases' own limits, in working days. */
+export const ProcessLimitsSchema = z
+  .object({
+    total: Workdays('全流程时限'),
+    phases: z.object({
+      land_planning: Workdays('立项用地规划许可阶段时限'),
+      engineering: Workdays('工程建设许可阶段时限'),
+      construction: Workdays('施工许可阶段时限'),
+      acceptance: Workdays('竣工验收阶段时限'),
+    }),
+  })
+  .refine((v) => Object.values(v.phases).reduce((a, b) => a + b, 0) <= v.total, { message: '各阶段时限之和不能超过全流程时限', path: ['total'] });
+export type ProcessLimits = z.infer<typeof ProcessLimitsSchema>;
+
+/**
+ * Default limits: 120 working days from 立项 to 竣工验收 (国办发〔2019〕11号), split over
+ * the four phases as many local implementation plans do; the admin changes both.
+ */
+export const DEFAULT_PROCESS_LIMITS: ProcessLimits = {
+  total: 120,
+  phases: { land_planning: 30, engineering: 35, construction: 25, acceptance: 30 },
+};
+
+const Ratio = (what: string) => z.number({ message: `请填写${what}` }).min(-10, `${what}不正确`).max(1, `${what}不能超过100%`);
+
+/**
+ * Cut-offs of a quarterly grade: a department earns the highest grade whose every threshold
+ * it meets; a threshold on a figure the department does not have (no completed item, no
+ * rating) is not applied. Ratios are fractions (0.3 = 30%).
+ */
+export const GradeCutoffSchema = z.object({
+  minSpeedUp: Ratio('最低提速率'),
+  maxOverdue: z.number({ message: '请填写最多超时件数' }).int('超时件数应为整数').min(0, '超时件数不能为负'),
+  minSatisfaction: Ratio('最低满意率').min(0, '满意率不能为负'),
+});
+export type GradeCutoff = z.infer<typeof GradeCutoffSchema>;
+export const GradeCutoffsSchema = z
+  .object({ excellent: GradeCutoffSchema, good: GradeCutoffSchema, pass: GradeCutoffSchema })
+  .refine((c) => c.excellent.minSpeedUp >= c.good.minSpeedUp && c.good.minSpeedUp >= c.pass.minSpeedUp, { message: '提速率门槛应为 优秀 ≥ 良好 ≥ 合格', path: ['good', 'minSpeedUp'] })
+  .refine((c) => c.excellent.maxOverdue <= c.good.maxOverdue && c.good.maxOverdue <= c.pass.maxOverdue, { message: '超时件数门槛应为 优秀 ≤ 良好 ≤ 合格', path: ['good', 'maxOverdue'] })
+  .refine((c) => c.excellent.minSatisfaction >= c.good.minSatisfaction && c.good.minSatisfaction >= c.pass.minSatisfaction, { message: '满意率门槛应为 优秀 ≥ 良好 ≥ 合格', path: ['good', 'minSatisfaction'] });
+export type GradeCutoffs = z.infer<typeof GradeCutoffsSchema>;
+
+export const DEFAULT_GRADE_CUTOFFS: GradeCutoffs = {
+  excellent: { minSpeedUp: 0.3, maxOverdue: 0, minSatisfaction: 0.95 },
+  good: { minSpeedUp: 0.15, maxOverdue: 1, minSatisfaction: 0.9 },
+  pass: { minSpeedUp: 0, maxOverdue: 3, minSatisfaction: 0.8 },
+};
+
+export const ApprovalSettingsSchema = z.object({ process: ProcessLimitsSchema, grades: GradeCutoffsSchema });
+export type ApprovalSettings = z.infer<typeof ApprovalSettingsSchema>;
+
+/* ------------------------------------------------------------------ catalogue (审批事项目录) */
+
+const name = (what: string, max: number) => z.string({ message: `请填写${what}` }).trim().min(1, `请填写${what}`).max(max, `不能超过${max}个字符`);
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `不能超过${max}个字符`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const ApprovalItemInputSchema = z
+  .object({
+    name: name('事项名称', 100),
+    /** 事项编码 of the provincial catalogue, free text. */
+    code: optText(50),
+    departmentId: z.number({ message: '请选择办理部门' }).int().positive('请选择办理部门'),
+    phase: z.enum(APPROVAL_PHASE_VALUES, { message: '请选择审批阶段' }),
+    statutoryDays: Workdays('法定时限'),
+    promisedDays: Workdays('承诺时限'),
+    stepDays: StepLimitsSchema,
+    active: z.boolean().optional(),
+    sort: z.number().int().optional(),
+  })
+  .refine((v) => v.promisedDays <= v.statutoryDays, { message: '承诺时限不能超过法定时限', path: ['promisedDays'] })
+  .refine((v) => handlingStepDays(v.stepDays) <= v.promisedDays, { message: '承办、审核、批准、办结时限之和不能超过承诺时限', path: ['stepDays'] });
+export type ApprovalItemInput = z.input<typeof ApprovalItemInputSchema>;
+
+export const ApprovalItemSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  code: z.string().nullable(),
+  departmentId: z.number(),
+  departmentName: z.string().nullable(),
+  phase: z.enum(APPROVAL_PHASE_VALUES),
+  statutoryDays: z.number(),
+  promisedDays: z.number(),
+  stepDays: StepLimitsSchema,
+  active: z.boolean(),
+  sort: z.number(),
+});
+export type ApprovalItem = z.infer<typeof ApprovalItemSchema>;
+
+/* ------------------------------------------------------------------ templates (按项目类型的事项清单) */
+
+export const ApprovalTemplateInputSchema = z.object({
+  name: name('模板名称', 100),
+  /** The kind of project it fits (政府投资房建类, 企业投资工业类 …), shown when choosing a template. */
+  projectType: name('项目类型', 50),
+  itemIds: z.array(z.number().int().positive(), { message: '请选择事项' }).min(1, '至少选择一个事项').max(60, '最多60个事项'),
+  active: z.boolean().optional(),
+});
+export type ApprovalTemplateInput = z.infer<typeof ApprovalTemplateInputSchema>;
+export const ApprovalTemplateSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  projectType: z.string(),
+  itemIds: z.array(z.number()),
+  items: z.array(z.object({ id: z.number(), name: z.string(), phase: z.enum(APPROVAL_PHASE_VALUES), departmentName: z.string().nullable(), promisedDays: z.number() })),
+  active: z.boolean(),
+});
+export type ApprovalTemplate = z.infer<typeof ApprovalTemplateSchema>;
+
+export const ApplyApprovalTemplateSchema = z.object({
+  templateId: z.number({ message: '请选择模板' }).int().positive('请选择模板'),
+});
+export const AddProjectApprovalSchema = z.object({
+  itemId: z.number({ message: '请选择事项' }).int().positive('请选择事项'),
+});
+
+/* ------------------------------------------------------------------ a project's items */
+
+const Reason = z.string({ message: '请填写原因' }).trim().min(1, '请填写原因').max(500, '不能超过500个字符');
+
+export const ApprovalActSchema = z
+  .object({
+    action: z.enum(APPROVAL_ACTION_VALUES, { message: '操作不正确' }),
+    /** Required for 退回补正 and 不予受理. */
+    reason: optText(500),
+    /** Optional note on the step (审核意见, 批文文号 …). */
+    note: optText(500),
+    version: z.number().int().positive().optional(),
+  })
+  .refine((v) => (v.action !== 'return' && v.action !== 'reject') || !!v.reason, { message: '请填写原因', path: ['reason'] });
+export type ApprovalAct = z.input<typeof ApprovalActSchema>;
+
+export const ApprovalRateSchema = z.object({
+  rating: z.enum(APPROVAL_RATING_VALUES, { message: '请选择评价' }),
+  comment: optText(500),
+});
+export type ApprovalRate = z.input<typeof ApprovalRateSchema>;
+export { Reason as ApprovalReasonSchema };
+
+export const SignalLevelSchema = z.enum(['none', ...APPROVAL_SIGNAL_KIND_VALUES]);
+export type SignalLevel = z.infer<typeof SignalLevelSchema>;
+
+export const ApprovalStepViewSchema = z.object({
+  step: z.enum(APPROVAL_STEP_VALUES),
+  limitDays: z.number(),
+  startedAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  doneBy: z.string().nullable(),
+  /** Working days used, 补正 time excluded. */
+  usedDays: z.number().nullable(),
+  /** Last day within the limit (while the clock runs). */
+  dueDate: z.string().nullable(),
+  signal: SignalLevelSchema,
+});
+export type ApprovalStepView = z.infer<typeof ApprovalStepViewSchema>;
+
+export const ApprovalEventViewSchema = z.object({
+  id: z.number(),
+  action: z.enum(APPROVAL_ACTION_VALUES),
+  at: z.string(),
+  userName: z.string().nullable(),
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const ProjectApprovalSchema = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  projectName: z.string(),
+  itemId: z.number(),
+  name: z.string(),
+  phase: z.enum(APPROVAL_PHASE_VALUES),
+  departmentId: z.number(),
+  departmentName: z.string().nullable(),
+  statutoryDays: z.number(),
+  promisedDays: z.number(),
+  status: z.enum(APPROVAL_STATUS_VALUES),
+  /** The step waiting to be done, null when finished or not applied. */
+  currentStep: z.enum(APPROVAL_STEP_VALUES).nullable(),
+  submittedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  /** Working days from 受理, 补正 time excluded. */
+  usedDays: z.number().nullable(),
+  dueDate: z.string().nullable(),
+  /** The worst signal of the item and its current step. */
+  signal: SignalLevelSchema,
+  suspended: z.boolean(),
+  rating: z.enum(APPROVAL_RATING_VALUES).nullable(),
+  version: z.number(),
+});
+export type ProjectApproval = z.infer<typeof ProjectApprovalSchema>;
+
+export const ProjectApprovalDetailSchema = ProjectApprovalSchema.extend({
+  steps: z.array(ApprovalStepViewSchema),
+  events: z.array(ApprovalEventViewSchema),
+  ratingComment: z.string().nullable(),
+  /** Actions the asking user may take now. */
+  actions: z.array(z.enum(APPROVAL_ACTION_VALUES)),
+  canRate: z.boolean(),
+});
+export type ProjectApprovalDetail = z.infer<typeof ProjectApprovalDetailSchema>;
+
+export const PhaseProgressSchema = z.object({
+  phase: z.enum(APPROVAL_PHASE_VALUES),
+  limitDays: z.number(),
+  usedDays: z.number(),
+  items: z.number(),
+  completed: z.number(),
+  signal: SignalLevelSchema,
+});
+export const ProjectApprovalsSchema = z.object({
+  projectId: z.number(),
+  projectName: z.string(),
+  items: z.array(ProjectApprovalDetailSchema),
+  phases: z.array(PhaseProgressSchema),
+  process: z.object({ limitDays: z.number(), usedDays: z.number(), remainingDays: z.number(), signal: SignalLevelSchema }),
+  canManage: z.boolean(),
+});
+export type ProjectApprovals = z.infer<typeof ProjectApprovalsSchema>;
+
+export const ApprovalListQuerySchema = z.object({
+  status: z.enum([...APPROVAL_STATUS_VALUES, 'open'], { message: '状态不正确' }).optional(),
+  signal: z.enum(['prompt', 'yellow', 'red', 'any'], { message: '预警不正确' }).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ApprovalListQuery = z.infer<typeof ApprovalListQuerySchema>;
+export const ApprovalListSchema = z.object({ items: z.array(ProjectApprovalSchema), total: z.number() });
+
+/** One overdue item or step for the supervisor (督查视图). */
+export const OverdueRowSchema = z.object({
+  approvalId: z.number(),
+  projectId: z.number(),
+  projectName: z.string(),
+  itemName: z.string(),
+  departmentId: z.number(),
+  departmentName: z.string().nullable(),
+  scope: z.enum(['step', 'item']),
+  step: z.enum(APPROVAL_STEP_VALUES).nullable(),
+  limitDays: z.number(),
+  usedDays: z.number(),
+  overDays: z.number(),
+  overdueSince: z.string(),
+  finished: z.boolean(),
+  signal: z.enum(['yellow', 'red']),
+});
+export type OverdueRow = z.infer<typeof OverdueRowSchema>;
+
+/* ------------------------------------------------------------------ efficiency (效能监察) */
+
+const YearSchema = z.coerce.number({ message: '年度不正确' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确');
+const MonthSchema = z.coerce.number({ message: '月份不正确' }).int('月份不正确').min(1, '月份应为1—12').max(12, '月份应为1—12');
+const QuarterSchema = z.coerce.number({ message: '季度不正确' }).int('季度不正确').min(1, '季度应为1—4').max(4, '季度应为1—4');
+export const EfficiencyMonthQuerySchema = z.object({ year: YearSchema, month: MonthSchema });
+export const EfficiencyQuarterQuerySchema = z.object({ year: YearSchema, quarter: QuarterSchema });
+
+export const EfficiencyRowSchema = z.object({
+  departmentId: z.number(),
+  departmentName: z.string(),
+  /** 受理件数 */
+  accepted: z.number(),
+  /** 办结件数 */
+  completed: z.number(),
+  /** 平均办结天数 (working days, one decimal); null without completed items. */
+  avgDays: z.number().nullable(),
+  /** 提速率 = 1 − Σ actual ÷ Σ promised over completed items (fraction); null without completed items. */
+  speedUp: z.number().nullable(),
+  /** 超时件数: items that went past their promised limit in the period. */
+  overdue: z.number(),
+  /** 满意率 = (满意 + 基本满意) ÷ rated items; null without ratings. */
+  satisfaction: z.number().nullable(),
+  rated: z.number(),
+  /** Rank (1 = best); null for a department with nothing to rank. */
+  rank: z.number().nullable(),
+});
+export type EfficiencyRow = z.infer<typeof EfficiencyRowSchema>;
+
+export const EfficiencyMonthSchema = z.object({
+  year: z.number(),
+  month: z.number(),
+  rows: z.array(EfficiencyRowSchema),
+  top: z.array(EfficiencyRowSchema),
+  bottom: z.array(EfficiencyRowSchema),
+  published: z.boolean(),
+});
+export type EfficiencyMonth = z.infer<typeof EfficiencyMonthSchema>;
+
+export const EfficiencyGradeRowSchema = EfficiencyRowSchema.extend({ grade: z.enum(EFFICIENCY_GRADE_VALUES).nullable() });
+export type EfficiencyGradeRow = z.infer<typeof EfficiencyGradeRowSchema>;
+export const EfficiencyQuarterSchema = z.object({
+  year: z.number(),
+  quarter: z.number(),
+  rows: z.array(EfficiencyGradeRowSchema),
+  cutoffs: GradeCutoffsSchema,
+  published: z.boolean(),
+});
+export type EfficiencyQuarter = z.infer<typeof EfficiencyQuarterSchema>;
+
+/* ------------------------------------------------------------------ publication (信息公开) */
+
+export const PublicTableInputSchema = z.object({
+  kind: z.enum(PUBLIC_TABLE_KIND_VALUES, { message: '请选择公开的表' }),
+  year: YearSchema,
+  /** Month for the monthly table, quarter for the quarterly grades. */
+  period: z.coerce.number({ message: '请选择期间' }).int().min(1, '期间不正确').max(12, '期间不正确'),
+  published: z.boolean({ message: '请选择是否公开' }),
+}).refine((v) => v.kind !== 'efficiency_quarter' || v.period <= 4, { message: '季度应为1—4', path: ['period'] });
+export type PublicTableInput = z.infer<typeof PublicTableInputSchema>;
+export const PublicTableSchema = z.object({
+  kind: z.enum(PUBLIC_TABLE_KIND_VALUES),
+  year: z.number(),
+  period: z.number(),
+  publishedAt: z.string(),
+  publishedBy: z.string().nullable(),
+});
+export type PublicTable = z.infer<typeof PublicTableSchema>;
+
+/** Public rows carry no personal data: department, figures, rank, grade. */
+export const PublicEfficiencyMonthSchema = EfficiencyMonthSchema.omit({ published: true });
+export const PublicEfficiencyQuarterSchema = EfficiencyQuarterSchema.omit({ published: true, cutoffs: true });

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { ApprovalAction } from '@tiaodu/contracts';
+import { makeCalendar } from '../../../core/calendar.js';
+import { dayCounter, itemTiming, replay, signalFacts, worst, type ItemLimits, type TimedAction } from './timing.js';
+
+const cal = makeCalendar();
+/** An act at a China wall-clock time. */
+const at = (action: ApprovalAction, china: string): TimedAction => ({ action, at: new Date(`${china.replace(' ', 'T')}:00+08:00`).toISOString() });
+const limits: ItemLimits = { promisedDays: 10, stepDays: { accept: 1, undertake: 4, review: 2, approve: 2, finish: 1 } };
+
+/*
+ * Worked example across the 2026 Spring Festival (02-15…02-23 off, 调休 Saturdays 02-14
+ * and 02-28 on) with a 补正 in the middle:
+ *   02-12 申报 · 02-13 受理 · 03-02 承办 · 03-03 退回补正 · 03-05 重新提交 · 03-06 审核 ·
+ *   03-09 批准 · 03-11 办结
+ */
+const history = [
+  at('submit', '2026-02-12 09:00'),
+  at('accept', '2026-02-13 10:00'),
+  at('undertake', '2026-03-02 10:00'),
+  at('return', '2026-03-03 15:00'),
+  at('resubmit', '2026-03-05 09:00'),
+  at('review', '2026-03-06 11:00'),
+  at('approve', '2026-03-09 16:00'),
+  at('finish', '2026-03-11 09:30'),
+];
+const upTo = (n: number) => history.slice(0, n);
+const step = (t: ReturnType<typeof itemTiming>, s: string) => t.steps.find((x) => x.step === s)!;
+
+describe('replay', () => {
+  it('turns acts into China dates, step intervals and 补正 periods', () => {
+    const r = replay(history);
+    expect(r.state).toEqual({ status: 'done', resumeTo: null });
+    expect(r).toMatchObject({ submittedOn: '2026-02-12', acceptedOn: '2026-02-13', completedOn: '2026-03-11' });
+    expect(r.steps).toEqual({
+      accept: { from: '2026-02-12', to: '2026-02-13' },
+      undertake: { from: '2026-02-13', to: '2026-03-02' },
+      review: { from: '2026-03-02', to: '2026-03-06' },
+      approve: { from: '2026-03-06', to: '2026-03-09' },
+      finish: { from: '2026-03-09', to: '2026-03-11' },
+    });
+    expect(r.suspensions).toEqual([{ from: '2026-03-03', to: '2026-03-05' }]);
+  });
+  it('dates an act by the China calendar: 17:00 UTC is already the next day', () => {
+    const r = replay([{ action: 'submit', at: '2026-02-12T15:59:00Z' }, { action: 'accept', at: '2026-02-12T16:00:00Z' }]);
+    expect(r.submittedOn).toBe('2026-02-12');
+    expect(r.acceptedOn).toBe('2026-02-13');
+  });
+  it('refuses a history the state machine does not allow', () => {
+    expect(() => replay([at('submit', '2026-03-02 09:00'), at('finish', '2026-03-02 10:00')])).toThrow();
+  });
+});
+
+describe('day counter', () => {
+  it('counts working days in (a, b] and skips 补正 days', () => {
+    const c = dayCounter(cal, [{ from: '2026-03-03', to: '2026-03-05' }], '2026-03-20');
+    expect(c.used('2026-02-13', '2026-02-28')).toBe(6); // 02-14, 02-24…02-28
+    expect(c.used('2026-03-02', '2026-03-06')).toBe(2); // 03-03, 03-06 (03-04, 03-05 suspended)
+    expect(c.nth('2026-03-02', 2)).toBe('2026-03-06');
+    expect(c.nth('2026-03-02', 0)).toBe('2026-03-02');
+  });
+  it('an open 补正 runs up to today', () => {
+    const c = dayCounter(cal, [{ from: '2026-03-03', to: null }], '2026-03-05');
+    expect(c.used('2026-03-02', '2026-03-05')).toBe(1);
+  });
+});
+
+describe('signals of one item', () => {
+  it('承办 across the Spring Festival: prompt on 02-25 and 02-26, yellow from 02-27', () => {
+    const h = upTo(2);
+    expect(step(itemTiming(cal, h, limits, '2026-02-14'), 'undertake')).toMatchObject({ usedDays: 1, dueDate: '2026-02-26', signal: 'none' });
+    expect(step(itemTiming(cal, h, limits, '2026-02-20'), 'undertake')).toMatchObject({ usedDays: 1, signal: 'none' }); // 春节 holiday
+    expect(step(itemTiming(cal, h, limits, '2026-02-24'), 'undertake')).toMatchObject({ usedDays: 2, signal: 'none' });
+    expect(step(itemTiming(cal, h, limits, '2026-02-25'), 'undertake')).toMatchObject({ usedDays: 3, signal: 'prompt', signalSince: '2026-02-25' });
+    expect(step(itemTiming(cal, h, limits, '2026-02-26'), 'undertake')).toMatchObject({ usedDays: 4, signal: 'prompt', signalSince: '2026-02-25' });
+    const t = itemTiming(cal, h, limits, '2026-02-27');
+    expect(step(t, 'undertake')).toMatchObject({ usedDays: 5, signal: 'yellow', overdueSince: '2026-02-27' });
+    // the item's own promised limit: 10 days from 受理 on 02-13 → due 03-05 (调休 02-28 counts)
+    expect(t.item).toMatchObject({ usedDays: 5, dueDate: '2026-03-05', signal: 'none' });
+    expect(t.signal).toBe('yellow');
+    expect(step(t, 'accept')).toMatchObject({ usedDays: 1, signal: 'none' });
+  });
+
+  it('a 1-day limit prompts on its first day and is yellow on the third', () => {
+    const h = [at('submit', '2026-03-02 09:00')];
+    expect(step(itemTiming(cal, h, limits, '2026-03-02'), 'accept')).toMatchObject({ usedDays: 0, dueDate: '2026-03-03', signal: 'prompt', signalSince: '2026-03-02' });
+    expect(step(itemTiming(cal, h, limits, '2026-03-03'), 'accept')).toMatchObject({ usedDays: 1, signal: 'prompt' });
+    expect(step(itemTiming(cal, h, limits, '2026-03-04'), 'accept')).toMatchObject({ usedDays: 2, signal: 'yellow', overdueSince: '2026-03-04' });
+    // on a Saturday after a Friday due date the limit is not yet passed
+    const fri = [at('submit', '2026-03-05 09:00')];
+    expect(step(itemTiming(cal, fri, limits, '2026-03-07'), 'accept')).toMatchObject({ usedDays: 1, dueDate: '2026-03-06', signal: 'prompt' });
+    expect(step(itemTiming(cal, fri, limits, '2026-03-09'), 'accept')).toMatchObject({ usedDays: 2, signal: 'yellow' });
+  });
+
+  it('补正 pauses the clock: no due date and no prompt while returned, the days are not counted after', () => {
+    const paused = itemTiming(cal, upTo(4), limits, '2026-03-04');
+    expect(paused.paused).toBe(true);
+    expect(step(paused, 'review')).toMatchObject({ usedDays: 1, dueDate: null, signal: 'none' });
+    expect(paused.item).toMatchObject({ usedDays: 8, dueDate: null, signal: 'none' });
+    // 承办 stays yellow: it took 7 days against 4
+    expect(step(paused, 'undertake')).toMatchObject({ usedDays: 7, signal: 'yellow', overdueSince: '2026-02-27' });
+    expect(paused.signal).toBe('yellow');
+
+    const resumed = itemTiming(cal, upTo(5), limits, '2026-03-05');
+    expect(resumed.paused).toBe(false);
+    expect(step(resumed, 'review')).toMatchObject({ usedDays: 1, dueDate: '2026-03-06', signal: 'prompt' });
+    // item: 8 days used, 03-04 and 03-05 not counted → due 03-09 instead of 03-05
+    expect(resumed.item).toMatchObject({ usedDays: 8, dueDate: '2026-03-09', signal: 'none' });
+  });
+
+  it('a finished item keeps its yellow steps and its red: 12 days against 10', () => {
+    const t = itemTiming(cal, history, limits, '2026-03-12');
+    expect(t.item).toMatchObject({ usedDays: 12, dueDate: '2026-03-09', overdueSince: '2026-03-10', signal: 'red', endedOn: '2026-03-11' });
+    expect(step(t, 'review')).toMatchObject({ usedDays: 2, signal: 'none' });
+    expect(step(t, 'approve')).toMatchObject({ usedDays: 1, signal: 'none' });
+    expect(step(t, 'finish')).toMatchObject({ usedDays: 2, signal: 'yellow', overdueSince: '2026-03-11' });
+    expect(t.signal).toBe('red');
+    expect(signalFacts(t)).toEqual([
+      { scope: 'step', step: 'undertake', kind: 'yellow', since: '2026-02-27', limitDays: 4, usedDays: 7 },
+      { scope: 'step', step: 'finish', kind: 'yellow', since: '2026-03-11', limitDays: 1, usedDays: 2 },
+      { scope: 'item', step: null, kind: 'red', since: '2026-03-10', limitDays: 10, usedDays: 12 },
+    ]);
+  });
+
+  it('the item prompt one working day before its promised limit', () => {
+    // accepted 03-02 (Mon): promised 10 → due 03-16 (Mon), prompt from 03-13 (Fri)
+    const h = [at('submit', '2026-03-02 08:30'), at('accept', '2026-03-02 09:00'), at('undertake', '2026-03-03 09:00'), at('review', '2026-03-05 09:00'), at('approve', '2026-03-06 09:00')];
+    expect(itemTiming(cal, h, limits, '2026-03-12').item).toMatchObject({ usedDays: 8, dueDate: '2026-03-16', signal: 'none' });
+    const p = itemTiming(cal, h, limits, '2026-03-13');
+    expect(p.item).toMatchObject({ usedDays: 9, dueDate: '2026-03-16', signal: 'prompt', signalSince: '2026-03-13' });
+    expect(signalFacts(p).filter((f) => f.scope === 'item')).toEqual([{ scope: 'item', step: null, kind: 'prompt', since: '2026-03-13', limitDays: 10, usedDays: 9 }]);
+    // the weekend in between does not count
+    expect(itemTiming(cal, h, limits, '2026-03-15').item).toMatchObject({ usedDays: 9, signal: 'prompt' });
+    expect(itemTiming(cal, h, limits, '2026-03-16').item).toMatchObject({ usedDays: 10, signal: 'prompt' });
+    expect(itemTiming(cal, h, limits, '2026-03-17').item).toMatchObject({ usedDays: 11, signal: 'red', overdueSince: '2026-03-17' });
+  });
+
+  it('a late run records yellow and red, never a prompt for a limit already passed', () => {
+    const h = [at('submit', '2026-03-02 09:00'), at('accept', '2026-03-02 09:30')];
+    const facts = signalFacts(itemTiming(cal, h, limits, '2026-03-31'));
+    expect(facts.map((f) => `${f.scope}/${f.step}/${f.kind}/${f.since}`)).toEqual(['step/undertake/yellow/2026-03-09', 'item/null/red/2026-03-17']);
+  });
+
+  it('orders signals none < prompt < yellow < red', () => {
+    expect(worst(['none', 'prompt'])).toBe('prompt');
+    expect(worst(['yellow', 'prompt', 'none'])).toBe('yellow');
+    expect(worst(['yellow', 'red'])).toBe('red');
+    expect(worst([])).toBe('none');
+  });
+});

@@ -1,0 +1,231 @@
+import type { ApprovalAction, ApprovalStep, SignalLevel, StepLimits } from '@tiaodu/contracts';
+import { APPROVAL_STEP_VALUES } from '@tiaodu/contracts';
+import type { Calendar } from '../../../core/calendar.js';
+import { shiftDate } from '../../../core/calendar.js';
+import { chinaToday } from '../../../core/clock.js';
+import { approvalMove, currentStep, INITIAL_STATE, type ItemState } from './state.js';
+
+/**
+ * Time of an approval item in working days (工作日).
+ *
+ * - A step's clock runs from the act that opens it to the act that ends it: 受理 from the
+ *   application (申报), 承办 from 受理, 审核 from 承办, 批准 from 审核, 办结 from 批准.
+ * - The item's clock (承诺时限) runs from 受理 to 办结.
+ * - Days count on the China calendar date of each act: an interval (a, b] holds the working
+ *   days after a up to and including b, so an act on the day it opens uses 0 days.
+ * - 补正 stops the clock: the days from 退回补正 (exclusive) to 重新提交 (inclusive) do not
+ *   count, for the step and for the item; while the item is with the applicant nothing runs.
+ * - A limit of L days is met when at most L days are used; the L-th counted day is the due
+ *   date, the (L+1)-th is the day it went overdue.
+ *
+ * Signals (预警), evaluated for a China date "today":
+ * - prompt (临期提醒): a running clock with one working day or less left (the working day
+ *   before the due date, and the due date itself);
+ * - yellow (黄色预警): a step that used more than its own limit (stays after the step is done);
+ * - red (红色预警): the item used more than its promised limit (stays after 办结).
+ */
+
+export interface TimedAction {
+  action: ApprovalAction;
+  /** ISO instant. */
+  at: string;
+}
+
+export interface ItemLimits {
+  promisedDays: number;
+  stepDays: StepLimits;
+}
+
+export interface Interval {
+  /** China dates. */
+  from: string;
+  /** null: still open. */
+  to: string | null;
+}
+
+export interface Replayed {
+  state: ItemState;
+  /** Open and closed intervals of each step that has started. */
+  steps: Partial<Record<ApprovalStep, Interval>>;
+  /** China dates. */
+  submittedOn: string | null;
+  acceptedOn: string | null;
+  completedOn: string | null;
+  /** 补正 periods: returned on `from`, resubmitted on `to` (null: still with the applicant). */
+  suspensions: Interval[];
+}
+
+const NEXT_STEP: Partial<Record<ApprovalAction, ApprovalStep>> = { submit: 'accept', accept: 'undertake', undertake: 'review', review: 'approve', approve: 'finish' };
+
+/** Replays the acts of an item into its state and its intervals. Acts must be in time order. */
+export function replay(actions: readonly TimedAction[]): Replayed {
+  let state = INITIAL_STATE;
+  const steps: Partial<Record<ApprovalStep, Interval>> = {};
+  const suspensions: Interval[] = [];
+  let submittedOn: string | null = null;
+  let acceptedOn: string | null = null;
+  let completedOn: string | null = null;
+  for (const a of actions) {
+    const m = approvalMove(state, a.action);
+    if (!m.ok) throw new Error(`invalid approval history at ${a.action}: ${m.reason}`);
+    const day = chinaToday(new Date(a.at));
+    const closing = currentStep(state);
+    switch (a.action) {
+      case 'return':
+        suspensions.push({ from: day, to: null });
+        break;
+      case 'resubmit': {
+        const last = suspensions[suspensions.length - 1];
+        if (last) last.to = day;
+        break;
+      }
+      default:
+        if (closing && (a.action === closing || a.action === 'reject')) {
+          const iv = steps[closing];
+          if (iv) iv.to = day;
+        }
+        if (a.action === 'submit') submittedOn = day;
+        if (a.action === 'accept') acceptedOn = day;
+        if (a.action === 'finish') completedOn = day;
+        {
+          const opens = NEXT_STEP[a.action];
+          if (opens) steps[opens] = { from: day, to: null };
+        }
+    }
+    state = m.to;
+  }
+  return { state, steps, submittedOn, acceptedOn, completedOn, suspensions };
+}
+
+/**
+ * Counting of working days with some days taken out (补正). `used(a, b)` counts the working
+ * days in (a, b] that are not suspended; `nth(a, n)` is the date of the n-th such day after a
+ * (a itself for n = 0).
+ */
+export interface DayCounter {
+  used(from: string, to: string): number;
+  nth(from: string, n: number): string;
+}
+
+const MAX_SCAN = 3660;
+
+export function dayCounter(cal: Calendar, suspensions: readonly Interval[], today: string): DayCounter {
+  const out = new Set<string>();
+  for (const s of suspensions) {
+    const end = s.to ?? today;
+    for (let d = shiftDate(s.from, 1); d <= end; d = shiftDate(d, 1)) out.add(d);
+  }
+  const counts = (d: string) => cal.isWorkday(d) && !out.has(d);
+  return {
+    used(from, to) {
+      let n = 0;
+      for (let d = shiftDate(from, 1); d <= to; d = shiftDate(d, 1)) if (counts(d)) n++;
+      return n;
+    },
+    nth(from, n) {
+      let d = from;
+      for (let i = 0, k = 0; k < n; i++) {
+        if (i > MAX_SCAN) throw new RangeError('no working day within ten years');
+        d = shiftDate(d, 1);
+        if (counts(d)) k++;
+      }
+      return d;
+    },
+  };
+}
+
+export interface ClockView {
+  limitDays: number;
+  startedOn: string | null;
+  endedOn: string | null;
+  usedDays: number | null;
+  /** Last day within the limit; null when not started or paused (补正). */
+  dueDate: string | null;
+  /** The day it went past the limit, when it did (by today). */
+  overdueSince: string | null;
+  signal: SignalLevel;
+  /** The day the current signal started: the overdue day, or for a prompt the working day before the due date. */
+  signalSince: string | null;
+}
+
+/**
+ * One clock against one limit. `paused`: the item is with the applicant (补正), so no due
+ * date and no prompt, but a clock already past its limit stays overdue.
+ */
+export function clockView(counter: DayCounter, iv: Interval | undefined | null, limitDays: number, today: string, paused: boolean): ClockView {
+  if (!iv) return { limitDays, startedOn: null, endedOn: null, usedDays: null, dueDate: null, overdueSince: null, signal: 'none', signalSince: null };
+  const end = iv.to ?? today;
+  const used = counter.used(iv.from, end);
+  const overdue = used > limitDays;
+  const open = iv.to === null;
+  const overdueSince = overdue ? counter.nth(iv.from, limitDays + 1) : null;
+  let signal: SignalLevel = 'none';
+  if (overdue) signal = 'yellow';
+  else if (open && !paused && limitDays - used <= 1) signal = 'prompt';
+  return {
+    limitDays,
+    startedOn: iv.from,
+    endedOn: iv.to,
+    usedDays: used,
+    dueDate: open && !paused ? counter.nth(iv.from, limitDays) : open ? null : counter.nth(iv.from, limitDays),
+    overdueSince,
+    signal,
+    signalSince: signal === 'yellow' ? overdueSince : signal === 'prompt' ? counter.nth(iv.from, Math.max(0, limitDays - 1)) : null,
+  };
+}
+
+export interface ItemTiming {
+  replayed: Replayed;
+  steps: Array<{ step: ApprovalStep } & ClockView>;
+  item: ClockView;
+  /** The worst signal of the item and its steps. */
+  signal: SignalLevel;
+  paused: boolean;
+}
+
+const RANK: Record<SignalLevel, number> = { none: 0, prompt: 1, yellow: 2, red: 3 };
+export function worst(levels: readonly SignalLevel[]): SignalLevel {
+  let w: SignalLevel = 'none';
+  for (const l of levels) if (RANK[l] > RANK[w]) w = l;
+  return w;
+}
+
+/** The time of an item and its steps on a China date. */
+export function itemTiming(cal: Calendar, actions: readonly TimedAction[], limits: ItemLimits, today: string): ItemTiming {
+  const r = replay(actions);
+  const counter = dayCounter(cal, r.suspensions, today);
+  const paused = r.state.status === 'returned';
+  const steps = APPROVAL_STEP_VALUES.map((step) => ({ step, ...clockView(counter, r.steps[step], limits.stepDays[step], today, paused) }));
+  const itemIv: Interval | null = r.acceptedOn ? { from: r.acceptedOn, to: r.completedOn } : null;
+  const item = clockView(counter, itemIv, limits.promisedDays, today, paused);
+  if (item.signal === 'yellow') item.signal = 'red';
+  return { replayed: r, steps, item, signal: worst([item.signal, ...steps.map((s) => s.signal)]), paused };
+}
+
+export interface SignalFact {
+  scope: 'step' | 'item';
+  step: ApprovalStep | null;
+  kind: 'prompt' | 'yellow' | 'red';
+  /** The China date from which the signal holds. */
+  since: string;
+  limitDays: number;
+  usedDays: number;
+}
+
+/**
+ * The signals an item carries on a date, one per (scope, step, kind): what a scheduled run
+ * records. Yellow and red are facts that stay; a prompt only exists while its clock is in
+ * its last working day or the one before, so a run that comes after the limit has passed
+ * records yellow or red, not a late prompt.
+ */
+export function signalFacts(t: ItemTiming): SignalFact[] {
+  const facts: SignalFact[] = [];
+  const add = (scope: 'step' | 'item', step: ApprovalStep | null, c: ClockView) => {
+    if (c.signal === 'none' || c.usedDays === null || !c.startedOn) return;
+    const kind = scope === 'item' && c.signal === 'yellow' ? 'red' : c.signal;
+    facts.push({ scope, step, kind, since: c.signalSince!, limitDays: c.limitDays, usedDays: c.usedDays });
+  };
+  for (const s of t.steps) add('step', s.step, s);
+  add('item', null, t.item);
+  return facts;
+}
