@@ -11,3 +11,4 @@ export * from './reports.js';
 export * from './milestones.js';
 export * from './plans.js';
 export * from './notifications.js';
+export * from './approvals.js';
