@@ -593,12 +593,19 @@ export const approvalItems = pgTable(
   (t) => [uniqueIndex('approval_items_code_uq').on(t.code), index('approval_items_department_idx').on(t.departmentId)],
 );
 
-/** Which items a kind of project needs (by project category and/or field). */
+/**
+ * Which items a kind of project needs. The project criteria are optional; a template whose
+ * criteria all match a project is suggested for it.
+ */
 export const approvalTemplates = pgTable('approval_templates', {
   id: serial('id').primaryKey(),
   name: varchar('name', { length: 100 }).notNull(),
+  /** Yearly category (新开工 …) */
   projectCategory: varchar('project_category', { length: 12 }),
+  /** 领域 (industry, infrastructure …) */
   projectField: varchar('project_field', { length: 16 }),
+  /** 政府投资 | 企业投资 */
+  investmentType: varchar('investment_type', { length: 12 }),
   itemCodes: text('item_codes').array().notNull().default(sql`'{}'::text[]`),
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -616,13 +623,19 @@ export const projectApprovals = pgTable(
       .notNull()
       .references(() => approvalItems.id),
     departmentId: integer('department_id').references(() => departments.id),
-    /** received | handling | reviewing | approved | done | rejected | returned */
-    status: varchar('status', { length: 12 }).notNull().default('received'),
-    /** accept | undertake | review | approve | finish */
+    /** not_started | pending | accepted | undertaken | reviewed | approved | done | returned | rejected (APPROVAL_STATUSES) */
+    status: varchar('status', { length: 12 }).notNull().default('not_started'),
+    /** accept | undertake | review | approve | finish: the step waited for */
     currentStep: varchar('current_step', { length: 12 }),
+    /** 受理: the promised limit runs from here */
     startedAt: ts('started_at'),
     stepStartedAt: ts('step_started_at'),
+    /** Limits copied from the catalogue when the item was added, so later catalogue changes do not rewrite its history. */
+    promisedDays: integer('promised_days').notNull().default(0),
+    stepLimits: jsonb('step_limits').notNull().default({}),
+    /** Last day of the promised limit while its clock runs (null before 受理 and during 补正). */
     promisedDueDate: date('promised_due_date', { mode: 'string' }),
+    /** 办结 or 不予受理 */
     doneAt: ts('done_at'),
     handlerId: integer('handler_id').references(() => users.id),
     reason: text('reason'),
