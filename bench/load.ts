@@ -105,6 +105,8 @@ if (existing === 0) {
       await recomputeLights(tx, ctx, 'all', BENCH_YEAR, BENCH_MONTH);
     });
   });
+  // planner statistics, as autovacuum (PostgreSQL) and the server's auto-analyze (PGlite) keep them
+  await db.execute(sql`ANALYZE`);
 }
 const counts = (await db.execute(sql`SELECT (SELECT count(*) FROM projects)::int AS projects, (SELECT count(*) FROM monthly_reports)::int AS reports,
   (SELECT count(*) FROM monthly_rollups)::int AS rollups, (SELECT count(*) FROM project_lights)::int AS lights`)).rows[0];

@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { registerAuth } from './plugins/auth.js';
+import { bumpReadCache } from './core/read-cache.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
@@ -95,6 +96,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, deps);
+  // a committed write makes the cached dashboards and warning lists stale (core/read-cache.ts);
+  // onSend runs after the handler's transaction and before the client can see the answer
+  app.addHook('onSend', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) bumpReadCache(deps.db);
+  });
 
   app.get('/api/health', { config: { public: true }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

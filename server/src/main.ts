@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
+import { startAutoAnalyze } from './db/maintenance.js';
 import { bootstrap } from './db/seed/bootstrap.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/seed/demo.js';
 import { buildApp } from './app.js';
@@ -17,6 +18,8 @@ await runMigrations(database.db);
 const boot = await bootstrap({ db: database.db, config, clock });
 await purgeSessions(database.db, clock, config);
 const app = await buildApp({ db: database.db, config, clock, scheduler: config.scheduler });
+// the embedded database has no autovacuum: keep the planner's statistics current
+const stopAutoAnalyze = await startAutoAnalyze(database, 60_000, (err) => app.log.error({ err }, 'analyze failed'));
 const sessionSweep = setInterval(() => purgeSessions(database.db, clock, config).catch(() => {}), 15 * 60_000);
 sessionSweep.unref();
 
@@ -43,6 +46,7 @@ async function shutdown(signal: string) {
   closing = true;
   app.log.info({ signal }, 'shutting down');
   clearInterval(sessionSweep);
+  stopAutoAnalyze();
   await app.close();
   await database.close();
   process.exit(0);

@@ -104,3 +104,28 @@ describe('GET /api/dashboard', () => {
     expect(leader.myProjects).toEqual([expect.objectContaining({ id: ids.a2, planned: 600.33, completed: 40.5, rate: 6.7 })]);
   });
 });
+
+describe('cached answers follow every write', () => {
+  it('a report submitted through the API shows at once on the dashboard and in the warning list', async () => {
+    const disp = await env.login('disp');
+    const unit = await env.login('unitA');
+    const before = (await disp.get('/api/dashboard?year=2026&month=5')).json();
+    // asked twice without a write in between: the same answer (served from the cache)
+    expect((await disp.get('/api/dashboard?year=2026&month=5')).json()).toEqual(before);
+    const pid = (await disp.post('/api/projects', projectBody('330122001', { name: '缓存核对项目', ownerEnterpriseId: env.fx.entA, totalInvestment: 900, stage: 'construction' }))).json().id;
+    expect((await disp.get('/api/dashboard?year=2026&month=5')).json().projectCount).toBe(before.projectCount + 1);
+    const warningsOf = async () =>
+      (await disp.get('/api/warnings?year=2026&month=6&page=1&pageSize=100')).json().rows.find((r: { projectId: number }) => r.projectId === pid);
+    expect(await warningsOf()).toBeUndefined();
+    expect((await disp.post('/api/report-windows', { year: 2026, month: 5, deadline: '2026-06-05' })).statusCode).toBe(201);
+    const put = await env.app.inject({ method: 'PUT', url: `/api/reports/${pid}/2026/5`, headers: { cookie: unit.cookie, 'x-csrf-token': unit.csrf }, payload: { investment: 123.45, progressText: '桩基施工' } });
+    expect(put.statusCode).toBe(200);
+    // a draft does not count
+    expect((await disp.get('/api/dashboard?year=2026&month=5')).json().completedYtd).toBe(before.completedYtd);
+    expect((await unit.post(`/api/reports/${pid}/2026/5/submit`, {})).statusCode).toBe(200);
+    const after = (await disp.get('/api/dashboard?year=2026&month=5')).json();
+    expect(Math.round((after.completedYtd - before.completedYtd) * 100) / 100).toBe(123.45);
+    // the report's change recomputed the project's lights of the current month (June)
+    expect((await warningsOf())?.lights.investment).toBeDefined();
+  });
+});

@@ -14,6 +14,7 @@ import { projectScope, regionInScope } from '../../core/scope.js';
 import { chinaToday } from '../../core/clock.js';
 import { fromCents, pct, toCents } from '../reports/domain/figures.js';
 import { round, timeProgress } from '../warnings/domain/progress.js';
+import { readCache, scopeKey } from '../../core/read-cache.js';
 import { byChildRegion, totals, type MonthAmountRow } from './domain/aggregate.js';
 
 const LIGHT_OF = ['green', 'yellow', 'red'] as const;
@@ -33,6 +34,13 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   const u = ctx.user;
   if (q.regionCode && u.scopeType === 'region' && !regionInScope(u, q.regionCode)) throw new AppError('FORBIDDEN');
   const regionCode = q.regionCode ?? (u.scopeType === 'region' ? u.regionCode : null);
+  // the answer depends on the scope and, for a leader, on the person (my projects)
+  const who = u.role === 'leader' ? `u${u.id}` : scopeKey(u);
+  return readCache(ctx.db).get(`dashboard|${who}|${year}|${month}|${regionCode ?? ''}`, () => computeDashboard(ctx, year, month, regionCode));
+}
+
+async function computeDashboard(ctx: Ctx, year: number, month: number, regionCode: string | null): Promise<DashboardDto> {
+  const u = ctx.user;
   const prefix = regionCode ? regionPrefix(regionCode) : '';
   const scope = projectScope(u);
   const pConds: SQL[] = [sql`projects.deleted_at IS NULL`, scope];
@@ -115,7 +123,11 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   };
 }
 
-async function topRegion(ctx: Ctx): Promise<string | null> {
+function topRegion(ctx: Ctx): Promise<string | null> {
+  return readCache(ctx.db).get('dashboard|topRegion', () => findTopRegion(ctx));
+}
+
+async function findTopRegion(ctx: Ctx): Promise<string | null> {
   // the deployment's own county/city: the single region without a parent, or its only child chain
   // descends from the single root while a region has a single child (province → city → county)
   let r = await ctx.db.execute(sql`SELECT code FROM regions WHERE parent_code IS NULL ORDER BY code LIMIT 2`);

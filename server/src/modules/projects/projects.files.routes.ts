@@ -20,6 +20,7 @@ import { chinaToday } from '../../core/clock.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';
 import { importProjects, inspectImport } from './import/import.service.js';
+import { bumpReadCache } from '../../core/read-cache.js';
 import { ImportJobStore } from './import/import.jobs.js';
 import { listImportMappings, saveImportMapping } from './import/mappings.service.js';
 import { exportLedger, writeTemplate } from './export/export.service.js';
@@ -121,7 +122,11 @@ export function projectFileRoutes(app: FastifyInstance, deps: AppDeps): void {
       const ctx = ctxOf(req, deps);
       const jobId = jobs.start(
         ctx.user.id,
-        (job) => importProjects(ctx, up.file, { dryRun: req.query.dryRun, mapping: up.mapping, sheet: up.sheet, headerRow: up.headerRow, filename: up.filename }, job.progress),
+        // the job commits after the 202 went out: mark cached answers stale when it ends
+        (job) =>
+          importProjects(ctx, up.file, { dryRun: req.query.dryRun, mapping: up.mapping, sheet: up.sheet, headerRow: up.headerRow, filename: up.filename }, job.progress).finally(() =>
+            bumpReadCache(deps.db),
+          ),
         (err) => req.log.error({ err }, 'import job failed'),
       );
       return reply.status(202).send({ jobId });

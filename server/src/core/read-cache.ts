@@ -1,0 +1,89 @@
+/**
+ * A cache for the heavy read answers (dashboard, warning list) that many people ask for and
+ * few writes change. One cache per database handle, so two applications in one process
+ * (tests) never share answers.
+ *
+ * Correctness rests on a generation counter: every successful write through the API bumps it
+ * (app.ts, after the response, i.e. after the transaction committed), and an answer is
+ * served only while the generation it was computed at is still current. A read that started
+ * before a write and finishes after it was computed at the old generation and is never
+ * served again. Identical requests arriving together share one computation, which matters on
+ * PGlite where queries wait for the single connection.
+ *
+ * The cache lives in the process: it is exact for the one server process that owns an
+ * embedded database, and for one server on a PostgreSQL database. Writes made outside the
+ * API (scheduled jobs, command-line tools) call `bumpReadCache` themselves.
+ */
+interface Entry {
+  generation: number;
+  value: Promise<unknown>;
+}
+
+export class ReadCache {
+  private generation = 0;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly maxEntries = 500) {}
+
+  /** Marks every cached answer stale. */
+  bump(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The cached answer for `key`, or computes it (once for concurrent callers). */
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.generation === this.generation) {
+      // most recently used last, so eviction takes the oldest
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const generation = this.generation;
+    const value = compute();
+    const entry: Entry = { generation, value };
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    return value;
+  }
+}
+
+const caches = new WeakMap<object, ReadCache>();
+
+export function readCache(db: object): ReadCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new ReadCache()));
+  return c;
+}
+
+export function bumpReadCache(db: object): void {
+  readCache(db).bump();
+}
+
+/**
+ * The part of a user that decides which projects a scoped answer covers: everyone with scope
+ * `all` sees the same rows, everyone with the same region scope too; the other scopes are
+ * personal (department, unit, assigned projects).
+ */
+export function scopeKey(user: { id: number; scopeType: string; regionCode: string | null; departmentId: number | null; enterpriseId: number | null }): string {
+  switch (user.scopeType) {
+    case 'all':
+      return 'all';
+    case 'region':
+      return `region:${user.regionCode ?? ''}`;
+    case 'department':
+      return `department:${user.departmentId ?? ''}`;
+    case 'enterprise':
+      return `enterprise:${user.enterpriseId ?? ''}`;
+    default:
+      return `user:${user.id}`;
+  }
+}
