@@ -220,5 +220,17 @@ export const AUDIT_ACTIONS = {
   'report.revise': { zh: '修订月报', en: 'Report revised' },
   'report.import': { zh: '导入月报', en: 'Reports imported' },
   'report.photo': { zh: '月报照片', en: 'Report photo changed' },
+  'approval_item.create': { zh: '新增审批事项', en: 'Approval item created' },
+  'approval_item.update': { zh: '修改审批事项', en: 'Approval item updated' },
+  'approval_item.delete': { zh: '删除审批事项', en: 'Approval item deleted' },
+  'approval_template.create': { zh: '新增审批事项模板', en: 'Approval template created' },
+  'approval_template.update': { zh: '修改审批事项模板', en: 'Approval template updated' },
+  'approval_template.delete': { zh: '删除审批事项模板', en: 'Approval template deleted' },
+  'approval.add': { zh: '项目增加审批事项', en: 'Approval items added to a project' },
+  'approval.remove': { zh: '项目移除审批事项', en: 'Approval item removed from a project' },
+  'approval.act': { zh: '审批事项办理', en: 'Approval step done' },
+  'approval.rate': { zh: '评价审批办理', en: 'Approval rated' },
+  'approval.settings': { zh: '修改审批时限与效能等次设置', en: 'Approval settings changed' },
+  'efficiency.publish': { zh: '公开或撤回效能表', en: 'Efficiency table published or withdrawn' },
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
