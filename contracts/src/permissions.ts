@@ -74,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'problem:handle',
     'problem:rate',
     'approval:handle',
+    // keeps the approval catalogue and templates and gives projects their items
+    'approval:manage',
     'efficiency:publish',
     'scheduler:run',
   ],
