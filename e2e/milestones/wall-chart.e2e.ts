@@ -55,4 +55,25 @@ describe('wall chart (挂图作战)', () => {
     const after = await apiGet<G>(page, '/api/gantt');
     expect(after.projects.flatMap((p) => p.milestones).filter((x) => x.overdue && x.canEdit === 'progress')).toHaveLength(mine.length - 1);
   });
+
+  it('shows one project: from its page to the wall chart, then another one picked by name', async () => {
+    const { page } = s;
+    await login(page, 'diaodu');
+    const g = await apiGet<G>(page, '/api/gantt');
+    expect(g.projects.length).toBeGreaterThan(1);
+    const [first, second] = g.projects;
+    await page.goto(`/projects/${first!.id}`);
+    await page.getByTestId('link-project-gantt').click();
+    await page.getByTestId('gantt').waitFor();
+    await expect.poll(() => page.getByTestId('gantt-project').count()).toBe(1);
+    expect(await page.getByTestId('gantt-project').first().textContent()).toContain(first!.name);
+    expect(new URL(page.url()).searchParams.get('projectId')).toBe(String(first!.id));
+    // pick the second project by typing part of its name
+    const picker = page.getByTestId('gantt-pick-project');
+    await picker.click();
+    await page.keyboard.type(second!.name.slice(0, 6));
+    await page.locator('.ant-select-item-option', { hasText: second!.name }).first().click();
+    await expect.poll(async () => (await page.getByTestId('gantt-project').first().textContent()) ?? '').toContain(second!.name);
+    expect(await page.getByTestId('gantt-project').count()).toBe(1);
+  });
 });

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,13 +29,18 @@ export function ProjectMilestones({ projectId, canPlan }: { projectId: number; c
   const planner = canPlan && can('milestone:edit');
   return (
     <div data-testid="project-milestones">
-      {planner ? (
-        <Space style={{ marginBottom: 8 }}>
+      <Space style={{ marginBottom: 8 }}>
+        {planner ? (
           <Button type="primary" onClick={() => setApplyOpen(true)} data-testid="btn-apply-template">
             {t('ms.apply')}
           </Button>
-        </Space>
-      ) : null}
+        ) : null}
+        {list.data?.length ? (
+          <Link to={`/gantt?projectId=${projectId}`} data-testid="link-project-gantt">
+            {t('ms.onWallChart')}
+          </Link>
+        ) : null}
+      </Space>
       <Table<Milestone>
         size="small"
         rowKey="id"

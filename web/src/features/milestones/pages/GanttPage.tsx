@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Card, DatePicker, Empty, Select, Space, Spin, Tag, TreeSelect } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Milestone } from '@tiaodu/contracts';
@@ -9,16 +10,28 @@ import { useLeaders, useRegionTree } from '../../org/hooks/useLookups';
 import { milestoneKeys, milestonesApi } from '../api/milestones';
 import { GanttChart, GANTT_COLORS } from '../components/GanttChart';
 import { EditMilestoneModal } from '../components/ProjectMilestones';
+import { ProjectSelect } from '../../projects/components/ProjectSelect';
 
-/** 挂图作战: the wall chart of the milestones of all projects of a region or a leader. */
+/** 挂图作战: the wall chart of the milestones of one project, or of all projects of a region or a leader. */
 export function GanttPage() {
   const { t } = useI18n();
-  const [regionCode, setRegion] = useState<string | undefined>();
-  const [leaderId, setLeader] = useState<number | undefined>();
+  const [params, setParams] = useSearchParams();
+  const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
+  const projectId = num('projectId');
+  const leaderId = num('leaderId');
+  const regionCode = params.get('regionCode') ?? undefined;
+  const setParam = (k: string, v: string | number | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v === undefined || v === '') next.delete(k);
+    else next.set(k, String(v));
+    setParams(next, { replace: true });
+  };
+  const setRegion = (v: string | undefined) => setParam('regionCode', v);
+  const setLeader = (v: number | undefined) => setParam('leaderId', v);
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(3, 'month').startOf('month'), dayjs().add(9, 'month').endOf('month')]);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const q = useMemo(() => ({ regionCode, leaderId, from, to }), [regionCode, leaderId, from, to]);
+  const q = useMemo(() => ({ projectId, regionCode, leaderId, from, to }), [projectId, regionCode, leaderId, from, to]);
   const gantt = useQuery({ queryKey: milestoneKeys.gantt(q), queryFn: () => milestonesApi.gantt(q) });
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Milestone | null>(null);
@@ -33,6 +46,7 @@ export function GanttPage() {
       <PageHeader title={t('nav.gantt')} sub={t('gantt.sub')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
+          <ProjectSelect style={{ width: 240 }} placeholder={t('gantt.project')} value={projectId} onChange={(v) => setParam('projectId', v)} testId="gantt-pick-project" />
           <TreeSelect
             style={{ width: 200 }}
             allowClear
