@@ -12,3 +12,4 @@ export * from './milestones.js';
 export * from './plans.js';
 export * from './notifications.js';
 export * from './approvals.js';
+export * from './problems.js';

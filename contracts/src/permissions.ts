@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'problem:assign',
   'problem:handle',
   'problem:rate',
+  'problem:ladder',
   // approvals and department efficiency (手续办理、效能监察)
   'approval:read',
   'approval:handle',

@@ -27,6 +27,7 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { milestoneRoutes } from './modules/milestones/milestones.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { problemRoutes } from './modules/problems/problems.routes.js';
 import { schedulerRoutes, testClockRoutes } from './modules/scheduler/scheduler.routes.js';
 import { startScheduler } from './modules/scheduler/scheduler.service.js';
 
@@ -118,6 +119,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     calendarRoutes(api, deps);
     milestoneRoutes(api, deps);
     notificationRoutes(api, deps);
+    problemRoutes(api, deps);
     schedulerRoutes(api, deps);
     testClockRoutes(api, deps);
   });

@@ -8,6 +8,7 @@ import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
 import { bumpRollups } from '../dashboard/rollups.js';
 import { onProjectDataChanged } from '../warnings/hooks.js';
+import { onReportSubmitted } from '../problems/problems.service.js';
 import { reportFigures } from './domain/figures.js';
 import { reportMove, reportedDelta, type ReportAction, type ReportStatus } from './domain/state.js';
 import * as repo from './reports.repository.js';
@@ -204,6 +205,7 @@ async function writeReport(
     const a = opts.audit(cur, after);
     await writeAudit(tx, ctx, { action: `report.${action}` as 'report.save', entityType: 'monthly_report', entityId: after.id, summary: a.summary, before: cur ? auditView(cur) : undefined, after: auditView(after) });
     await onProjectDataChanged(tx, ctx, [projectId], year);
+    if (action === 'submit') await onReportSubmitted(tx, ctx, after);
     return after;
   };
   return outer ? run(outer) : ctx.db.transaction(run);
