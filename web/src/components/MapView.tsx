@@ -12,7 +12,7 @@ const TILE = 256;
  * A plain background for maps without a tile server: a light grid whose lines are tile
  * edges, labelled with their longitude and latitude, so a click still lands somewhere known.
  */
-class GridBackground extends L.GridLayer {
+export class GridBackground extends L.GridLayer {
   override createTile(coords: L.Coords): HTMLElement {
     const tile = document.createElement('canvas');
     const ratio = window.devicePixelRatio || 1;

@@ -1,126 +1,129 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, InputNumber, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
-import { LIGHT_DIMENSIONS, LIGHT_DIMENSION_LABELS, PROJECT_STAGES, type DashboardDto } from '@tiaodu/contracts';
-import { warningsApi } from '../../warnings/api';
-import { LightDot, LIGHT_COLORS } from '../../warnings/components/LightDot';
+import { lazy, Suspense, useMemo } from 'react';
+import { Breadcrumb, Card, Col, Empty, InputNumber, Row, Skeleton, Space, Typography } from 'antd';
+import { useI18n } from '../../../i18n';
+import { useNarrow } from '../../../hooks/useMedia';
+import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { useRegions, useSettings } from '../../org/hooks/useLookups';
+import { LIGHT_COLORS } from '../../warnings/components/LightDot';
+import { useDashboard, useDashboardParams } from '../hooks/useDashboard';
+import { DashCard } from '../components/DashCard';
+import { KpiCards } from '../components/KpiCards';
+import { MyProjectsTable } from '../components/MyProjectsTable';
+import { ProjectsMap } from '../components/ProjectsMap';
+import { regionChain, topRegionCode } from '../components/regionChain';
 
-const wan = (n: number | null | undefined) => (n == null ? '—' : n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+// ECharts is the largest library of the interface: its chunk loads after the key figures show
+const DashboardCharts = lazy(() => import('../components/DashboardCharts').then((m) => ({ default: m.DashboardCharts })));
 
-/** 领导驾驶舱: KPI cards, cumulative plan vs actual, stage funnel, regions, lights, my projects. */
+/** Height of one chart's drawing area; the map is as tall as two chart cards and the gap between them. */
+const CHART_H = 200;
+const CHART_H_PHONE = 240;
+const CARD_CHROME = 36 + 16 + 2; // header, body padding, borders
+const MAP_H = 2 * (CHART_H + CARD_CHROME) + 12 - CARD_CHROME;
+
+/**
+ * 领导驾驶舱: the key figures of the user's scope, cumulative plan vs actual, the stage funnel,
+ * the regions compared, the lights by dimension and the map of projects by light; a leader's
+ * own projects below. At 1366×768 the figures, the four charts and the map fill one screen;
+ * on a phone they stack.
+ */
 export function DashboardPage() {
-  const [params, setParams] = useSearchParams();
-  const query = { year: params.get('year') ?? undefined, month: params.get('month') ?? undefined, regionCode: params.get('regionCode') ?? undefined };
-  const q = useQuery({ queryKey: ['dashboard', query], queryFn: () => warningsApi.dashboard(query) });
+  const { lang } = useI18n();
+  const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const narrow = useNarrow();
+  const user = useCurrentUser();
+  const { params, set } = useDashboardParams();
+  const q = useDashboard(params);
+  const settings = useSettings();
+  const regions = useRegions();
   const d = q.data;
-  const set = (k: string, v: number | null) => {
-    const next = new URLSearchParams(params);
-    if (v == null) next.delete(k);
-    else next.set(k, String(v));
-    setParams(next, { replace: true });
-  };
-  if (!d) return <Card loading={q.isLoading}>{q.isError && <Empty description="加载失败" />}</Card>;
-  const maxStage = Math.max(1, ...Object.values(d.byStage));
-  const maxPlan = Math.max(1, ...d.series.map((s) => s.planned));
+
+  const root = useMemo(() => (user.scopeType === 'region' ? user.regionCode ?? null : topRegionCode(regions.data ?? [])), [user.scopeType, user.regionCode, regions.data]);
+  const crumbs = useMemo(() => regionChain(regions.data ?? [], root, d?.regionCode ?? null), [regions.data, root, d?.regionCode]);
+
+  if (!d) return <Card loading={q.isLoading}>{q.isError && <Empty description={L('加载失败', 'Could not load the dashboard')} />}</Card>;
+  const lightCount = (l: keyof typeof LIGHT_COLORS) => d.map.filter((p) => p.light === l).length;
+
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard">
-      <Space wrap align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          领导驾驶舱
+    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="dashboard" data-year={d.year} data-month={d.month} data-region={d.regionCode ?? ''}>
+      <Space wrap align="center" size={[12, 8]}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {L('领导驾驶舱', 'Dashboard')}
         </Typography.Title>
-        <InputNumber aria-label="年份" value={d.year} min={2000} max={2100} onChange={(v) => set('year', v)} addonAfter="年" style={{ width: 120 }} />
-        <InputNumber aria-label="月份" value={d.month} min={1} max={12} onChange={(v) => set('month', v)} addonAfter="月" style={{ width: 100 }} />
-      </Space>
-      <Row gutter={[12, 12]}>
-        <Col xs={12} md={8} xl={4}><Card size="small"><Statistic title="项目数" value={d.projectCount} suffix="个" /></Card></Col>
-        <Col xs={12} md={8} xl={5}><Card size="small"><Statistic title="总投资（万元）" value={wan(d.totalInvestment)} /></Card></Col>
-        <Col xs={12} md={8} xl={5}><Card size="small"><Statistic title="年度计划投资（万元）" value={wan(d.annualPlanned)} /></Card></Col>
-        <Col xs={12} md={8} xl={5}><Card size="small"><Statistic title={`1-${d.month}月完成投资（万元）`} value={wan(d.completedYtd)} data-testid="kpi-completed" /></Card></Col>
-        <Col xs={24} md={16} xl={5}>
-          <Card size="small">
-            <Statistic title={`完成率（序时进度 ${d.timeProgress}%）`} value={d.completionRate ?? '—'} suffix={d.completionRate == null ? '' : '%'} />
-            {d.deviation != null && (
-              <Typography.Text type={d.deviation >= 0 ? 'success' : 'danger'}>{d.deviation >= 0 ? `超序时 ${d.deviation} 个百分点` : `滞后序时 ${-d.deviation} 个百分点`}</Typography.Text>
-            )}
-          </Card>
-        </Col>
-      </Row>
-      <Row gutter={[12, 12]}>
-        <Col xs={24} xl={12}>
-          <Card size="small" title="累计计划与完成（万元）">
-            {d.series.map((s) => (
-              <div key={s.month} style={{ display: 'flex', alignItems: 'center', gap: 8, fontSize: 12 }}>
-                <span style={{ width: 32 }}>{s.month}月</span>
-                <div style={{ flex: 1 }}>
-                  <div style={{ height: 6, width: `${(s.planned / maxPlan) * 100}%`, background: '#bfbfbf' }} title={`计划 ${wan(s.planned)}`} />
-                  {s.actual != null && <div style={{ height: 6, width: `${Math.min(100, (s.actual / maxPlan) * 100)}%`, background: '#1677ff', marginTop: 1 }} title={`完成 ${wan(s.actual)}`} />}
-                </div>
-                <span style={{ width: 150, textAlign: 'right' }}>{wan(s.actual)} / {wan(s.planned)}</span>
-              </div>
-            ))}
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title="项目阶段">
-            {PROJECT_STAGES.filter((s) => d.byStage[s.value]).map((s) => (
-              <div key={s.value} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                <span style={{ width: 64 }}>{s.zh}</span>
-                <Progress percent={(d.byStage[s.value]! / maxStage) * 100} format={() => d.byStage[s.value]} style={{ flex: 1, margin: 0 }} />
-              </div>
-            ))}
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title="区域对比">
-            <Table<DashboardDto['regions'][number]>
-              rowKey="code"
-              size="small"
-              pagination={false}
-              dataSource={d.regions}
-              columns={[
-                { title: '区域', dataIndex: 'name' },
-                { title: '计划（万元）', dataIndex: 'planned', align: 'right', render: wan },
-                { title: '完成（万元）', dataIndex: 'completed', align: 'right', render: wan },
-                { title: '完成率', dataIndex: 'rate', width: 160, render: (v: number | null) => (v == null ? '—' : <Progress percent={Math.min(100, v)} format={() => `${v}%`} size="small" />) },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={`预警（${d.month}月）`}>
-            {LIGHT_DIMENSIONS.map((dim) => {
-              const c = d.lights[dim];
-              const total = Math.max(1, c.green + c.yellow + c.red);
-              return (
-                <div key={dim} style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 4 }}>
-                  <Link to={`/warnings?year=${d.year}&month=${d.month}&dimension=${dim}`} style={{ width: 72 }}>{LIGHT_DIMENSION_LABELS[dim]}</Link>
-                  <div style={{ flex: 1, display: 'flex', height: 12 }}>
-                    {(['green', 'yellow', 'red'] as const).map((l) => <div key={l} style={{ width: `${(c[l] / total) * 100}%`, background: LIGHT_COLORS[l] }} title={`${c[l]}`} />)}
-                  </div>
-                  <span style={{ width: 110, fontSize: 12 }}>绿{c.green} 黄{c.yellow} 红{c.red}</span>
-                </div>
-              );
-            })}
-          </Card>
-        </Col>
-      </Row>
-      {d.myProjects && (
-        <Card size="small" title="我的项目">
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={d.myProjects}
-            columns={[
-              { title: '', dataIndex: 'light', width: 40, render: (l) => <LightDot light={l} /> },
-              { title: '项目', dataIndex: 'name', render: (v, r) => <Link to={`/projects/${r.id}`}>{v}</Link> },
-              { title: '年度计划（万元）', dataIndex: 'planned', align: 'right', render: wan },
-              { title: '完成（万元）', dataIndex: 'completed', align: 'right', render: wan },
-              { title: '完成率', dataIndex: 'rate', render: (v) => (v == null ? '—' : `${v}%`) },
-            ]}
+        <InputNumber aria-label={L('年份', 'Year')} value={d.year} min={2000} max={2100} onChange={(v) => set({ year: v })} addonAfter={L('年', 'year')} style={{ width: 116 }} size="small" />
+        <InputNumber aria-label={L('月份', 'Month')} value={d.month} min={1} max={12} onChange={(v) => set({ month: v })} addonAfter={L('月', 'month')} style={{ width: 96 }} size="small" />
+        {crumbs.length ? (
+          <Breadcrumb
+            data-testid="region-crumbs"
+            items={crumbs.map((r, i) => ({
+              key: r.code,
+              title:
+                i === crumbs.length - 1 ? (
+                  <span data-testid="region-current">{r.name}</span>
+                ) : (
+                  <a
+                    href={`?regionCode=${r.code}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      set({ regionCode: i === 0 ? null : r.code });
+                    }}
+                  >
+                    {r.name}
+                  </a>
+                ),
+            }))}
           />
-        </Card>
-      )}
+        ) : null}
+        {q.isFetching ? <Typography.Text type="secondary">{L('更新中…', 'Updating…')}</Typography.Text> : null}
+      </Space>
+
+      <KpiCards d={d} />
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={16}>
+          <Suspense fallback={<ChartsSkeleton height={narrow ? CHART_H_PHONE : CHART_H} />}>
+            <DashboardCharts d={d} height={narrow ? CHART_H_PHONE : CHART_H} onRegion={(code) => set({ regionCode: code })} />
+          </Suspense>
+        </Col>
+        <Col xs={24} xl={8}>
+          <DashCard
+            title={L('项目分布', 'Projects map')}
+            testId="map-card"
+            extra={
+              <Space size={8} style={{ fontSize: 12 }}>
+                {(['red', 'yellow', 'green'] as const).map((l) => (
+                  <span key={l} data-testid={`map-count-${l}`} data-count={lightCount(l)}>
+                    <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: LIGHT_COLORS[l], marginInlineEnd: 4 }} />
+                    {lightCount(l)}
+                  </span>
+                ))}
+              </Space>
+            }
+          >
+            <ProjectsMap points={d.map} tileUrl={settings.data?.mapTileUrl ?? null} height={narrow ? 320 : MAP_H} testId="project-map" />
+          </DashCard>
+        </Col>
+      </Row>
+
+      {d.myProjects ? (
+        <DashCard title={L('我的项目', 'My projects')} testId="my-projects-card">
+          <MyProjectsTable rows={d.myProjects} />
+        </DashCard>
+      ) : null}
     </Space>
+  );
+}
+
+function ChartsSkeleton({ height }: { height: number }) {
+  return (
+    <Row gutter={[12, 12]}>
+      {[0, 1, 2, 3].map((i) => (
+        <Col key={i} xs={24} md={12}>
+          <Card size="small" styles={{ body: { height: height + 16 + 36, padding: 12 } }}>
+            <Skeleton active paragraph={{ rows: 4 }} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
   );
 }

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { YEAR_CATEGORIES, type DashboardDto } from '@tiaodu/contracts';
+import { formatWan } from '../../../components/format';
+import { useI18n } from '../../../i18n';
+
+function Kpi({ title, value, suffix, foot, testId }: { title: ReactNode; value: ReactNode; suffix?: ReactNode; foot?: ReactNode; testId?: string }) {
+  return (
+    <Card size="small" style={{ height: '100%' }} styles={{ body: { padding: '8px 12px' } }}>
+      <Statistic title={title} value={value as string} suffix={suffix} valueStyle={{ fontSize: 20, lineHeight: '28px' }} data-testid={testId} />
+      {foot ? <div style={{ fontSize: 12, lineHeight: '18px', marginTop: 2 }}>{foot}</div> : null}
+    </Card>
+  );
+}
+
+/** The key figures of the scope: projects, investment, completed this year and its rate against 序时进度. */
+export function KpiCards({ d }: { d: DashboardDto }) {
+  const { lang, label } = useI18n();
+  const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const categories = YEAR_CATEGORIES.filter((c) => d.byCategory[c.value])
+    .map((c) => `${label(YEAR_CATEGORIES, c.value)} ${d.byCategory[c.value]}`)
+    .join(' · ');
+  const span = { xs: 12, sm: 8, xl: { flex: '1 1 0' } } as const;
+  return (
+    <Row gutter={[12, 12]} wrap data-testid="kpis">
+      <Col {...span}>
+        <Kpi title={L('项目数', 'Projects')} value={d.projectCount} suffix={L('个', '')} foot={<Typography.Text type="secondary" ellipsis={{ tooltip: categories }}>{categories || '—'}</Typography.Text>} testId="kpi-projects" />
+      </Col>
+      <Col {...span}>
+        <Kpi title={L('总投资（万元）', 'Total investment (10k CNY)')} value={formatWan(d.totalInvestment)} testId="kpi-total" />
+      </Col>
+      <Col {...span}>
+        <Kpi title={L(`${d.year}年计划投资（万元）`, `Planned ${d.year} (10k CNY)`)} value={formatWan(d.annualPlanned)} testId="kpi-planned" />
+      </Col>
+      <Col {...span}>
+        <Kpi title={L(`1-${d.month}月完成投资（万元）`, `Completed Jan–${d.month} (10k CNY)`)} value={formatWan(d.completedYtd)} testId="kpi-completed" />
+      </Col>
+      <Col xs={24} sm={16} xl={{ flex: '1 1 0' }}>
+        <Kpi
+          title={L('年度计划完成率', 'Completion of the annual plan')}
+          value={d.completionRate ?? '—'}
+          suffix={d.completionRate == null ? '' : '%'}
+          testId="kpi-rate"
+          foot={
+            <span data-testid="kpi-deviation">
+              <Typography.Text type="secondary">{L(`序时进度 ${d.timeProgress}%，`, `time ${d.timeProgress}%, `)}</Typography.Text>
+              {d.deviation == null ? null : (
+                <Typography.Text type={d.deviation >= 0 ? 'success' : 'danger'}>
+                  {d.deviation >= 0 ? L(`超 ${d.deviation} 个百分点`, `${d.deviation} points ahead`) : L(`滞后 ${-d.deviation} 个百分点`, `${-d.deviation} points behind`)}
+                </Typography.Text>
+              )}
+            </span>
+          }
+        />
+      </Col>
+    </Row>
+  );
+}
