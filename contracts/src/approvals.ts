@@ -98,11 +98,21 @@ export const EFFICIENCY_GRADE_VALUES = EFFICIENCY_GRADES.map((s) => s.value) as 
 
 /** Tables the admin may publish on the public pages (信息公开). */
 export const PUBLIC_TABLE_KINDS = [
-  { value: 'efficiency_month', zh: '部门效能月度表', en: 'Monthly department efficiency' },
-  { value: 'efficiency_quarter', zh: '部门效能季度等次', en: 'Quarterly department grades' },
+  { value: 'department_monthly', zh: '部门效能月度表', en: 'Monthly department efficiency' },
+  { value: 'department_quarterly', zh: '部门效能季度等次', en: 'Quarterly department grades' },
 ] as const;
 export type PublicTableKind = (typeof PUBLIC_TABLE_KINDS)[number]['value'];
 export const PUBLIC_TABLE_KIND_VALUES = PUBLIC_TABLE_KINDS.map((s) => s.value) as [PublicTableKind, ...PublicTableKind[]];
+
+/** A month '2026-03' or a quarter '2026Q1'. */
+export const MONTH_PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const QUARTER_PERIOD_RE = /^\d{4}Q[1-4]$/;
+export function monthPeriodKey(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+export function quarterPeriodKey(year: number, quarter: number): string {
+  return `${year}Q${quarter}`;
+}
 
 /* ------------------------------------------------------------------ limits and settings */
 
@@ -194,8 +204,13 @@ const optText = (max: number) =>
 export const ApprovalItemInputSchema = z
   .object({
     name: name('事项名称', 100),
-    /** 事项编码 of the provincial catalogue, free text. */
-    code: optText(50),
+    /** 事项编码 (the code of the provincial catalogue, or the county's own). */
+    code: z
+      .string({ message: '请填写事项编码' })
+      .trim()
+      .min(1, '请填写事项编码')
+      .max(30, '不能超过30个字符')
+      .regex(/^[0-9A-Za-z_.-]+$/, '事项编码只能包含字母、数字、点、横线和下划线'),
     departmentId: z.number({ message: '请选择办理部门' }).int().positive('请选择办理部门'),
     phase: z.enum(APPROVAL_PHASE_VALUES, { message: '请选择审批阶段' }),
     statutoryDays: Workdays('法定时限'),
@@ -211,7 +226,7 @@ export type ApprovalItemInput = z.input<typeof ApprovalItemInputSchema>;
 export const ApprovalItemSchema = z.object({
   id: z.number(),
   name: z.string(),
-  code: z.string().nullable(),
+  code: z.string(),
   departmentId: z.number(),
   departmentName: z.string().nullable(),
   phase: z.enum(APPROVAL_PHASE_VALUES),
@@ -220,26 +235,40 @@ export const ApprovalItemSchema = z.object({
   stepDays: StepLimitsSchema,
   active: z.boolean(),
   sort: z.number(),
+  /** Items of projects that use it (it can then only be deactivated, not deleted). */
+  used: z.number(),
 });
 export type ApprovalItem = z.infer<typeof ApprovalItemSchema>;
 
 /* ------------------------------------------------------------------ templates (按项目类型的事项清单) */
 
+const criterion = <T extends [string, ...string[]]>(values: T, what: string) =>
+  z
+    .enum(values, { message: `${what}不正确` })
+    .nullish()
+    .transform((v) => v ?? null);
+
 export const ApprovalTemplateInputSchema = z.object({
   name: name('模板名称', 100),
-  /** The kind of project it fits (政府投资房建类, 企业投资工业类 …), shown when choosing a template. */
-  projectType: name('项目类型', 50),
-  itemIds: z.array(z.number().int().positive(), { message: '请选择事项' }).min(1, '至少选择一个事项').max(60, '最多60个事项'),
+  /** The projects it fits; a criterion left empty matches every project. */
+  investmentType: criterion(['government', 'enterprise'], '投资类型'),
+  projectField: criterion(['industry', 'service', 'agriculture', 'infrastructure', 'livelihood', 'ecology'], '领域'),
+  projectCategory: criterion(['new_start', 'continuing', 'completion', 'preparatory'], '年度类别'),
+  itemCodes: z.array(z.string().trim().min(1).max(30), { message: '请选择事项' }).min(1, '至少选择一个事项').max(60, '最多60个事项'),
   active: z.boolean().optional(),
 });
-export type ApprovalTemplateInput = z.infer<typeof ApprovalTemplateInputSchema>;
+export type ApprovalTemplateInput = z.input<typeof ApprovalTemplateInputSchema>;
 export const ApprovalTemplateSchema = z.object({
   id: z.number(),
   name: z.string(),
-  projectType: z.string(),
-  itemIds: z.array(z.number()),
-  items: z.array(z.object({ id: z.number(), name: z.string(), phase: z.enum(APPROVAL_PHASE_VALUES), departmentName: z.string().nullable(), promisedDays: z.number() })),
+  investmentType: z.string().nullable(),
+  projectField: z.string().nullable(),
+  projectCategory: z.string().nullable(),
+  itemCodes: z.array(z.string()),
+  items: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), phase: z.enum(APPROVAL_PHASE_VALUES), departmentName: z.string().nullable(), promisedDays: z.number() })),
   active: z.boolean(),
+  /** Whether the template's criteria fit the project asked about (in a project's list of templates). */
+  fits: z.boolean().optional(),
 });
 export type ApprovalTemplate = z.infer<typeof ApprovalTemplateSchema>;
 
@@ -252,15 +281,11 @@ export const AddProjectApprovalSchema = z.object({
 
 /* ------------------------------------------------------------------ a project's items */
 
-const Reason = z.string({ message: '请填写原因' }).trim().min(1, '请填写原因').max(500, '不能超过500个字符');
-
 export const ApprovalActSchema = z
   .object({
     action: z.enum(APPROVAL_ACTION_VALUES, { message: '操作不正确' }),
-    /** Required for 退回补正 and 不予受理. */
+    /** Required for 退回补正 and 不予受理; for the other steps an optional opinion (审核意见, 批文文号 …). */
     reason: optText(500),
-    /** Optional note on the step (审核意见, 批文文号 …). */
-    note: optText(500),
     version: z.number().int().positive().optional(),
   })
   .refine((v) => (v.action !== 'return' && v.action !== 'reject') || !!v.reason, { message: '请填写原因', path: ['reason'] });
@@ -268,10 +293,8 @@ export type ApprovalAct = z.input<typeof ApprovalActSchema>;
 
 export const ApprovalRateSchema = z.object({
   rating: z.enum(APPROVAL_RATING_VALUES, { message: '请选择评价' }),
-  comment: optText(500),
 });
 export type ApprovalRate = z.input<typeof ApprovalRateSchema>;
-export { Reason as ApprovalReasonSchema };
 
 export const SignalLevelSchema = z.enum(['none', ...APPROVAL_SIGNAL_KIND_VALUES]);
 export type SignalLevel = z.infer<typeof SignalLevelSchema>;
@@ -296,7 +319,6 @@ export const ApprovalEventViewSchema = z.object({
   at: z.string(),
   userName: z.string().nullable(),
   reason: z.string().nullable(),
-  note: z.string().nullable(),
 });
 
 export const ProjectApprovalSchema = z.object({
@@ -330,7 +352,6 @@ export type ProjectApproval = z.infer<typeof ProjectApprovalSchema>;
 export const ProjectApprovalDetailSchema = ProjectApprovalSchema.extend({
   steps: z.array(ApprovalStepViewSchema),
   events: z.array(ApprovalEventViewSchema),
-  ratingComment: z.string().nullable(),
   /** Actions the asking user may take now. */
   actions: z.array(z.enum(APPROVAL_ACTION_VALUES)),
   canRate: z.boolean(),
@@ -417,7 +438,8 @@ export const EfficiencyMonthSchema = z.object({
   rows: z.array(EfficiencyRowSchema),
   top: z.array(EfficiencyRowSchema),
   bottom: z.array(EfficiencyRowSchema),
-  published: z.boolean(),
+  /** When the table was published (its figures as of then are on the public page), or null. */
+  publishedAt: z.string().nullable(),
 });
 export type EfficiencyMonth = z.infer<typeof EfficiencyMonthSchema>;
 
@@ -428,29 +450,36 @@ export const EfficiencyQuarterSchema = z.object({
   quarter: z.number(),
   rows: z.array(EfficiencyGradeRowSchema),
   cutoffs: GradeCutoffsSchema,
-  published: z.boolean(),
+  publishedAt: z.string().nullable(),
 });
 export type EfficiencyQuarter = z.infer<typeof EfficiencyQuarterSchema>;
 
 /* ------------------------------------------------------------------ publication (信息公开) */
 
-export const PublicTableInputSchema = z.object({
-  kind: z.enum(PUBLIC_TABLE_KIND_VALUES, { message: '请选择公开的表' }),
-  year: YearSchema,
-  /** Month for the monthly table, quarter for the quarterly grades. */
-  period: z.coerce.number({ message: '请选择期间' }).int().min(1, '期间不正确').max(12, '期间不正确'),
-  published: z.boolean({ message: '请选择是否公开' }),
-}).refine((v) => v.kind !== 'efficiency_quarter' || v.period <= 4, { message: '季度应为1—4', path: ['period'] });
-export type PublicTableInput = z.infer<typeof PublicTableInputSchema>;
+export const PublishInputSchema = z
+  .object({
+    kind: z.enum(PUBLIC_TABLE_KIND_VALUES, { message: '请选择公开的表' }),
+    /** '2026-03' for the monthly table, '2026Q1' for the quarterly grades. */
+    period: z.string({ message: '请选择期间' }),
+    published: z.boolean({ message: '请选择是否公开' }),
+  })
+  .refine((v) => (v.kind === 'department_monthly' ? MONTH_PERIOD_RE : QUARTER_PERIOD_RE).test(v.period), { message: '期间不正确', path: ['period'] });
+export type PublishInput = z.infer<typeof PublishInputSchema>;
 export const PublicTableSchema = z.object({
   kind: z.enum(PUBLIC_TABLE_KIND_VALUES),
-  year: z.number(),
-  period: z.number(),
+  period: z.string(),
   publishedAt: z.string(),
-  publishedBy: z.string().nullable(),
 });
 export type PublicTable = z.infer<typeof PublicTableSchema>;
+export const PublishedTableSchema = PublicTableSchema.extend({ publishedBy: z.string().nullable() });
 
 /** Public rows carry no personal data: department, figures, rank, grade. */
-export const PublicEfficiencyMonthSchema = EfficiencyMonthSchema.omit({ published: true });
-export const PublicEfficiencyQuarterSchema = EfficiencyQuarterSchema.omit({ published: true, cutoffs: true });
+export const PublicEfficiencySchema = z.object({
+  kind: z.enum(PUBLIC_TABLE_KIND_VALUES),
+  period: z.string(),
+  publishedAt: z.string(),
+  rows: z.array(EfficiencyGradeRowSchema),
+  top: z.array(EfficiencyGradeRowSchema),
+  bottom: z.array(EfficiencyGradeRowSchema),
+});
+export type PublicEfficiency = z.infer<typeof PublicEfficiencySchema>;

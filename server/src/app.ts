@@ -26,6 +26,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { milestoneRoutes } from './modules/milestones/milestones.routes.js';
+import { approvalRoutes, publicEfficiencyRoutes } from './modules/approvals/approvals.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { problemRoutes } from './modules/problems/problems.routes.js';
 import { schedulerRoutes, testClockRoutes } from './modules/scheduler/scheduler.routes.js';
@@ -118,6 +119,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     reportRoutes(api, deps);
     calendarRoutes(api, deps);
     milestoneRoutes(api, deps);
+    approvalRoutes(api, deps);
+    publicEfficiencyRoutes(api, deps);
     notificationRoutes(api, deps);
     problemRoutes(api, deps);
     schedulerRoutes(api, deps);

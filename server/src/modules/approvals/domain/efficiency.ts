@@ -129,7 +129,7 @@ export function efficiencyTable(depts: readonly Department[], items: readonly Ef
  * list best first, the bottom list worst first. With an odd count the middle one is in
  * neither list.
  */
-export function topAndBottom(table: readonly EfficiencyFigures[], size = 10): { top: EfficiencyFigures[]; bottom: EfficiencyFigures[] } {
+export function topAndBottom<T extends EfficiencyFigures>(table: readonly T[], size = 10): { top: T[]; bottom: T[] } {
   const ranked = table.filter((r) => r.rank !== null);
   const half = Math.floor(ranked.length / 2);
   const n = Math.min(size, half);

@@ -40,6 +40,8 @@ describe('replay', () => {
       finish: { from: '2026-03-09', to: '2026-03-11' },
     });
     expect(r.suspensions).toEqual([{ from: '2026-03-03', to: '2026-03-05' }]);
+    // 受理 opened by 申报 (act 0), closed by 受理 (act 1); 审核 opened by 承办 (act 2), closed by 审核 (act 5)
+    expect(r.stepActs).toEqual({ accept: { opened: 0, closed: 1 }, undertake: { opened: 1, closed: 2 }, review: { opened: 2, closed: 5 }, approve: { opened: 5, closed: 6 }, finish: { opened: 6, closed: 7 } });
   });
   it('dates an act by the China calendar: 17:00 UTC is already the next day', () => {
     const r = replay([{ action: 'submit', at: '2026-02-12T15:59:00Z' }, { action: 'accept', at: '2026-02-12T16:00:00Z' }]);
@@ -99,6 +101,9 @@ describe('signals of one item', () => {
     expect(paused.item).toMatchObject({ usedDays: 8, dueDate: null, signal: 'none' });
     // 承办 stays yellow: it took 7 days against 4
     expect(step(paused, 'undertake')).toMatchObject({ usedDays: 7, signal: 'yellow', overdueSince: '2026-02-27' });
+    // a clock already past its limit keeps its due date while paused
+    const late = itemTiming(cal, [at('submit', '2026-03-02 09:00'), at('return', '2026-03-05 09:00')], limits, '2026-03-06');
+    expect(step(late, 'accept')).toMatchObject({ usedDays: 3, dueDate: '2026-03-03', signal: 'yellow' });
     expect(paused.signal).toBe('yellow');
 
     const resumed = itemTiming(cal, upTo(5), limits, '2026-03-05');
@@ -116,9 +121,9 @@ describe('signals of one item', () => {
     expect(step(t, 'finish')).toMatchObject({ usedDays: 2, signal: 'yellow', overdueSince: '2026-03-11' });
     expect(t.signal).toBe('red');
     expect(signalFacts(t)).toEqual([
-      { scope: 'step', step: 'undertake', kind: 'yellow', since: '2026-02-27', limitDays: 4, usedDays: 7 },
-      { scope: 'step', step: 'finish', kind: 'yellow', since: '2026-03-11', limitDays: 1, usedDays: 2 },
-      { scope: 'item', step: null, kind: 'red', since: '2026-03-10', limitDays: 10, usedDays: 12 },
+      { scope: 'step', step: 'undertake', kind: 'yellow', since: '2026-02-27', dueDate: '2026-02-26', limitDays: 4, usedDays: 7 },
+      { scope: 'step', step: 'finish', kind: 'yellow', since: '2026-03-11', dueDate: '2026-03-10', limitDays: 1, usedDays: 2 },
+      { scope: 'item', step: null, kind: 'red', since: '2026-03-10', dueDate: '2026-03-09', limitDays: 10, usedDays: 12 },
     ]);
   });
 
@@ -128,7 +133,7 @@ describe('signals of one item', () => {
     expect(itemTiming(cal, h, limits, '2026-03-12').item).toMatchObject({ usedDays: 8, dueDate: '2026-03-16', signal: 'none' });
     const p = itemTiming(cal, h, limits, '2026-03-13');
     expect(p.item).toMatchObject({ usedDays: 9, dueDate: '2026-03-16', signal: 'prompt', signalSince: '2026-03-13' });
-    expect(signalFacts(p).filter((f) => f.scope === 'item')).toEqual([{ scope: 'item', step: null, kind: 'prompt', since: '2026-03-13', limitDays: 10, usedDays: 9 }]);
+    expect(signalFacts(p).filter((f) => f.scope === 'item')).toEqual([{ scope: 'item', step: null, kind: 'prompt', since: '2026-03-13', dueDate: '2026-03-16', limitDays: 10, usedDays: 9 }]);
     // the weekend in between does not count
     expect(itemTiming(cal, h, limits, '2026-03-15').item).toMatchObject({ usedDays: 9, signal: 'prompt' });
     expect(itemTiming(cal, h, limits, '2026-03-16').item).toMatchObject({ usedDays: 10, signal: 'prompt' });

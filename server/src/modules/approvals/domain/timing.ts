@@ -47,6 +47,8 @@ export interface Replayed {
   state: ItemState;
   /** Open and closed intervals of each step that has started. */
   steps: Partial<Record<ApprovalStep, Interval>>;
+  /** Index (in the acts) of the act that opened each step and of the one that ended it. */
+  stepActs: Partial<Record<ApprovalStep, { opened: number; closed: number | null }>>;
   /** China dates. */
   submittedOn: string | null;
   acceptedOn: string | null;
@@ -61,11 +63,12 @@ const NEXT_STEP: Partial<Record<ApprovalAction, ApprovalStep>> = { submit: 'acce
 export function replay(actions: readonly TimedAction[]): Replayed {
   let state = INITIAL_STATE;
   const steps: Partial<Record<ApprovalStep, Interval>> = {};
+  const stepActs: Partial<Record<ApprovalStep, { opened: number; closed: number | null }>> = {};
   const suspensions: Interval[] = [];
   let submittedOn: string | null = null;
   let acceptedOn: string | null = null;
   let completedOn: string | null = null;
-  for (const a of actions) {
+  for (const [index, a] of actions.entries()) {
     const m = approvalMove(state, a.action);
     if (!m.ok) throw new Error(`invalid approval history at ${a.action}: ${m.reason}`);
     const day = chinaToday(new Date(a.at));
@@ -83,18 +86,23 @@ export function replay(actions: readonly TimedAction[]): Replayed {
         if (closing && (a.action === closing || a.action === 'reject')) {
           const iv = steps[closing];
           if (iv) iv.to = day;
+          const acts = stepActs[closing];
+          if (acts) acts.closed = index;
         }
         if (a.action === 'submit') submittedOn = day;
         if (a.action === 'accept') acceptedOn = day;
         if (a.action === 'finish') completedOn = day;
         {
           const opens = NEXT_STEP[a.action];
-          if (opens) steps[opens] = { from: day, to: null };
+          if (opens) {
+            steps[opens] = { from: day, to: null };
+            stepActs[opens] = { opened: index, closed: null };
+          }
         }
     }
     state = m.to;
   }
-  return { state, steps, submittedOn, acceptedOn, completedOn, suspensions };
+  return { state, steps, stepActs, submittedOn, acceptedOn, completedOn, suspensions };
 }
 
 /**
@@ -139,7 +147,7 @@ export interface ClockView {
   startedOn: string | null;
   endedOn: string | null;
   usedDays: number | null;
-  /** Last day within the limit; null when not started or paused (补正). */
+  /** Last day within the limit; null when not started, or paused (补正) before the limit passed. */
   dueDate: string | null;
   /** The day it went past the limit, when it did (by today). */
   overdueSince: string | null;
@@ -167,7 +175,7 @@ export function clockView(counter: DayCounter, iv: Interval | undefined | null, 
     startedOn: iv.from,
     endedOn: iv.to,
     usedDays: used,
-    dueDate: open && !paused ? counter.nth(iv.from, limitDays) : open ? null : counter.nth(iv.from, limitDays),
+    dueDate: open && paused && !overdue ? null : counter.nth(iv.from, limitDays),
     overdueSince,
     signal,
     signalSince: signal === 'yellow' ? overdueSince : signal === 'prompt' ? counter.nth(iv.from, Math.max(0, limitDays - 1)) : null,
@@ -208,6 +216,8 @@ export interface SignalFact {
   kind: 'prompt' | 'yellow' | 'red';
   /** The China date from which the signal holds. */
   since: string;
+  /** The last day of the limit it is about. */
+  dueDate: string;
   limitDays: number;
   usedDays: number;
 }
@@ -223,7 +233,7 @@ export function signalFacts(t: ItemTiming): SignalFact[] {
   const add = (scope: 'step' | 'item', step: ApprovalStep | null, c: ClockView) => {
     if (c.signal === 'none' || c.usedDays === null || !c.startedOn) return;
     const kind = scope === 'item' && c.signal === 'yellow' ? 'red' : c.signal;
-    facts.push({ scope, step, kind, since: c.signalSince!, limitDays: c.limitDays, usedDays: c.usedDays });
+    facts.push({ scope, step, kind, since: c.signalSince!, dueDate: c.dueDate!, limitDays: c.limitDays, usedDays: c.usedDays });
   };
   for (const s of t.steps) add('step', s.step, s);
   add('item', null, t.item);
