@@ -190,7 +190,14 @@ export function lightsOption(d: DashboardDto, lang: Lang, colors: Record<Light, 
     animation: false,
     legend: { top: 0, itemWidth: 14, itemHeight: 8, textStyle: { fontSize: 11 } },
     grid: { left: 4, right: 12, top: 26, bottom: 0 },
-    tooltip: { ...tooltipBase, trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: {
+      ...tooltipBase,
+      trigger: 'item',
+      formatter: (raw: unknown) => {
+        const p = raw as { name: string; seriesName: string; value: unknown; marker: string };
+        return `<b>${p.name}</b><br/>${p.marker}${p.seriesName}：${Number(p.value)}${lang === 'en' ? ' projects' : ' 个项目'}<br/><span style="color:#8c8c8c">${lang === 'en' ? 'Click to list them' : '点击查看这些项目'}</span>`;
+      },
+    },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 10 }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
     yAxis: { type: 'category', inverse: true, data: dims.map((k) => (lang === 'en' ? LIGHT_DIMENSION_EN[k] : LIGHT_DIMENSION_LABELS[k])), axisLabel: { fontSize: 11 }, axisTick: { show: false } },
     series: LIGHTS.map((light) => ({
