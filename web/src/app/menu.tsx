@@ -5,7 +5,7 @@ import { CalendarOutlined, NodeIndexOutlined, ScheduleOutlined } from '@ant-desi
 import { FundOutlined } from '@ant-design/icons';
 import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { AlertOutlined, DashboardOutlined } from '@ant-design/icons';
+import { AlertOutlined, ControlOutlined, DashboardOutlined } from '@ant-design/icons';
 import type { Permission } from '@tiaodu/contracts';
 import type { I18n, MessageKey } from '../i18n';
 
@@ -38,6 +38,7 @@ export const MENU: (Entry | Group)[] = [
       { key: 'report-fill', path: '/reports/fill', label: 'nav.reportFill', icon: <FormOutlined />, testId: 'nav-report-fill', permission: 'report:fill' },
       { key: 'report-review', path: '/reports/review', label: 'nav.reportReview', icon: <FileDoneOutlined />, testId: 'nav-report-review', permission: 'report:review' },
       { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, testId: 'nav-warnings', permission: 'warning:read' },
+      { key: 'rule-sets', path: '/rule-sets', label: 'nav.ruleSets', icon: <ControlOutlined />, testId: 'nav-rule-sets', permission: 'ruleset:edit' },
     ],
   },
   {

@@ -26,6 +26,7 @@ const TemplatesPage = lazy(() => import('../features/milestones/pages/TemplatesP
 const ReportFillPage = lazy(() => import('../features/reports/pages/ReportFillPage').then((m) => ({ default: m.ReportFillPage })));
 const ReportReviewPage = lazy(() => import('../features/reports/pages/ReportReviewPage').then((m) => ({ default: m.ReportReviewPage })));
 const WarningsPage = lazy(() => import('../features/warnings/pages/WarningsPage').then((m) => ({ default: m.WarningsPage })));
+const RuleSetsPage = lazy(() => import('../features/warnings/pages/RuleSetsPage').then((m) => ({ default: m.RuleSetsPage })));
 const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CalendarPage = lazy(() => import('../features/calendar/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const PlansPage = lazy(() => import('../features/plans/pages/PlansPage').then((m) => ({ default: m.PlansPage })));
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
           { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'projects', element: gate('project:read', <ProjectListPage />) },
           { path: 'warnings', element: gate('warning:read', <WarningsPage />) },
+          { path: 'rule-sets', element: gate('ruleset:edit', <RuleSetsPage />) },
           { path: 'dashboard', element: gate('dashboard:read', <DashboardPage />) },
           { path: 'reports/fill', element: gate('report:fill', <ReportFillPage />) },
           { path: 'reports/review', element: gate('report:review', <ReportReviewPage />) },
