@@ -87,3 +87,12 @@ export function scopeKey(user: { id: number; scopeType: string; regionCode: stri
       return `user:${user.id}`;
   }
 }
+
+/** A stable key of a validated query object (same filters in any order → same key). */
+export function queryKey(q: object): string {
+  return Object.entries(q)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
+    .join('&');
+}

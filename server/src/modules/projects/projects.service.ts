@@ -1,3 +1,4 @@
+import { queryKey, readCache, scopeKey } from '../../core/read-cache.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   can,
@@ -33,11 +34,12 @@ function withAbilities(ctx: Ctx, p: Project): Project {
 
 /** The filtered, scoped, paged list with count and sum over the whole filtered set. */
 export async function listProjects(ctx: Ctx, q: ProjectListQuery): Promise<ProjectList> {
-  const where = repo.projectWhere(ctx.user, q);
-  const [items, agg] = await Promise.all([
-    repo.findProjects(ctx.db, where, { sort: q.sort, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-    repo.countAndSum(ctx.db, where),
-  ]);
+  // rows and totals depend only on the scope and the filters (cached until the next write);
+  // the abilities on each row depend on the person and are added after
+  const [items, agg] = await readCache(ctx.db).get(`projects|${scopeKey(ctx.user)}|${queryKey(q)}`, () => {
+    const where = repo.projectWhere(ctx.user, q);
+    return Promise.all([repo.findProjects(ctx.db, where, { sort: q.sort, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }), repo.countAndSum(ctx.db, where)]);
+  });
   return { items: items.map((p) => withAbilities(ctx, p)), total: agg.total, page: q.page, pageSize: q.pageSize, sums: { totalInvestment: agg.totalInvestment } };
 }
 

@@ -20,7 +20,7 @@ import { projectScope } from '../../core/scope.js';
 import { chinaToday, toIso } from '../../core/clock.js';
 import { ensureRuleSets, recomputeLights } from './lights.store.js';
 import { worstLight } from './domain/lights.js';
-import { readCache, scopeKey } from '../../core/read-cache.js';
+import { queryKey, readCache, scopeKey } from '../../core/read-cache.js';
 
 const RANK: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
 
@@ -30,8 +30,7 @@ function emptyCounts(): Record<Light, number> {
 
 /** The warnings list of a month, scoped in SQL, with counts by light and by dimension. */
 export function listWarnings(ctx: Ctx, q: WarningQuery): Promise<WarningListDto> {
-  const key = Object.keys(q).sort().map((k) => `${k}=${String(q[k as keyof WarningQuery] ?? '')}`).join('&');
-  return readCache(ctx.db).get(`warnings|${scopeKey(ctx.user)}|${key}`, () => queryWarnings(ctx, q));
+  return readCache(ctx.db).get(`warnings|${scopeKey(ctx.user)}|${queryKey(q)}`, () => queryWarnings(ctx, q));
 }
 
 async function queryWarnings(ctx: Ctx, q: WarningQuery): Promise<WarningListDto> {
