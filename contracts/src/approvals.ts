@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROBLEM_RATINGS, PROBLEM_RATING_VALUES, type ProblemRating } from './problems.js';
 
 /**
  * Approvals (手续办理) and department efficiency (效能监察). Time limits are in working days
@@ -77,14 +78,13 @@ export const APPROVAL_SIGNAL_SCOPES = [
 export type ApprovalSignalScope = (typeof APPROVAL_SIGNAL_SCOPES)[number]['value'];
 export const APPROVAL_SIGNAL_SCOPE_VALUES = APPROVAL_SIGNAL_SCOPES.map((s) => s.value) as [ApprovalSignalScope, ...ApprovalSignalScope[]];
 
-/** The applicant's rating of a completed item (好差评). 满意率 = (满意 + 基本满意) ÷ rated items. */
-export const APPROVAL_RATINGS = [
-  { value: 'satisfied', zh: '满意', en: 'Satisfied' },
-  { value: 'basic', zh: '基本满意', en: 'Fairly satisfied' },
-  { value: 'dissatisfied', zh: '不满意', en: 'Dissatisfied' },
-] as const;
-export type ApprovalRating = (typeof APPROVAL_RATINGS)[number]['value'];
-export const APPROVAL_RATING_VALUES = APPROVAL_RATINGS.map((s) => s.value) as [ApprovalRating, ...ApprovalRating[]];
+/**
+ * The applicant's rating of a completed item (好差评): the same three levels as the rating of a
+ * problem's answer. 满意率 = (满意 + 基本满意) ÷ rated items.
+ */
+export const APPROVAL_RATINGS = PROBLEM_RATINGS;
+export type ApprovalRating = ProblemRating;
+export const APPROVAL_RATING_VALUES = PROBLEM_RATING_VALUES;
 
 /** Quarterly grade of a department (季度效能等次). */
 export const EFFICIENCY_GRADES = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { createTestEnv, PASSWORD, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
-import { approvalSignals, auditEvents, notifications } from '../../db/schema.js';
+import { approvalSignals, auditEvents, notifications, users } from '../../db/schema.js';
 import { createUser } from '../admin/users.service.js';
 import { runApprovalSignals } from './signals.job.js';
 
@@ -24,9 +24,8 @@ const stepDays = (accept: number, undertake: number, review: number, approve: nu
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-06-15T01:00:00Z', config: { sessionIdleMinutes: 200_000, sessionMaxHours: 5000 } });
   await createUser(env.ctx, { username: 'deptB1', displayName: '测试deptB1', role: 'department', scopeType: 'department', departmentId: env.fx.deptB, password: PASSWORD });
-  const { users } = await import('../../db/schema.js');
   await env.ctx.db.update(users).set({ mustChangePassword: false });
-  [disp, unit, dept, deptB, sup, regionB, leader1, admin] = await Promise.all(['disp', 'unitA', 'deptA', 'deptB1', 'super', 'regionB', 'leader1', 'admin1'].map((u) => env.login(u)));
+  [disp, unit, dept, deptB, sup, regionB, leader1, admin] = (await Promise.all(['disp', 'unitA', 'deptA', 'deptB1', 'super', 'regionB', 'leader1', 'admin1'].map((u) => env.login(u)))) as [Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent];
   const p = await disp.post('/api/projects', projectBody(env.fx.townA1, { ownerEnterpriseId: env.fx.entA, investmentType: 'enterprise', field: 'industry' }));
   expect(p.statusCode, p.body).toBe(201);
   projectId = p.json().id;
@@ -231,8 +230,8 @@ describe('efficiency: the monthly table, grades and the public page', () => {
     expect((await act(dept, paA, 'undertake')).statusCode).toBe(409);
     expect((await unit.post(`/api/project-approvals/${paA}/rate`, { rating: 'satisfied' })).statusCode).toBe(200);
     expect((await unit.post(`/api/project-approvals/${paA}/rate`, { rating: 'satisfied' })).statusCode).toBe(409);
-    expect((await deptB.post(`/api/project-approvals/${paB}/rate`, { rating: 'dissatisfied' })).statusCode).toBe(403);
-    expect((await dept.post(`/api/project-approvals/${paB}/rate`, { rating: 'dissatisfied' })).statusCode).toBe(404);
+    expect((await deptB.post(`/api/project-approvals/${paB}/rate`, { rating: 'unsatisfied' })).statusCode).toBe(403);
+    expect((await dept.post(`/api/project-approvals/${paB}/rate`, { rating: 'unsatisfied' })).statusCode).toBe(404);
     const a = (await unit.get(`/api/project-approvals/${paA}`)).json();
     expect(a).toMatchObject({ status: 'done', usedDays: 6, signal: 'red', rating: 'satisfied', canRate: false });
     expect(a.steps.find((s: { step: string }) => s.step === 'approve')).toMatchObject({ doneBy: '测试deptA' });

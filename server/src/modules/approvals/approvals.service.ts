@@ -334,7 +334,7 @@ export async function actOnApproval(ctx: Ctx, id: number, input: ApprovalAct): P
         kind: `approval.${action}`,
         title: `${c.row.name}${action === 'finish' ? '已办结，请评价' : label}`,
         body: `${c.row.projectName}${reason ? `：${reason}` : ''}`,
-        link: `/projects/${c.row.projectId}?tab=approvals`,
+        link: `/projects/${c.row.projectId}/approvals`,
         dedupeKey: key,
       });
     }

@@ -88,7 +88,7 @@ async function processSignals(ctx: Ctx, computed: Computed[], cal: Calendar, tod
     if (!mine.length) continue;
     const v = processView(cal, processOf(mine), limits, today);
     const name = mine[0]!.row.projectName;
-    const link = `/projects/${pid}?tab=approvals`;
+    const link = `/projects/${pid}/approvals`;
     for (const p of v.phases) {
       if (p.signal !== 'yellow') continue;
       out.push({

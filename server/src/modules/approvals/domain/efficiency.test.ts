@@ -34,7 +34,7 @@ const items: EfficiencyItem[] = [
   item(1, { acceptedOn: '2026-03-02', completedOn: '2026-03-10', usedDays: 6, rating: 'satisfied', ratedOn: '2026-03-11' }),
   item(1, { acceptedOn: '2026-02-25', completedOn: '2026-03-05', usedDays: 7, promisedDays: 20, rating: 'basic', ratedOn: '2026-03-06' }),
   item(1, { acceptedOn: '2026-03-20' }),
-  item(2, { acceptedOn: '2026-03-03', completedOn: '2026-03-20', usedDays: 13, overdueOn: '2026-03-17', rating: 'dissatisfied', ratedOn: '2026-03-21' }),
+  item(2, { acceptedOn: '2026-03-03', completedOn: '2026-03-20', usedDays: 13, overdueOn: '2026-03-17', rating: 'unsatisfied', ratedOn: '2026-03-21' }),
   item(2, { acceptedOn: '2026-03-05', completedOn: '2026-03-12', usedDays: 5, rating: 'satisfied', ratedOn: '2026-03-13' }),
   item(3, { acceptedOn: '2026-02-02', overdueOn: '2026-03-02' }),
 ];
