@@ -126,7 +126,7 @@ export function stageFunnelOption(d: DashboardDto, lang: Lang): ChartOption {
         bottom: 4,
         min: 0,
         max,
-        minSize: '18%',
+        minSize: '34%',
         maxSize: '100%',
         gap: 2,
         label: { position: 'inside', fontSize: 11, color: '#fff', formatter: '{b} {c}', textBorderColor: 'rgba(0,0,0,0.35)', textBorderWidth: 2 },
