@@ -10,6 +10,7 @@ import { seedDemoMilestones } from './demo-milestones.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoWarnings } from './demo-warnings.js';
 import { seedDemoReports } from './demo-reports.js';
+import { seedDemoProblems } from './demo-problems.js';
 
 /** Password of every demo user (and of `admin` with demo data, unless TIAODU_ADMIN_PASSWORD is set). */
 export const DEMO_PASSWORD = 'Tiaodu@2026';
@@ -253,5 +254,6 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   await seedDemoPlans(ctx);
   await seedDemoMilestones(ctx);
   await seedDemoReports(ctx);
+  await seedDemoProblems(ctx);
   await seedDemoWarnings(ctx);
 }
