@@ -75,7 +75,9 @@ export async function runDue(ctx: Ctx, opts: { force?: boolean; jobs?: string[] 
     const out: JobRun[] = [];
     for (const job of chosen) {
       const prev = last.get(job.name)?.lastRunAt;
-      const due = opts.force || !prev || now - new Date(prev).getTime() >= job.everyMs;
+      const since = prev ? now - new Date(prev).getTime() : Infinity;
+      // a clock set back (a test clock restored) must not stop the job until it catches up
+      const due = opts.force || since >= job.everyMs || since < 0;
       if (due) out.push(await runOne(ctx, job));
     }
     return out;
