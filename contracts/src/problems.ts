@@ -162,6 +162,8 @@ export const ProblemListQuerySchema = z.object({
   category: z.enum(PROBLEM_CATEGORY_VALUES).optional(),
   projectId: z.coerce.number().int().positive().optional(),
   deptId: z.coerce.number().int().positive().optional(),
+  /** The problem raised from this monthly report. */
+  reportId: z.coerce.number().int().positive().optional(),
   keyword: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

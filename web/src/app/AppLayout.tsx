@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { useCan, useCurrentUser, ME_KEY } from '../features/auth/hooks/useAuth';
 import { logout } from '../features/auth/api/auth';
 import { LangSwitch } from './LangSwitch';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { menuItems, selectedKey } from './menu';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useCompactLayout } from '../hooks/useMedia';
@@ -70,6 +71,7 @@ export function AppLayout() {
             {mobile ? <Brand /> : <Typography.Text strong style={{ fontSize: 16 }}>{t('app.title')}</Typography.Text>}
           </Flex>
           <Flex align="center" gap={4} style={{ minWidth: 0 }}>
+            <NotificationBell />
             <LangSwitch compact={mobile} />
             <Dropdown
               trigger={['click']}

@@ -29,6 +29,9 @@ const WarningsPage = lazy(() => import('../features/warnings/pages/WarningsPage'
 const RuleSetsPage = lazy(() => import('../features/warnings/pages/RuleSetsPage').then((m) => ({ default: m.RuleSetsPage })));
 const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CalendarPage = lazy(() => import('../features/calendar/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const ProblemsPage = lazy(() => import('../features/problems/pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
+const ProblemDetailPage = lazy(() => import('../features/problems/pages/ProblemDetailPage').then((m) => ({ default: m.ProblemDetailPage })));
+const ProblemRaisePage = lazy(() => import('../features/problems/pages/ProblemRaisePage').then((m) => ({ default: m.ProblemRaisePage })));
 const PlansPage = lazy(() => import('../features/plans/pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 
 function NotFound() {
@@ -64,6 +67,9 @@ export const router = createBrowserRouter([
           { index: true, element: <HomeRedirect /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'projects', element: gate('project:read', <ProjectListPage />) },
+          { path: 'problems', element: gate('problem:read', <ProblemsPage />) },
+          { path: 'problems/new', element: gate('problem:raise', <ProblemRaisePage />) },
+          { path: 'problems/:id', element: gate('problem:read', <ProblemDetailPage />) },
           { path: 'warnings', element: gate('warning:read', <WarningsPage />) },
           { path: 'rule-sets', element: gate('ruleset:edit', <RuleSetsPage />) },
           { path: 'dashboard', element: gate('dashboard:read', <DashboardPage />) },

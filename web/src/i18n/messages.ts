@@ -1,3 +1,5 @@
+import { problemMessages } from '../features/problems/messages';
+import { notificationMessages } from '../features/notifications/messages';
 import { warningMessages } from '../features/warnings/messages';
 
 /**
@@ -6,6 +8,8 @@ import { warningMessages } from '../features/warnings/messages';
  * Enumeration labels are not here: they come from @tiaodu/contracts (`.zh` / `.en`).
  */
 export const messages = {
+  ...problemMessages,
+  ...notificationMessages,
   ...warningMessages,
   // application
   'app.title': ['重点项目调度平台 Tiaodu', 'Tiaodu Key Project Dispatch'],

@@ -142,6 +142,7 @@ function filters(q: ProblemListQuery): SQL[] {
   if (q.category) c.push(sql`p.category = ${q.category}`);
   if (q.projectId) c.push(sql`p.project_id = ${q.projectId}`);
   if (q.deptId) c.push(sql`p.responsible_dept_id = ${q.deptId}`);
+  if (q.reportId) c.push(sql`p.report_id = ${q.reportId}`);
   if (q.keyword) {
     const k = `%${q.keyword.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     c.push(sql`(p.title ILIKE ${k} OR p.description ILIKE ${k} OR projects.name ILIKE ${k})`);

@@ -16,7 +16,13 @@ const noticesOf = async (userId: number) => env.ctx.db.select().from(notificatio
 beforeAll(async () => {
   // sessions outlive the clock moves of these tests
   env = await createTestEnv({ now: '2026-06-15T02:00:00Z', config: { sessionIdleMinutes: 200_000, sessionMaxHours: 5000 } }); // Monday 15 June 2026, 10:00 in China
-  [disp, unit, dept, leader1, leader2, regionB, admin] = await Promise.all(['disp', 'unitA', 'deptA', 'leader1', 'leader2', 'regionB', 'admin1'].map((u) => env.login(u)));
+  disp = await env.login('disp');
+  unit = await env.login('unitA');
+  dept = await env.login('deptA');
+  leader1 = await env.login('leader1');
+  leader2 = await env.login('leader2');
+  regionB = await env.login('regionB');
+  admin = await env.login('admin1');
   const mk = async (region: string, ent: number, leaders: number[]) => {
     const res = await disp.post('/api/projects', projectBody(region, { ownerEnterpriseId: ent, leaderIds: leaders }));
     expect(res.statusCode, res.body).toBe(201);

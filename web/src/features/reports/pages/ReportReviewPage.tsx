@@ -15,6 +15,7 @@ import { useCan } from '../../auth/hooks/useAuth';
 import { reportKeys, reportsApi } from '../api/reports';
 import { ReportStatusTag } from '../components/ReportStatusTag';
 import { ReportFigures, RevisionHistory } from '../components/ReportForm';
+import { ReportProblemLink } from '../../problems/components/ReportProblemLink';
 
 const pct = (v: number | null) => (v == null ? '—' : `${v.toFixed(1)}%`);
 
@@ -215,6 +216,7 @@ export function ReportReviewPage() {
                   <b>{L('存在问题：', 'Problems: ')}</b>
                   {d.problemsText ?? '—'}
                 </Typography.Paragraph>
+                {d.id && d.problemsText ? <ReportProblemLink reportId={d.id} /> : null}
                 <Space wrap>
                   {d.photos.map((p) => (
                     <a key={p.id} href={`/api/photos/${p.id}`} target="_blank" rel="noreferrer">
