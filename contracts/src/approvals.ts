@@ -346,15 +346,15 @@ export const ProjectApprovalSchema = z.object({
   suspended: z.boolean(),
   rating: z.enum(APPROVAL_RATING_VALUES).nullable(),
   version: z.number(),
+  /** Acts the asking user may do now. */
+  actions: z.array(z.enum(APPROVAL_ACTION_VALUES)),
+  canRate: z.boolean(),
 });
 export type ProjectApproval = z.infer<typeof ProjectApprovalSchema>;
 
 export const ProjectApprovalDetailSchema = ProjectApprovalSchema.extend({
   steps: z.array(ApprovalStepViewSchema),
   events: z.array(ApprovalEventViewSchema),
-  /** Actions the asking user may take now. */
-  actions: z.array(z.enum(APPROVAL_ACTION_VALUES)),
-  canRate: z.boolean(),
 });
 export type ProjectApprovalDetail = z.infer<typeof ProjectApprovalDetailSchema>;
 

@@ -7,6 +7,7 @@ import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { AlertOutlined, ControlOutlined, DashboardOutlined } from '@ant-design/icons';
 import { IssuesCloseOutlined } from '@ant-design/icons';
+import { AuditOutlined as OverdueIcon, BarChartOutlined, BookOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '@tiaodu/contracts';
 import type { I18n, MessageKey } from '../i18n';
 
@@ -41,6 +42,16 @@ export const MENU: (Entry | Group)[] = [
       { key: 'report-review', path: '/reports/review', label: 'nav.reportReview', icon: <FileDoneOutlined />, testId: 'nav-report-review', permission: 'report:review' },
       { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, testId: 'nav-warnings', permission: 'warning:read' },
       { key: 'rule-sets', path: '/rule-sets', label: 'nav.ruleSets', icon: <ControlOutlined />, testId: 'nav-rule-sets', permission: 'ruleset:edit' },
+    ],
+  },
+  {
+    key: 'approvals-group',
+    label: 'nav.approvalsGroup',
+    children: [
+      { key: 'approvals', path: '/approvals', label: 'nav.approvals', icon: <SolutionOutlined />, testId: 'nav-approvals', permission: 'approval:read' },
+      { key: 'approval-overdue', path: '/approval-overdue', label: 'nav.approvalOverdue', icon: <OverdueIcon />, testId: 'nav-approval-overdue', permission: 'approval:read' },
+      { key: 'efficiency', path: '/efficiency', label: 'nav.efficiency', icon: <BarChartOutlined />, testId: 'nav-efficiency', permission: 'efficiency:read' },
+      { key: 'approval-catalogue', path: '/approval-catalogue', label: 'nav.approvalCatalogue', icon: <BookOutlined />, testId: 'nav-approval-catalogue', permission: 'approval:manage' },
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
@@ -31,6 +31,13 @@ const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPa
 const CalendarPage = lazy(() => import('../features/calendar/pages/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const ProblemsPage = lazy(() => import('../features/problems/pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
 const ProblemDetailPage = lazy(() => import('../features/problems/pages/ProblemDetailPage').then((m) => ({ default: m.ProblemDetailPage })));
+const ApprovalsPage = lazy(() => import('../features/approvals/pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const ApprovalDetailPage = lazy(() => import('../features/approvals/pages/ApprovalDetailPage').then((m) => ({ default: m.ApprovalDetailPage })));
+const ProjectApprovalsPage = lazy(() => import('../features/approvals/pages/ProjectApprovalsPage').then((m) => ({ default: m.ProjectApprovalsPage })));
+const ApprovalOverduePage = lazy(() => import('../features/approvals/pages/OverduePage').then((m) => ({ default: m.OverduePage })));
+const EfficiencyPage = lazy(() => import('../features/approvals/pages/EfficiencyPage').then((m) => ({ default: m.EfficiencyPage })));
+const ApprovalCataloguePage = lazy(() => import('../features/approvals/pages/CataloguePage').then((m) => ({ default: m.CataloguePage })));
+const PublicEfficiencyPage = lazy(() => import('../features/approvals/pages/PublicEfficiencyPage').then((m) => ({ default: m.PublicEfficiencyPage })));
 const ProblemRaisePage = lazy(() => import('../features/problems/pages/ProblemRaisePage').then((m) => ({ default: m.ProblemRaisePage })));
 const PlansPage = lazy(() => import('../features/plans/pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 
@@ -58,6 +65,15 @@ const gate = (permission: Permission, page: ReactNode) => (
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // 信息公开: no login
+  {
+    path: '/public/efficiency',
+    element: (
+      <Suspense fallback={null}>
+        <PublicEfficiencyPage />
+      </Suspense>
+    ),
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -70,6 +86,12 @@ export const router = createBrowserRouter([
           { path: 'problems', element: gate('problem:read', <ProblemsPage />) },
           { path: 'problems/new', element: gate('problem:raise', <ProblemRaisePage />) },
           { path: 'problems/:id', element: gate('problem:read', <ProblemDetailPage />) },
+          { path: 'approvals', element: gate('approval:read', <ApprovalsPage />) },
+          { path: 'approvals/:id', element: gate('approval:read', <ApprovalDetailPage />) },
+          { path: 'projects/:id/approvals', element: gate('approval:read', <ProjectApprovalsPage />) },
+          { path: 'approval-overdue', element: gate('approval:read', <ApprovalOverduePage />) },
+          { path: 'approval-catalogue', element: gate('approval:manage', <ApprovalCataloguePage />) },
+          { path: 'efficiency', element: gate('efficiency:read', <EfficiencyPage />) },
           { path: 'warnings', element: gate('warning:read', <WarningsPage />) },
           { path: 'rule-sets', element: gate('ruleset:edit', <RuleSetsPage />) },
           { path: 'dashboard', element: gate('dashboard:read', <DashboardPage />) },

@@ -1,6 +1,7 @@
 import { problemMessages } from '../features/problems/messages';
 import { notificationMessages } from '../features/notifications/messages';
 import { warningMessages } from '../features/warnings/messages';
+import { approvalMessages } from '../features/approvals/messages';
 
 /**
  * Every visible string of the interface: [Chinese, English].
@@ -10,6 +11,7 @@ import { warningMessages } from '../features/warnings/messages';
 export const messages = {
   ...problemMessages,
   ...notificationMessages,
+  ...approvalMessages,
   ...warningMessages,
   // application
   'app.title': ['重点项目调度平台 Tiaodu', 'Tiaodu Key Project Dispatch'],

@@ -81,7 +81,7 @@ async function compute(ctx: Ctx, db: DbOrTx, rows: repo.ApprovalRow[], calendar:
   });
 }
 
-function summary(c: Computed): ProjectApproval {
+function summary(ctx: Ctx, c: Computed): ProjectApproval {
   const { row, events, timing } = c;
   const firstOf = (to: ApprovalStatus) => events.find((e) => e.toStatus === to && e.fromStatus !== 'returned')?.at ?? null;
   return {
@@ -106,13 +106,15 @@ function summary(c: Computed): ProjectApproval {
     suspended: timing.paused,
     rating: (row.rating as ApprovalRating | null) ?? null,
     version: row.version,
+    actions: allowedActions(ctx, row, timing),
+    canRate: timing.replayed.state.status === 'done' && !row.rating && isApplicant(ctx, row),
   };
 }
 
 function detail(ctx: Ctx, c: Computed): ProjectApprovalDetail {
   const { row, events, timing } = c;
   return {
-    ...summary(c),
+    ...summary(ctx, c),
     steps: timing.steps.map((s) => {
       const acts = timing.replayed.stepActs[s.step];
       const closing = acts?.closed != null ? events[acts.closed] : undefined;
@@ -128,8 +130,6 @@ function detail(ctx: Ctx, c: Computed): ProjectApprovalDetail {
       };
     }),
     events: events.map((e) => ({ id: e.id, action: repo.toActions([e])[0]!.action, at: e.at, userName: e.userName, reason: e.reason })),
-    actions: allowedActions(ctx, row, timing),
-    canRate: timing.replayed.state.status === 'done' && !row.rating && isApplicant(ctx, row),
   };
 }
 
@@ -377,7 +377,7 @@ function listWhere(q: ApprovalListQuery): SQL | undefined {
 export async function listApprovals(ctx: Ctx, q: ApprovalListQuery): Promise<{ items: ProjectApproval[]; total: number }> {
   const rows = await repo.findApprovals(ctx.db, ctx.user, listWhere(q));
   const computed = await compute(ctx, ctx.db, rows, await loadCalendar(ctx.db));
-  let items = computed.map(summary);
+  let items = computed.map((c) => summary(ctx, c));
   if (q.signal === 'any') items = items.filter((i) => i.signal !== 'none');
   else if (q.signal) items = items.filter((i) => i.signal === q.signal);
   items.sort((a, b) => SIGNAL_RANK[a.signal] - SIGNAL_RANK[b.signal] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.id - b.id);

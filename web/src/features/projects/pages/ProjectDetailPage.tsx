@@ -26,6 +26,7 @@ import { StageChangeModal } from '../components/StageChangeModal';
 import { StageHistory } from '../components/StageHistory';
 import { LightsHistoryStrip } from '../../warnings/components/LightsHistoryStrip';
 import { ProjectMilestones } from '../../milestones/components/ProjectMilestones';
+import { ProjectApprovalsPanel } from '../../approvals/components/ProjectApprovalsPanel';
 
 const COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
 
@@ -252,6 +253,12 @@ export function ProjectDetailPage() {
       {can('milestone:read') ? (
         <Card size="small" title={t('ms.section')} style={{ marginBottom: 16 }}>
           <ProjectMilestones projectId={project.id} canPlan={ab.update} />
+        </Card>
+      ) : null}
+
+      {can('approval:read') ? (
+        <Card size="small" title={t('ap.project.title')} style={{ marginBottom: 16 }} extra={<Link to={`/projects/${project.id}/approvals`}>{t('ap.project.open')}</Link>}>
+          <ProjectApprovalsPanel projectId={project.id} />
         </Card>
       ) : null}
 

@@ -1,0 +1,103 @@
+import { Card, Empty, Flex, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { APPROVAL_PHASES, APPROVAL_SIGNAL_KINDS, APPROVAL_STEPS, type ProjectApproval, type SignalLevel } from '@tiaodu/contracts';
+import { useI18n } from '../../../i18n';
+import { PageHeader } from '../../../components/PageHeader';
+import { useUrlParams } from '../../../hooks/useUrlParams';
+import { useNarrow } from '../../../hooks/useMedia';
+import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { approvalKeys, approvalsApi } from '../api/approvals';
+import { ApprovalStatusTag, SignalTag } from '../components/ApprovalTags';
+import { ApprovalActions } from '../components/ApprovalActions';
+
+/**
+ * 手续办理: the items the user may see — for a department its own workbench (the items
+ * assigned to it, with the next step's button), for a project unit its projects' items —
+ * worst signal first. Filters live in the URL.
+ */
+export function ApprovalsPage() {
+  const { t, label } = useI18n();
+  const me = useCurrentUser();
+  const narrow = useNarrow();
+  const [sp, update] = useUrlParams();
+  const status = sp.get('status') ?? 'open';
+  const signal = sp.get('signal') ?? undefined;
+  const q = sp.get('q') ?? undefined;
+  const set = (k: string, v: string | undefined) =>
+    update((cur) => {
+      if (v) cur.set(k, v);
+      else cur.delete(k);
+      return cur;
+    });
+  const query = { status: status === 'all' ? undefined : status, signal, q };
+  const list = useQuery({ queryKey: approvalKeys.list(query), queryFn: () => approvalsApi.list(query) });
+  const items = list.data?.items ?? [];
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <PageHeader title={t('ap.title')} sub={me.role === 'department' ? t('ap.sub.department') : t('ap.sub.other')} />
+      <Flex gap={8} wrap>
+        <Segmented
+          value={status}
+          onChange={(v) => set('status', v === 'open' ? undefined : String(v))}
+          options={[
+            { value: 'open', label: t('ap.filter.open') },
+            { value: 'all', label: t('ap.filter.all') },
+          ]}
+          data-testid="approvals-status"
+        />
+        <Select
+          allowClear
+          placeholder={t('ap.filter.signal')}
+          style={{ width: 140 }}
+          value={signal}
+          onChange={(v) => set('signal', v)}
+          options={[{ value: 'any', label: t('ap.filter.anySignal') }, ...APPROVAL_SIGNAL_KINDS.map((s) => ({ value: s.value, label: label(APPROVAL_SIGNAL_KINDS, s.value) }))]}
+          data-testid="approvals-signal"
+        />
+        <Input.Search allowClear placeholder={t('ap.filter.q')} defaultValue={q} onSearch={(v) => set('q', v || undefined)} style={{ width: 220 }} />
+      </Flex>
+      {narrow ? (
+        items.length ? (
+          <Flex vertical gap={8}>
+            {items.map((r) => (
+              <Card key={r.id} size="small" title={<Link to={`/approvals/${r.id}`}>{r.name}</Link>} extra={<SignalTag signal={r.signal} />}>
+                <Typography.Text type="secondary">{r.projectName}</Typography.Text>
+                <Flex gap={8} wrap align="center" style={{ margin: '6px 0' }}>
+                  <ApprovalStatusTag status={r.status} />
+                  {r.usedDays !== null ? <span>{t('ap.days', { used: r.usedDays, limit: r.promisedDays })}</span> : null}
+                </Flex>
+                <ApprovalActions item={r} size="small" />
+              </Card>
+            ))}
+          </Flex>
+        ) : (
+          <Empty description={t('ap.none')} />
+        )
+      ) : (
+        <Table<ProjectApproval>
+          rowKey="id"
+          size="small"
+          loading={list.isLoading}
+          dataSource={items}
+          data-testid="approvals-table"
+          scroll={{ x: 1200 }}
+          pagination={{ pageSize: 20, showTotal: (n) => t('ap.total', { n }) }}
+          locale={{ emptyText: t('ap.none') }}
+          columns={[
+            { title: t('ap.col.item'), dataIndex: 'name', width: 200, fixed: 'left' as const, render: (v: string, r) => <Link to={`/approvals/${r.id}`} data-testid={`approval-link-${r.id}`}>{v}</Link> },
+            { title: t('ap.col.project'), dataIndex: 'projectName', width: 220, render: (v: string, r) => <Link to={`/projects/${r.projectId}/approvals`}>{v}</Link> },
+            { title: t('ap.col.phase'), dataIndex: 'phase', width: 140, render: (v: string) => label(APPROVAL_PHASES, v) },
+            { title: t('ap.col.department'), dataIndex: 'departmentName', width: 170 },
+            { title: t('ap.col.status'), dataIndex: 'status', width: 100, render: (v: ProjectApproval['status']) => <ApprovalStatusTag status={v} /> },
+            { title: t('ap.col.step'), dataIndex: 'currentStep', width: 90, render: (v: string | null) => (v ? label(APPROVAL_STEPS, v) : t('common.none')) },
+            { title: t('ap.col.used'), key: 'used', width: 140, render: (_: unknown, r) => (r.usedDays === null ? t('common.none') : t('ap.days', { used: r.usedDays, limit: r.promisedDays })) },
+            { title: t('ap.col.due'), dataIndex: 'dueDate', width: 110, render: (v: string | null, r) => (r.suspended ? t('ap.paused') : (v ?? t('common.none'))) },
+            { title: t('ap.col.signal'), dataIndex: 'signal', width: 100, render: (v: SignalLevel, r) => <SignalTag signal={v} testId={`list-signal-${r.id}`} /> },
+            { title: t('ap.col.next'), key: 'next', width: 220, render: (_: unknown, r) => <ApprovalActions item={r} size="small" /> },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
