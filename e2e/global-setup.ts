@@ -3,6 +3,8 @@
  * port, serving the built web (web/dist), with the demo county loaded on first start.
  * Database: a fresh PGlite data dir in a temp folder, or — with TEST_DATABASE_URL — a
  * fresh database created on that PostgreSQL server and dropped afterwards.
+ * TIAODU_TEST_CLOCK=1 lets a journey move the server's clock (POST /api/test/clock) to test
+ * time limits without sleeping; a journey that moves it sets it back when it ends.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -64,7 +66,7 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tiaodu-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', TIAODU_DATA_DIR: dataDir, TIAODU_DEMO: '1', LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', TIAODU_DATA_DIR: dataDir, TIAODU_DEMO: '1', LOG_LEVEL: 'info', TIAODU_TEST_CLOCK: '1' };
   delete env.TIAODU_ADMIN_PASSWORD;
   delete env.DATABASE_URL;
   let dropDatabase: (() => Promise<void>) | undefined;
