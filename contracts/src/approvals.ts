@@ -123,13 +123,16 @@ const Workdays = (what: string, min = 1) =>
     .min(min, `${what}至少${min}个工作日`)
     .max(999, `${what}不能超过999个工作日`);
 
-/** Limits per step in working days. 受理 counts from the application; the other four from 受理 to 办结. */
+/**
+ * Limits per step in working days. 受理 counts from the application; the other four from 受理
+ * to 办结. 0 means the same day (当场办结).
+ */
 export const StepLimitsSchema = z.object({
-  accept: Workdays('受理时限'),
-  undertake: Workdays('承办时限'),
-  review: Workdays('审核时限'),
-  approve: Workdays('批准时限'),
-  finish: Workdays('办结时限'),
+  accept: Workdays('受理时限', 0),
+  undertake: Workdays('承办时限', 0),
+  review: Workdays('审核时限', 0),
+  approve: Workdays('批准时限', 0),
+  finish: Workdays('办结时限', 0),
 });
 export type StepLimits = z.infer<typeof StepLimitsSchema>;
 

@@ -11,6 +11,7 @@ import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoWarnings } from './demo-warnings.js';
 import { seedDemoReports } from './demo-reports.js';
 import { seedDemoProblems } from './demo-problems.js';
+import { seedDemoApprovals } from './demo-approvals.js';
 
 /** Password of every demo user (and of `admin` with demo data, unless TIAODU_ADMIN_PASSWORD is set). */
 export const DEMO_PASSWORD = 'Tiaodu@2026';
@@ -255,5 +256,6 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   await seedDemoMilestones(ctx);
   await seedDemoReports(ctx);
   await seedDemoProblems(ctx);
+  await seedDemoApprovals(ctx);
   await seedDemoWarnings(ctx);
 }

@@ -94,6 +94,16 @@ describe('signals of one item', () => {
     expect(step(itemTiming(cal, fri, limits, '2026-03-09'), 'accept')).toMatchObject({ usedDays: 2, signal: 'yellow' });
   });
 
+  it('a 0-day limit (当场办结): prompt on its day, yellow the next working day', () => {
+    const zero: ItemLimits = { promisedDays: 2, stepDays: { accept: 0, undertake: 1, review: 0, approve: 0, finish: 0 } };
+    const h = [at('submit', '2026-03-06 09:00')]; // Friday
+    expect(step(itemTiming(cal, h, zero, '2026-03-06'), 'accept')).toMatchObject({ usedDays: 0, dueDate: '2026-03-06', signal: 'prompt', signalSince: '2026-03-06' });
+    expect(step(itemTiming(cal, h, zero, '2026-03-07'), 'accept')).toMatchObject({ usedDays: 0, signal: 'prompt' });
+    expect(step(itemTiming(cal, h, zero, '2026-03-09'), 'accept')).toMatchObject({ usedDays: 1, signal: 'yellow', overdueSince: '2026-03-09' });
+    const sameDay = [...h, at('accept', '2026-03-06 09:30')];
+    expect(step(itemTiming(cal, sameDay, zero, '2026-03-09'), 'accept')).toMatchObject({ usedDays: 0, signal: 'none' });
+  });
+
   it('补正 pauses the clock: no due date and no prompt while returned, the days are not counted after', () => {
     const paused = itemTiming(cal, upTo(4), limits, '2026-03-04');
     expect(paused.paused).toBe(true);
