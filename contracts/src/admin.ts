@@ -31,6 +31,8 @@ export const DepartmentSchema = z.object({
   regionCode: z.string(),
   sort: z.number(),
   active: z.boolean(),
+  /** 分管领导: the leader in charge, the second level of the problem escalation ladder. */
+  leaderId: z.number().nullable(),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 
@@ -42,6 +44,7 @@ export const DepartmentInputSchema = z
     regionCode: z.string().regex(REGION_CODE_RE, '请选择所属区域'),
     sort: z.number().int().default(0),
     active: z.boolean().default(true),
+    leaderId: z.number().int().positive().nullish(),
   })
   .strict();
 export type DepartmentInput = z.input<typeof DepartmentInputSchema>;

@@ -297,6 +297,8 @@ export const messages = {
   'departments.shortName': ['简称', 'Short name'],
   'departments.kind': ['类型', 'Kind'],
   'departments.region': ['所属区域', 'Region'],
+  'departments.leader': ['分管领导', 'Leader in charge'],
+  'departments.leaderHelp': ['问题超过承办时限后，升级到分管领导协调', 'Problems past the unit’s limit go up to this leader'],
   'departments.addTitle': ['新增单位', 'Add unit'],
   'departments.editTitle': ['修改单位', 'Edit unit'],
   'enterprises.title': ['企业（项目业主）', 'Enterprises (owners)'],

@@ -13,7 +13,8 @@ import {
 } from '@tiaodu/contracts';
 import { departments, enterprises, projects, regions, users } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, fieldError } from '../../core/errors.js';
+import type { DbOrTx } from '../../db/client.js';
 import { diff, writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
 
@@ -86,10 +87,18 @@ export async function listDepartments(ctx: Ctx): Promise<Department[]> {
   return rows.map(toDept);
 }
 
+/** A department's 分管领导 must be an active leader. */
+async function checkDeptLeader(tx: DbOrTx, leaderId: number | null | undefined): Promise<void> {
+  if (leaderId == null) return;
+  const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, leaderId));
+  if (!u || u.role !== 'leader' || !u.active) throw fieldError('leaderId', '分管领导应为在职的领导用户');
+}
+
 export async function createDepartment(ctx: Ctx, input: DepartmentInput): Promise<Department> {
   const v = DepartmentInputSchema.parse(input);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(departments).values({ ...v, shortName: v.shortName ?? null }).returning();
+    await checkDeptLeader(tx, v.leaderId);
+    const [row] = await tx.insert(departments).values({ ...v, shortName: v.shortName ?? null, leaderId: v.leaderId ?? null }).returning();
     await writeAudit(tx, ctx, { action: 'department.create', entityType: 'department', entityId: row!.id, summary: `新增单位 ${v.name}`, after: row });
     return toDept(row!);
   });
@@ -99,6 +108,7 @@ export async function updateDepartment(ctx: Ctx, id: number, input: Partial<Depa
   return ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(departments).where(eq(departments.id, id)).for('update');
     if (!cur) throw new AppError('NOT_FOUND');
+    await checkDeptLeader(tx, input.leaderId);
     const [row] = await tx.update(departments).set(input).where(eq(departments.id, id)).returning();
     const d = diff(cur, row!);
     await writeAudit(tx, ctx, { action: 'department.update', entityType: 'department', entityId: id, summary: `修改单位 ${row!.name}`, before: d.before, after: d.after });

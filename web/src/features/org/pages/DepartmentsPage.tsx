@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n';
 import { applyFieldErrors, errorText } from '../../../api/errors';
 import { PageHeader } from '../../../components/PageHeader';
 import { orgApi } from '../api/org';
-import { orgKeys, useDepartments, useRegionTree } from '../hooks/useLookups';
+import { orgKeys, useDepartments, useLeaders, useRegionTree } from '../hooks/useLookups';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 
 interface Values {
@@ -17,6 +17,7 @@ interface Values {
   regionCode: string;
   sort?: number;
   active: boolean;
+  leaderId?: number | null;
 }
 
 export function DepartmentsPage() {
@@ -25,6 +26,8 @@ export function DepartmentsPage() {
   const qc = useQueryClient();
   const { data, isPending } = useDepartments();
   const { names } = useRegionTree();
+  const leaders = useLeaders();
+  const leaderName = useMemo(() => new Map((leaders.data ?? []).map((l) => [l.id, l.name])), [leaders.data]);
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<DepartmentKind | undefined>();
@@ -34,7 +37,7 @@ export function DepartmentsPage() {
     if (!editing) return;
     form.resetFields();
     if (editing === 'new') form.setFieldsValue({ kind: 'department', active: true, sort: 0 });
-    else form.setFieldsValue({ name: editing.name, shortName: editing.shortName ?? undefined, kind: editing.kind, regionCode: editing.regionCode, sort: editing.sort, active: editing.active });
+    else form.setFieldsValue({ name: editing.name, shortName: editing.shortName ?? undefined, kind: editing.kind, regionCode: editing.regionCode, sort: editing.sort, active: editing.active, leaderId: editing.leaderId ?? undefined });
   }, [editing, form]);
 
   const rows = useMemo(() => {
@@ -44,7 +47,7 @@ export function DepartmentsPage() {
 
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const body = { name: v.name.trim(), shortName: v.shortName?.trim() || null, kind: v.kind, regionCode: v.regionCode, sort: v.sort ?? 0, active: v.active };
+      const body = { name: v.name.trim(), shortName: v.shortName?.trim() || null, kind: v.kind, regionCode: v.regionCode, sort: v.sort ?? 0, active: v.active, leaderId: v.leaderId ?? null };
       return editing && editing !== 'new' ? orgApi.updateDepartment(editing.id, body) : orgApi.createDepartment(body);
     },
     onSuccess: () => {
@@ -72,6 +75,7 @@ export function DepartmentsPage() {
     { key: 'shortName', dataIndex: 'shortName', title: t('departments.shortName'), width: 130 },
     { key: 'kind', dataIndex: 'kind', title: t('departments.kind'), width: 130, render: (_: unknown, d: Department) => label(DEPARTMENT_KINDS, d.kind) },
     { key: 'region', dataIndex: 'regionCode', title: t('departments.region'), width: 160, render: (_: unknown, d: Department) => names.get(d.regionCode) ?? d.regionCode },
+    { key: 'leader', dataIndex: 'leaderId', title: t('departments.leader'), width: 120, render: (_: unknown, d: Department) => (d.leaderId ? (leaderName.get(d.leaderId) ?? '') : '') },
     { key: 'sort', dataIndex: 'sort', title: t('common.sort'), width: 90, align: 'right' },
     {
       key: 'active',
@@ -127,7 +131,7 @@ export function DepartmentsPage() {
           columns={columns}
           dataSource={rows}
           loading={isPending}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1020 }}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
         />
       </Card>
@@ -153,6 +157,9 @@ export function DepartmentsPage() {
           </Form.Item>
           <Form.Item name="regionCode" label={t('departments.region')} rules={[{ required: true, message: `${t('common.pleaseSelect')}${t('departments.region')}` }]}>
             <RegionTreeSelect />
+          </Form.Item>
+          <Form.Item name="leaderId" label={t('departments.leader')} extra={t('departments.leaderHelp')}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={leaders.isLoading} options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.title ? `${l.name}（${l.title}）` : l.name }))} />
           </Form.Item>
           <Flex gap={16}>
             <Form.Item name="sort" label={t('common.sort')} style={{ flex: 1 }}>
