@@ -1,5 +1,6 @@
 import { App, Button, Card, Empty, Flex, Input, Pagination, Select, Spin, Table, Tabs, Typography } from 'antd';
-import { PlusOutlined, SyncOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { ApartmentOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PROBLEM_CATEGORIES, PROBLEM_STATUSES, type Problem, type ProblemTab } from '@tiaodu/contracts';
@@ -15,6 +16,7 @@ import { useCan } from '../../auth/hooks/useAuth';
 import { problemKeys, problemsApi } from '../api/problems';
 import { DueText, LevelTag, ProblemStatusTag } from '../components/ProblemTags';
 import { ProblemStatsTable } from '../components/ProblemStatsTable';
+import { LadderModal } from '../components/LadderModal';
 
 const TABS: ProblemTab[] = ['todo', 'mine', 'overdue', 'all'];
 
@@ -27,6 +29,7 @@ export function ProblemsPage() {
   const narrow = useNarrow();
   const qc = useQueryClient();
   const [sp, update] = useUrlParams();
+  const [ladderOpen, setLadderOpen] = useState(false);
   const tab = sp.get('tab') ?? 'todo';
   const query = {
     tab: tab === 'stats' ? 'all' : tab,
@@ -114,6 +117,11 @@ export function ProblemsPage() {
                 {t('problems.runScheduler')}
               </Button>
             ) : null}
+            {can('problem:ladder') ? (
+              <Button icon={<ApartmentOutlined />} onClick={() => setLadderOpen(true)} data-testid="btn-ladder">
+                {t('problems.ladder.edit')}
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -188,6 +196,7 @@ export function ProblemsPage() {
           </>
         )}
       </Card>
+      <LadderModal open={ladderOpen} onClose={() => setLadderOpen(false)} />
     </div>
   );
 }
