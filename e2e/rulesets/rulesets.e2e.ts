@@ -125,7 +125,7 @@ describe('warning rule sets (预警规则)', () => {
       await expect.poll(() => page.getByTestId('ruleset-comparison').textContent()).toContain('完成率低于序时进度的 0.6 倍');
 
       await page.getByTestId('ruleset-activate-wuhan').click();
-      await expect.poll(() => page.locator('.ant-modal-confirm').textContent()).toContain('切换后将重新计算本月预警');
+      await expect.poll(() => page.locator('.ant-modal-confirm').textContent()).toContain('切换后将重新计算上月和本月的预警');
       await page.getByTestId('ruleset-activate-ok').click();
 
       await expect.poll(() => page.getByTestId('ruleset-card-wuhan').getAttribute('data-active')).toBe('true');

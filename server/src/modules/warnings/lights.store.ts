@@ -30,13 +30,25 @@ export async function ensureRuleSets(tx: DbOrTx): Promise<void> {
   }
 }
 
-/** The month whose lights a change in `year` affects: the current month, December of past years, none for future years. */
-export function affectedMonth(ctx: Ctx, year: number): number | null {
+/** The months whose lights a change in `year` can move: see onProjectDataChanged. */
+export function affectedMonths(ctx: Ctx, year: number): number[] {
   const today = chinaToday(ctx.clock.now());
   const cy = Number(today.slice(0, 4));
-  if (year < cy) return 12;
-  if (year > cy) return null;
-  return Number(today.slice(5, 7));
+  if (year < cy) return [12];
+  if (year > cy) return [];
+  // the current month, and the month before it: its reports come in during this month (the
+  // window's deadline is early in the next month), and the pages open on it by default.
+  // In order, because a month's streaks continue those of the month before.
+  const cm = Number(today.slice(5, 7));
+  return cm > 1 ? [cm - 1, cm] : [cm];
+}
+
+/** The last complete month and the current month, as [year, month] in order (a rule change recomputes both). */
+export function recentMonths(ctx: Ctx): Array<[number, number]> {
+  const today = chinaToday(ctx.clock.now());
+  const cy = Number(today.slice(0, 4));
+  const cm = Number(today.slice(5, 7));
+  return [cm === 1 ? [cy - 1, 12] : [cy, cm - 1], [cy, cm]];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, projectBody, type TestEnv } from '../../../test/helpers.js';
+import { agentFor, createTestEnv, PASSWORD, projectBody, type TestEnv } from '../../../test/helpers.js';
 import { onProjectDataChanged } from './hooks.js';
 
 // now: 2026-06-15 (helpers default)
@@ -102,5 +102,36 @@ describe('rule sets', () => {
     expect(l.light).toBe('red');
     const audit = (await q(`SELECT action FROM audit_events WHERE action LIKE 'ruleset.%' ORDER BY id`)).rows.map((r) => r.action);
     expect(audit).toEqual(['ruleset.update', 'ruleset.activate']);
+  });
+});
+
+describe('lights that move with the report window and with time', () => {
+  it('opening a month lights the missing reports at once; the hourly job lights them when the deadline passes', async () => {
+    let disp = await env.login('disp');
+    const pC = (await disp.post('/api/projects', projectBody('330122001', { name: '甲县未报项目', totalInvestment: 2000, stage: 'construction' }))).json().id;
+    await q(`INSERT INTO annual_plans (project_id, year, category, planned_investment, monthly) VALUES ($1, 2026, 'continuing', 1200, $2)`, [pC, Array(12).fill(100)]);
+    const reportLight = async (month: number, id: number) =>
+      (await disp.get(`/api/warnings?year=2026&month=${month}&pageSize=100`)).json().rows.find((r: { projectId: number }) => r.projectId === id)?.lights.report?.light;
+    // May's window opens after its deadline (2026-06-05; today 2026-06-15): pC owes May's report
+    expect((await disp.post('/api/report-windows', { year: 2026, month: 5, deadline: '2026-06-05' })).statusCode).toBe(201);
+    expect(await reportLight(5, pC)).toBe('yellow');
+    expect(await reportLight(5, pA)).toBe('green'); // reported
+    // June's window: the deadline is still ahead
+    expect((await disp.post('/api/report-windows', { year: 2026, month: 6, deadline: '2026-06-20' })).statusCode).toBe(201);
+    expect(await reportLight(6, pC)).toBe('green');
+    // nobody clicks; the deadline passes; the scheduled job recomputes
+    env.clock.set('2026-06-21T02:00:00Z');
+    // the old session expired while time passed: sign in again
+    const relog = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'disp', password: PASSWORD } });
+    disp = agentFor(env.app, `tiaodu_sid=${relog.cookies.find((c) => c.name === 'tiaodu_sid')!.value}`, relog.json().csrfToken);
+    const run = await disp.post('/api/scheduler/run', { jobs: ['warnings.lights'], force: true });
+    expect(run.statusCode).toBe(200);
+    expect(run.json().runs[0]).toMatchObject({ job: 'warnings.lights', status: 'ok' });
+    expect(await reportLight(6, pC)).not.toBe('green');
+    // running it again changes nothing
+    const before = (await q(`SELECT project_id, dimension, light, streak FROM project_lights WHERE year = 2026 AND month = 6 ORDER BY 1, 2`)).rows;
+    await disp.post('/api/scheduler/run', { jobs: ['warnings.lights'], force: true });
+    expect((await q(`SELECT project_id, dimension, light, streak FROM project_lights WHERE year = 2026 AND month = 6 ORDER BY 1, 2`)).rows).toEqual(before);
+    env.clock.set('2026-06-15T02:00:00Z');
   });
 });

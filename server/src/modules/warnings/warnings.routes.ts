@@ -5,6 +5,7 @@ import { ruleSetUpdateSchema, warningQuerySchema } from '@tiaodu/contracts';
 import type { AppDeps } from '../../app.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './warnings.service.js';
+import './warnings.jobs.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const YmQuery = warningQuerySchema.pick({ year: true, month: true });
@@ -25,7 +26,7 @@ export function warningRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.put('/api/rule-sets/:id', { config: { permission: 'ruleset:edit' }, schema: { tags, summary: '修改预警规则集', params: IdParams, body: ruleSetUpdateSchema } }, async (req) =>
     svc.updateRuleSet(ctxOf(req, deps), req.params.id, req.body),
   );
-  r.post('/api/rule-sets/:id/activate', { config: { permission: 'ruleset:edit' }, schema: { tags, summary: '启用预警规则集（重新计算本月预警）', params: IdParams } }, async (req) =>
+  r.post('/api/rule-sets/:id/activate', { config: { permission: 'ruleset:edit' }, schema: { tags, summary: '启用预警规则集（重新计算上月和本月的预警）', params: IdParams } }, async (req) =>
     svc.activateRuleSet(ctxOf(req, deps), req.params.id),
   );
 }

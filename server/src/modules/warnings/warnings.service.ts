@@ -18,7 +18,7 @@ import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
 import { chinaToday, toIso } from '../../core/clock.js';
-import { ensureRuleSets, recomputeLights } from './lights.store.js';
+import { ensureRuleSets, recentMonths, recomputeLights } from './lights.store.js';
 import { worstLight } from './domain/lights.js';
 import { queryKey, readCache, scopeKey } from '../../core/read-cache.js';
 
@@ -113,6 +113,17 @@ export async function recompute(ctx: Ctx, year: number, month: number): Promise<
   });
 }
 
+/** The lights of the last complete month and the current month, all projects (the hourly job). */
+export async function recomputeRecentLights(ctx: Ctx): Promise<{ months: string[]; lights: number }> {
+  let lights = 0;
+  const months: string[] = [];
+  for (const [y, m] of recentMonths(ctx)) {
+    lights += await ctx.db.transaction((tx) => recomputeLights(tx, ctx, 'all', y, m));
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  return { months, lights };
+}
+
 function ruleSetDto(r: { id: number; code: string; name: string; config: unknown; active: boolean; updated_at: string | Date }): RuleSetDto {
   return { id: Number(r.id), code: r.code, name: r.name, config: r.config as RuleSetDto['config'], active: !!r.active, updatedAt: toIso(r.updated_at as string) };
 }
@@ -121,12 +132,6 @@ export async function listRuleSets(ctx: Ctx): Promise<RuleSetDto[]> {
   await ctx.db.transaction((tx) => ensureRuleSets(tx));
   const r = await ctx.db.execute(sql`SELECT id, code, name, config, active, updated_at FROM rule_sets ORDER BY id`);
   return (r.rows as Parameters<typeof ruleSetDto>[0][]).map(ruleSetDto);
-}
-
-/** The month to recompute when the rule set changes: the current month. */
-function currentYm(ctx: Ctx): [number, number] {
-  const t = chinaToday(ctx.clock.now());
-  return [Number(t.slice(0, 4)), Number(t.slice(5, 7))];
 }
 
 export async function updateRuleSet(ctx: Ctx, id: number, body: RuleSetUpdate): Promise<RuleSetDto> {
@@ -138,10 +143,7 @@ export async function updateRuleSet(ctx: Ctx, id: number, body: RuleSetUpdate): 
     const r = await tx.execute(sql`UPDATE rule_sets SET name = ${body.name}, config = ${JSON.stringify(body.config)}::jsonb, updated_at = ${ctx.clock.now().toISOString()}
       WHERE id = ${id} RETURNING id, code, name, config, active, updated_at`);
     await writeAudit(tx, ctx, { action: 'ruleset.update', entityType: 'rule_set', entityId: id, before: { name: b.name, config: b.config }, after: body });
-    if (b.active) {
-      const [y, m] = currentYm(ctx);
-      await recomputeLights(tx, ctx, 'all', y, m);
-    }
+    if (b.active) for (const [y, m] of recentMonths(ctx)) await recomputeLights(tx, ctx, 'all', y, m);
     return ruleSetDto(r.rows[0] as Parameters<typeof ruleSetDto>[0]);
   });
 }
@@ -153,8 +155,7 @@ export async function activateRuleSet(ctx: Ctx, id: number): Promise<RuleSetDto>
     if (!found.rows.length) throw new AppError('NOT_FOUND');
     await tx.execute(sql`UPDATE rule_sets SET active = (id = ${id})`);
     await writeAudit(tx, ctx, { action: 'ruleset.activate', entityType: 'rule_set', entityId: id });
-    const [y, m] = currentYm(ctx);
-    await recomputeLights(tx, ctx, 'all', y, m);
+    for (const [y, m] of recentMonths(ctx)) await recomputeLights(tx, ctx, 'all', y, m);
     const r = await tx.execute(sql`SELECT id, code, name, config, active, updated_at FROM rule_sets WHERE id = ${id}`);
     return ruleSetDto(r.rows[0] as Parameters<typeof ruleSetDto>[0]);
   });
