@@ -37,6 +37,7 @@ export function ProblemsPage() {
     level: sp.get('level') ?? undefined,
     category: sp.get('category') ?? undefined,
     keyword: sp.get('q') ?? undefined,
+    projectId: sp.get('projectId') ?? undefined,
     page: Number(sp.get('page') ?? 1),
     pageSize: Number(sp.get('pageSize') ?? 20),
   };
