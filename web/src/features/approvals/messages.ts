@@ -107,7 +107,7 @@ export const approvalMessages = {
   'eff.period': ['期间', 'Period'],
   'eff.publishedAt': ['公开时间', 'Published'],
   'eff.publishedBy': ['公开人', 'By'],
-  'eff.noRank': ['无办件，不排名', 'Nothing to rank'],
+  'eff.noRank': ['暂无', 'None'],
 
   'cat.title': ['审批事项目录', 'Approval catalogue'],
   'cat.sub': ['事项、办理部门、法定与承诺时限（工作日）、各环节时限；按项目类型的模板；全流程时限与等次标准', 'Items, departments, limits in working days, templates by project type, process limits and grade cut-offs'],

@@ -53,21 +53,22 @@ describe('department efficiency (效能监察)', () => {
     expect(t.map((r) => [r.departmentName, r.accepted, r.completed, r.avgDays, r.speedUp, r.overdue, r.satisfaction, r.rated, r.rank])).toEqual([
       ['县自然资源和规划局', 2, 2, 6.5, 0.5667, 0, 1, 2, 1],
       ['县住房和城乡建设局', 2, 2, 9, 0.1, 1, 0.5, 2, 2],
-      ['市生态环境局分局', 0, 0, null, null, 1, null, 0, 3],
+      // nothing completed: no speed, no rank; most overdue first
+      ['市生态环境局分局', 0, 0, null, null, 1, null, 0, null],
       ['县发展和改革局', 0, 0, null, null, 0, null, 0, null],
     ]);
   });
 
-  it('February sees other things: b and f accepted, nothing completed', () => {
+  it('February sees other things: b and f accepted, nothing completed, nobody ranked', () => {
     const t = efficiencyTable(depts, items, monthPeriod(2026, 2));
     expect(t.map((r) => [r.departmentId, r.accepted, r.completed, r.overdue, r.rank])).toEqual([
-      // both have one 受理 and nothing else: equal keys, equal rank, ordered by name (pinyin: 市 shi < 县 xian)
-      [3, 1, 0, 0, 1],
-      [1, 1, 0, 0, 1],
-      // unranked, by pinyin: 县发(fa)… before 县住(zhu)…
+      // one 受理 each first, then by name (pinyin: 市 shi < 县 xian; 县发 fa < 县住 zhu)
+      [3, 1, 0, 0, null],
+      [1, 1, 0, 0, null],
       [4, 0, 0, 0, null],
       [2, 0, 0, 0, null],
     ]);
+    expect(topAndBottom(t)).toEqual({ top: [], bottom: [] });
   });
 
   it('提速率 is negative for a department slower than it promised', () => {
@@ -89,20 +90,22 @@ describe('department efficiency (效能监察)', () => {
       rated: 0,
       rank: null,
     });
-    const ranked = rankFigures([f('E', null, 0, 0), f('D', 0.2, 1, 3), f('C', 0.2, 0, 1), f('B', 0.2, 0, 3), f('A', 0.5, 2, 1), f('F', 0.2, 0, 3)]);
-    expect(ranked.map((r) => `${r.departmentName}${r.rank}`)).toEqual(['A1', 'B2', 'F2', 'C4', 'D5', 'E6']);
+    const ranked = rankFigures([f('E', null, 0, 0), f('D', 0.2, 1, 3), f('C', 0.2, 0, 1), f('G', null, 2, 0), f('B', 0.2, 0, 3), f('A', 0.5, 2, 1), f('F', 0.2, 0, 3)]);
+    expect(ranked.map((r) => `${r.departmentName}${r.rank ?? '-'}`)).toEqual(['A1', 'B2', 'F2', 'C4', 'D5', 'G-', 'E-']);
   });
 
-  it('top and bottom lists: halves of the ranked departments, at most ten each, worst first at the bottom', () => {
+  it('红榜: ranked and not lagging; 后进: every department with an overdue item or a negative 提速率, worst first', () => {
     const t = efficiencyTable(depts, items, march);
     const { top, bottom } = topAndBottom(t);
     expect(top.map((r) => r.departmentId)).toEqual([1]);
-    expect(bottom.map((r) => r.departmentId)).toEqual([3]);
-    const many = Array.from({ length: 25 }, (_, i) => ({ ...t[0]!, departmentId: i, departmentName: `d${String(i).padStart(2, '0')}`, rank: i + 1 }));
-    const tb = topAndBottom(many);
-    expect(tb.top.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(tb.bottom.map((r) => r.rank)).toEqual([25, 24, 23, 22, 21, 20, 19, 18, 17, 16]);
-    expect(topAndBottom(many, 3).bottom.map((r) => r.rank)).toEqual([25, 24, 23]);
+    // 住建 (1 overdue, +10%) and 生态环境 (1 overdue, no completion): the slower one first
+    expect(bottom.map((r) => r.departmentId)).toEqual([2, 3]);
+    const many = Array.from({ length: 25 }, (_, i) => ({ ...t[0]!, departmentId: i, departmentName: `d${String(i).padStart(2, '0')}`, speedUp: 0.5 - i * 0.03, overdue: i % 5 === 0 ? 1 : 0 }));
+    const tb = topAndBottom(rankFigures(many));
+    expect(tb.top.map((r) => r.departmentId)).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 11, 12]);
+    // lagging: every 5th (overdue) and those from d17 on (negative speed-up); overdue first, then slowest
+    expect(tb.bottom.map((r) => r.departmentId)).toEqual([20, 15, 10, 5, 0, 24, 23, 22, 21, 19]);
+    expect(topAndBottom(rankFigures(many), 3).bottom.map((r) => r.departmentId)).toEqual([20, 15, 10]);
   });
 
   it('quarterly grades by the default cut-offs', () => {

@@ -12,9 +12,12 @@ import type { ApprovalRating, EfficiencyGrade, GradeCutoffs } from '@tiaodu/cont
  * - 超时件数: items that went past their promised limit in the period (each overdue item
  *   counts once, in the period it went overdue, whether completed late or still open);
  * - 满意率 = (满意 + 基本满意) ÷ items rated in the period;
- * - rank: by 提速率 (higher first; a department without completed items after all that
- *   have one), then 超时件数 (fewer first), then 办结件数 (more first); equal keys share a
- *   rank (1, 2, 2, 4). A department with no 受理, 办结 or 超时 in the period is not ranked.
+ * - rank: only departments that completed something in the period have a speed to rank:
+ *   by 提速率 (higher first), then 超时件数 (fewer first), then 办结件数 (more first); equal
+ *   keys share a rank (1, 2, 2, 4). The others follow unranked, most overdue first.
+ * - 红榜 (top): ranked departments with no overdue item and no negative 提速率, best first;
+ *   后进 (bottom, "谁在拖后腿"): every department with an overdue item or a negative 提速率,
+ *   worst first (most overdue, then slowest); at most ten each.
  */
 export interface EfficiencyItem {
   departmentId: number;
@@ -92,30 +95,29 @@ export function departmentFigures(dept: Department, items: readonly EfficiencyIt
   };
 }
 
-function isActive(f: EfficiencyFigures): boolean {
-  return f.accepted > 0 || f.completed > 0 || f.overdue > 0;
-}
-
-/** Compares two departments for the ranking; negative when a ranks before b. */
+/** Compares two departments for the ranking (both with a 提速率); negative when a ranks before b. */
 export function compareFigures(a: EfficiencyFigures, b: EfficiencyFigures): number {
-  if ((a.speedUp === null) !== (b.speedUp === null)) return a.speedUp === null ? 1 : -1;
-  if (a.speedUp !== null && b.speedUp !== null && a.speedUp !== b.speedUp) return b.speedUp - a.speedUp;
+  if (a.speedUp !== b.speedUp) return (b.speedUp ?? -Infinity) - (a.speedUp ?? -Infinity);
   if (a.overdue !== b.overdue) return a.overdue - b.overdue;
   return b.completed - a.completed;
 }
 
-/** Ranks the active departments; inactive ones follow, unranked, by name. */
+const byName = (a: EfficiencyFigures, b: EfficiencyFigures) => a.departmentName.localeCompare(b.departmentName, 'zh-CN');
+
+/** Ranks the departments that completed something; the others follow unranked, most overdue first, then by name. */
 export function rankFigures(rows: readonly EfficiencyFigures[]): EfficiencyFigures[] {
-  const active = rows.filter(isActive).sort((a, b) => compareFigures(a, b) || a.departmentName.localeCompare(b.departmentName, 'zh-CN'));
-  const ranked = active.map((r) => ({ ...r }));
+  const ranked = rows
+    .filter((r) => r.speedUp !== null)
+    .sort((a, b) => compareFigures(a, b) || byName(a, b))
+    .map((r) => ({ ...r }));
   ranked.forEach((r, i) => {
     const prev = ranked[i - 1];
     r.rank = prev && compareFigures(prev, r) === 0 ? prev.rank : i + 1;
   });
   const rest = rows
-    .filter((r) => !isActive(r))
+    .filter((r) => r.speedUp === null)
     .map((r) => ({ ...r, rank: null }))
-    .sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'));
+    .sort((a, b) => b.overdue - a.overdue || b.accepted - a.accepted || byName(a, b));
   return [...ranked, ...rest];
 }
 
@@ -124,16 +126,19 @@ export function efficiencyTable(depts: readonly Department[], items: readonly Ef
   return rankFigures(depts.map((d) => departmentFigures(d, items, p)));
 }
 
-/**
- * 红榜 and 黑榜: the ranked departments split in two halves, at most `size` each: the top
- * list best first, the bottom list worst first. With an odd count the middle one is in
- * neither list.
- */
+/** Whether a department lags: an item went overdue, or it was slower than it promised. */
+export function lags(f: EfficiencyFigures): boolean {
+  return f.overdue > 0 || (f.speedUp !== null && f.speedUp < 0);
+}
+
+/** 红榜 and 后进 (see above), at most `size` each. */
 export function topAndBottom<T extends EfficiencyFigures>(table: readonly T[], size = 10): { top: T[]; bottom: T[] } {
-  const ranked = table.filter((r) => r.rank !== null);
-  const half = Math.floor(ranked.length / 2);
-  const n = Math.min(size, half);
-  return { top: ranked.slice(0, n), bottom: ranked.slice(ranked.length - n).reverse() };
+  const top = table.filter((r) => r.rank !== null && !lags(r)).slice(0, size);
+  const bottom = table
+    .filter(lags)
+    .sort((a, b) => b.overdue - a.overdue || (a.speedUp ?? Infinity) - (b.speedUp ?? Infinity) || byName(a, b))
+    .slice(0, size);
+  return { top, bottom };
 }
 
 /**

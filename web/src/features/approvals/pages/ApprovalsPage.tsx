@@ -81,20 +81,20 @@ export function ApprovalsPage() {
           loading={list.isLoading}
           dataSource={items}
           data-testid="approvals-table"
-          scroll={{ x: 1200 }}
+          scroll={{ x: me.role === 'department' ? 1230 : 1400 }}
           pagination={{ pageSize: 20, showTotal: (n) => t('ap.total', { n }) }}
           locale={{ emptyText: t('ap.none') }}
           columns={[
-            { title: t('ap.col.item'), dataIndex: 'name', width: 200, fixed: 'left' as const, render: (v: string, r) => <Link to={`/approvals/${r.id}`} data-testid={`approval-link-${r.id}`}>{v}</Link> },
-            { title: t('ap.col.project'), dataIndex: 'projectName', width: 220, render: (v: string, r) => <Link to={`/projects/${r.projectId}/approvals`}>{v}</Link> },
+            { title: t('ap.col.item'), dataIndex: 'name', width: 190, fixed: 'left' as const, render: (v: string, r) => <Link to={`/approvals/${r.id}`} data-testid={`approval-link-${r.id}`}>{v}</Link> },
+            { title: t('ap.col.project'), dataIndex: 'projectName', width: 200, render: (v: string, r) => <Link to={`/projects/${r.projectId}/approvals`}>{v}</Link> },
+            { title: t('ap.col.status'), dataIndex: 'status', width: 96, render: (v: ProjectApproval['status']) => <ApprovalStatusTag status={v} /> },
+            { title: t('ap.col.step'), dataIndex: 'currentStep', width: 84, render: (v: string | null) => (v ? label(APPROVAL_STEPS, v) : t('common.none')) },
+            { title: t('ap.col.used'), key: 'used', width: 130, render: (_: unknown, r) => (r.usedDays === null ? t('common.none') : t('ap.days', { used: r.usedDays, limit: r.promisedDays })) },
+            { title: t('ap.col.due'), dataIndex: 'dueDate', width: 104, render: (v: string | null, r) => (r.suspended ? t('ap.paused') : (v ?? t('common.none'))) },
+            { title: t('ap.col.signal'), dataIndex: 'signal', width: 96, render: (v: SignalLevel, r) => <SignalTag signal={v} testId={`list-signal-${r.id}`} /> },
+            { title: t('ap.col.next'), key: 'next', width: 190, render: (_: unknown, r) => <ApprovalActions item={r} size="small" /> },
             { title: t('ap.col.phase'), dataIndex: 'phase', width: 140, render: (v: string) => label(APPROVAL_PHASES, v) },
-            { title: t('ap.col.department'), dataIndex: 'departmentName', width: 170 },
-            { title: t('ap.col.status'), dataIndex: 'status', width: 100, render: (v: ProjectApproval['status']) => <ApprovalStatusTag status={v} /> },
-            { title: t('ap.col.step'), dataIndex: 'currentStep', width: 90, render: (v: string | null) => (v ? label(APPROVAL_STEPS, v) : t('common.none')) },
-            { title: t('ap.col.used'), key: 'used', width: 140, render: (_: unknown, r) => (r.usedDays === null ? t('common.none') : t('ap.days', { used: r.usedDays, limit: r.promisedDays })) },
-            { title: t('ap.col.due'), dataIndex: 'dueDate', width: 110, render: (v: string | null, r) => (r.suspended ? t('ap.paused') : (v ?? t('common.none'))) },
-            { title: t('ap.col.signal'), dataIndex: 'signal', width: 100, render: (v: SignalLevel, r) => <SignalTag signal={v} testId={`list-signal-${r.id}`} /> },
-            { title: t('ap.col.next'), key: 'next', width: 220, render: (_: unknown, r) => <ApprovalActions item={r} size="small" /> },
+            ...(me.role === 'department' ? [] : [{ title: t('ap.col.department'), dataIndex: 'departmentName', width: 170 }]),
           ]}
         />
       )}
