@@ -217,6 +217,25 @@ describe('lists and counts', () => {
   });
 });
 
+describe('scope of the project unit and the promotion officer', () => {
+  it('a unit sees the problems others raise on its projects, not those of other projects', async () => {
+    const promo = await env.login('promo');
+    const mine = await promo.post('/api/problems', body({ projectId: pA, title: '外资备案' }));
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(mine.json().source).toBe('promotion');
+    const other = await promo.post('/api/problems', body({ projectId: pB, title: '淳安项目的问题' }));
+    expect(other.statusCode).toBe(201);
+    expect((await unit.get(`/api/problems/${mine.json().id}`)).statusCode).toBe(200);
+    expect((await unit.get(`/api/problems/${other.json().id}`)).statusCode).toBe(404);
+    expect((await unit.get(`/api/problems?keyword=淳安项目`)).json().total).toBe(0);
+    expect((await regionB.get(`/api/problems/${other.json().id}`)).statusCode).toBe(200);
+    // the unit does not rate what it did not raise
+    expect((await unit.get(`/api/problems/${mine.json().id}`)).json().abilities.rate).toBe(false);
+    await env.ctx.db.delete(problems).where(eq(problems.id, mine.json().id));
+    await env.ctx.db.delete(problems).where(eq(problems.id, other.json().id));
+  });
+});
+
 describe('problems from monthly reports', () => {
   let reportId: number;
   beforeAll(async () => {
@@ -237,6 +256,8 @@ describe('problems from monthly reports', () => {
     expect(ret.statusCode, ret.body).toBe(200);
     expect((await unit.post(`/api/reports/${pA}/2026/5/submit`, {})).statusCode).toBe(200);
     expect((await env.ctx.db.select().from(problems).where(eq(problems.reportId, reportId))).length).toBe(1);
+    const byReport = (await disp.get(`/api/problems?reportId=${reportId}`)).json();
+    expect(byReport.items.map((x: { id: number; source: string }) => [x.id, x.source])).toEqual([[p!.id, 'report']]);
     const again = await disp.post(`/api/problems/from-report/${reportId}`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('DUPLICATE');
