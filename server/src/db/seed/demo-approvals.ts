@@ -153,19 +153,19 @@ export async function seedDemoApprovals(ctx: Ctx): Promise<void> {
   };
 
   await play('富春智造年产50万台智能装备生产线项目', 'xiangmu', '企业投资工业项目（备案类）', [
-    ['TL-FG-01', done([46, 46, 46, 45, 45, 45], 'satisfied')],
+    ['TL-FG-01', done([46, 46, 45, 45, 45, 45], 'satisfied')],
     ['TL-ZR-01', done([42, 41, 39, 38, 37, 36], 'satisfied')],
-    ['TL-ZR-02', done([32, 31, 30, 29, 29, 28], 'basic')],
+    ['TL-ZR-02', done([32, 31, 30, 29, 28, 28], 'basic')],
     ['TL-FG-03', done([26, 25, 20, 17, 14, 12], 'basic')],
     ['TL-ST-01', { acts: [['submit', 11, 9], ['accept', 10, 10]] }],
     ['TL-ZR-03', { acts: [['submit', 1, 15]] }],
   ]);
   await play('浙江富春江新材料年产3万吨碳纤维项目', 'diaodu', '企业投资工业项目（备案类）', [
-    ['TL-FG-01', done([112, 112, 112, 111, 111, 111], 'satisfied')],
+    ['TL-FG-01', done([112, 112, 111, 111, 111, 111], 'satisfied')],
     ['TL-ZR-01', done([108, 107, 105, 104, 103, 103], 'satisfied')],
     ['TL-FG-03', done([106, 105, 101, 99, 98, 97], 'satisfied')],
     ['TL-ST-01', done([106, 104, 96, 94, 92, 91], 'basic')],
-    ['TL-ZR-02', done([100, 99, 98, 97, 97, 96], 'satisfied')],
+    ['TL-ZR-02', done([100, 99, 98, 97, 96, 96], 'satisfied')],
     ['TL-ZR-03', done([88, 87, 85, 84, 83, 83], 'satisfied')],
     ['TL-ZJ-01', done([80, 79, 75, 73, 72, 71], 'basic')],
     ['TL-ZJ-03', done([80, 79, 77, 76, 75, 75], 'satisfied')],
@@ -185,11 +185,11 @@ export async function seedDemoApprovals(ctx: Ctx): Promise<void> {
   // applied for again after the refusal: the template gives the project a new 备案 item
   if (coldChain) await applyTemplate(as('diaodu', 7), coldChain, templateIds.get('企业投资服务业项目（备案类）')!);
   await play('城南冷链物流中心', 'diaodu', null, [
-    ['TL-FG-01', done([6, 6, 6, 5, 5, 5], 'satisfied')],
+    ['TL-FG-01', done([6, 6, 5, 5, 5, 5], 'satisfied')],
     ['TL-ZR-01', { acts: [['submit', 5, 14], ['accept', 4, 10], ['undertake', 1, 10]] }],
   ]);
   await play('桐庐快递物流科创园', 'diaodu', '企业投资服务业项目（备案类）', [
-    ['TL-FG-01', done([4, 4, 4, 3, 3, 3], 'satisfied')],
+    ['TL-FG-01', done([4, 4, 3, 3, 3, 3], 'satisfied')],
     ['TL-ZR-01', { acts: [['submit', 2, 9], ['accept', 1, 10]] }],
   ]);
   await play('横村针织产业数字化改造项目', 'diaodu', null, []);

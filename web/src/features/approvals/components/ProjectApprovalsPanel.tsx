@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Empty, Flex, Modal, Popconfirm, Progress, Row, Select, Skeleton, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { APPROVAL_PHASES, APPROVAL_STEPS, type ProjectApprovalDetail, type ProjectApprovals, type SignalLevel } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
 import { errorText } from '../../../api/errors';
@@ -27,14 +28,14 @@ function ProcessBar({ data }: { data: ProjectApprovals }) {
           {t('ap.project.processUsed', { used: p.usedDays, limit: p.limitDays })} · {p.remainingDays >= 0 ? t('ap.project.remaining', { n: p.remainingDays }) : t('ap.project.over', { n: -p.remainingDays })}
         </Typography.Text>
       </Flex>
-      <Progress percent={Math.min(100, Math.round((p.usedDays / p.limitDays) * 100))} strokeColor={strokeOf(p.signal)} showInfo={false} />
+      <Progress status="normal" percent={Math.min(100, Math.round((p.usedDays / p.limitDays) * 100))} strokeColor={strokeOf(p.signal)} showInfo={false} />
       <Row gutter={[12, 8]}>
         {data.phases.map((ph) => (
           <Col key={ph.phase} xs={24} sm={12} lg={6} data-testid={`phase-${ph.phase}`}>
             <Typography.Text style={{ fontSize: 13 }}>
               {label(APPROVAL_PHASES, ph.phase)} <SignalTag signal={ph.signal} />
             </Typography.Text>
-            <Progress size="small" percent={Math.min(100, Math.round((ph.usedDays / ph.limitDays) * 100))} strokeColor={strokeOf(ph.signal)} format={() => `${ph.usedDays}/${ph.limitDays}`} />
+            <Progress size="small" status="normal" percent={Math.min(100, Math.round((ph.usedDays / ph.limitDays) * 100))} strokeColor={strokeOf(ph.signal)} format={() => `${ph.usedDays}/${ph.limitDays}`} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('ap.project.phaseItems', { done: ph.completed, n: ph.items })}
             </Typography.Text>
@@ -129,8 +130,17 @@ export function ProjectApprovalsPanel({ projectId }: { projectId: number }) {
       ) : narrow ? (
         <Flex vertical gap={12}>
           {data.items.map((i) => (
-            <Card key={i.id} size="small" title={i.name} data-testid={`approval-card-${i.id}`}>
-              <ApprovalDetail item={i} showProject={false} />
+            <Card key={i.id} size="small" title={<Link to={`/approvals/${i.id}`}>{i.name}</Link>} extra={<SignalTag signal={i.signal} />} data-testid={`approval-card-${i.id}`}>
+              <Flex gap={8} wrap align="center" style={{ marginBottom: 6 }}>
+                <ApprovalStatusTag status={i.status} />
+                {i.currentStep && i.status !== 'not_started' ? <span>{label(APPROVAL_STEPS, i.currentStep)}</span> : null}
+                {i.usedDays !== null ? <span>{t('ap.days', { used: i.usedDays, limit: i.promisedDays })}</span> : null}
+                {i.suspended ? <Tag color="orange">{t('ap.paused')}</Tag> : null}
+              </Flex>
+              <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6 }}>
+                {label(APPROVAL_PHASES, i.phase)} · {i.departmentName}
+              </Typography.Text>
+              <ApprovalActions item={i} size="small" onDone={() => refresh()} />
             </Card>
           ))}
         </Flex>
@@ -141,9 +151,10 @@ export function ProjectApprovalsPanel({ projectId }: { projectId: number }) {
           pagination={false}
           dataSource={data.items}
           data-testid="project-approvals-table"
+          scroll={{ x: 1330 }}
           expandable={{ expandedRowRender: (i) => <ApprovalDetail item={i} showProject={false} />, rowExpandable: () => true }}
           columns={[
-            { title: t('ap.col.item'), dataIndex: 'name', render: (v: string, r) => <span data-testid={`approval-row-${r.id}`}>{v}</span> },
+            { title: t('ap.col.item'), dataIndex: 'name', width: 230, render: (v: string, r) => <span data-testid={`approval-row-${r.id}`}>{v}</span> },
             { title: t('ap.col.phase'), dataIndex: 'phase', width: 150, render: (v: string) => label(APPROVAL_PHASES, v) },
             { title: t('ap.col.department'), dataIndex: 'departmentName', width: 180 },
             { title: t('ap.col.status'), dataIndex: 'status', width: 100, render: (v: ProjectApprovalDetail['status']) => <ApprovalStatusTag status={v} /> },

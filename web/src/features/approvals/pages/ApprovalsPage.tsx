@@ -62,7 +62,9 @@ export function ApprovalsPage() {
           <Flex vertical gap={8}>
             {items.map((r) => (
               <Card key={r.id} size="small" title={<Link to={`/approvals/${r.id}`}>{r.name}</Link>} extra={<SignalTag signal={r.signal} />}>
-                <Typography.Text type="secondary">{r.projectName}</Typography.Text>
+                <Link to={`/projects/${r.projectId}/approvals`} style={{ color: 'inherit' }}>
+                  <Typography.Text type="secondary">{r.projectName}</Typography.Text>
+                </Link>
                 <Flex gap={8} wrap align="center" style={{ margin: '6px 0' }}>
                   <ApprovalStatusTag status={r.status} />
                   {r.usedDays !== null ? <span>{t('ap.days', { used: r.usedDays, limit: r.promisedDays })}</span> : null}

@@ -63,8 +63,9 @@ export function PublicEfficiencyPage() {
               ) : !table.data ? (
                 <Skeleton active />
               ) : (
-                <Card size="small" title={<span data-testid="public-title">{title(table.data)}</span>} extra={<Typography.Text type="secondary">{t('pub.at', { at: formatDateTime(table.data.publishedAt) })}</Typography.Text>}>
+                <Card size="small" title={<span data-testid="public-title">{title(table.data)}</span>}>
                   <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                    <Typography.Text type="secondary">{t('pub.at', { at: formatDateTime(table.data.publishedAt) })}</Typography.Text>
                     <EfficiencyTable rows={table.data.rows} grades={table.data.kind === 'department_quarterly'} testId="public-table" />
                     <TopBottom top={table.data.top} bottom={table.data.bottom} />
                     <Typography.Text type="secondary">{t('eff.formula')}</Typography.Text>
