@@ -75,6 +75,8 @@ export const approvalMessages = {
   'ap.overdue.stepDone': ['环节已完成', 'Step done'],
   'ap.overdue.stepOpen': ['仍在办理', 'Still open'],
   'ap.overdue.none': ['没有超期的事项', 'Nothing overdue'],
+  'ap.overdue.run': ['立即检查预警', 'Check signals now'],
+  'ap.overdue.ran': ['检查完成，新增 {n} 条预警', 'Done: {n} new signals'],
 
   'eff.title': ['效能监察', 'Department efficiency'],
   'eff.sub': ['以办理时间快慢为标尺，部门审批效能逐月排名', 'Departments ranked monthly by how fast they handle approvals'],

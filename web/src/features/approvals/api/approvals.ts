@@ -48,6 +48,13 @@ export const approvalsApi = {
   applyTemplate: (projectId: number, templateId: number) => api<ProjectApprovals>(`/api/projects/${projectId}/approvals/apply-template`, { method: 'POST', body: { templateId } }),
   addItem: (projectId: number, itemId: number) => api<ProjectApprovals>(`/api/projects/${projectId}/approvals`, { method: 'POST', body: { itemId } }),
   overdue: () => api<OverdueRow[]>('/api/approvals/overdue'),
+  /** Runs the signals job now (scheduler:run); answers how many new signals it recorded. */
+  runSignals: async () => {
+    const r = await api<{ runs: Array<{ job: string; status: string; result?: { signals?: number }; error?: string }> }>('/api/scheduler/run', { method: 'POST', body: { jobs: ['approvals.signals'], force: true } });
+    const run = r.runs[0];
+    if (run?.status !== 'ok') throw new Error(run?.error ?? 'approvals.signals');
+    return { signals: run.result?.signals ?? 0 };
+  },
 
   items: () => api<ApprovalItem[]>('/api/approval-items'),
   createItem: (body: ApprovalItemInput) => api<ApprovalItem>('/api/approval-items', { method: 'POST', body }),

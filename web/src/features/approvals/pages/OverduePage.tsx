@@ -1,19 +1,45 @@
-import { Empty, Space, Table, Tag } from 'antd';
+import { App, Button, Empty, Space, Table, Tag } from 'antd';
+import { SyncOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { APPROVAL_STEPS, type OverdueRow } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { approvalKeys, approvalsApi } from '../api/approvals';
+import { errorText } from '../../../api/errors';
+import { useCan } from '../../auth/hooks/useAuth';
 import { SignalTag } from '../components/ApprovalTags';
 
 /** 超期督查: every open item past its promised limit and every step past its own limit, most days over first. */
 export function OverduePage() {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
+  const { message } = App.useApp();
+  const can = useCan();
+  const qc = useQueryClient();
   const q = useQuery({ queryKey: approvalKeys.overdue, queryFn: approvalsApi.overdue });
+  // the scheduler evaluates signals every few minutes; this runs it now (idempotent)
+  const run = useMutation({
+    mutationFn: approvalsApi.runSignals,
+    onSuccess: (r) => {
+      message.success(t('ap.overdue.ran', { n: r.signals }));
+      void qc.invalidateQueries({ queryKey: approvalKeys.all });
+      void qc.invalidateQueries({ queryKey: ['notifications'] });
+    },
+    onError: (e) => message.error(errorText(e, lang)),
+  });
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <PageHeader title={t('ap.overdue.title')} sub={t('ap.overdue.sub')} />
+      <PageHeader
+        title={t('ap.overdue.title')}
+        sub={t('ap.overdue.sub')}
+        extra={
+          can('scheduler:run') ? (
+            <Button icon={<SyncOutlined />} loading={run.isPending} onClick={() => run.mutate()} data-testid="btn-run-signals">
+              {t('ap.overdue.run')}
+            </Button>
+          ) : null
+        }
+      />
       <Table<OverdueRow>
         rowKey={(r) => `${r.approvalId}-${r.scope}-${r.step ?? ''}`}
         size="small"
