@@ -70,6 +70,14 @@ try {
   if (!login.ok) throw new Error(`login failed ${login.status} ${await login.text()}`);
   const sid = login.headers.getSetCookie().find((c) => c.startsWith('tiaodu_sid='))?.split(';')[0];
   const headers = { cookie: sid };
+  // steady state: the scheduler runs every job once at start (lights of recent months for all
+  // projects, escalations, signals); measure after those runs, not during them
+  for (let i = 0; ; i++) {
+    const jobs = await (await fetch(`${base}/api/scheduler/jobs`, { headers })).json().catch(() => []);
+    if (Array.isArray(jobs) && jobs.length && jobs.every((j) => j.lastRunAt || j.lastStatus)) break;
+    if (i > 600) throw new Error('the start-up jobs did not finish within 10 minutes');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   const endpoints = {
     dashboard: `/api/dashboard?year=2025&month=12`,
     projectList: `/api/projects?stage=construction&page=1&pageSize=20`,

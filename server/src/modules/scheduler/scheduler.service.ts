@@ -7,7 +7,6 @@ import { toIso } from '../../core/clock.js';
 import { systemCtx, type Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { listJobs, type Job } from './registry.js';
-import { bumpReadCache } from '../../core/read-cache.js';
 
 export interface JobRun {
   job: string;
@@ -45,8 +44,6 @@ async function runOne(ctx: Ctx, job: Job): Promise<JobRun> {
     .onConflictDoUpdate({ target: schedulerRuns.job, set: { lastStartedAt: startedAt } });
   try {
     const result = (await job.run(ctx)) ?? null;
-    // jobs write outside the API: cached dashboards and lists must not outlive their changes
-    bumpReadCache(ctx.db);
     await ctx.db
       .update(schedulerRuns)
       .set({ lastRunAt: startedAt, lastStatus: 'ok', lastResult: result, lastError: null, runs: sql`${schedulerRuns.runs} + 1` })

@@ -20,7 +20,7 @@ import { projectScope } from '../../core/scope.js';
 import { chinaToday, toIso } from '../../core/clock.js';
 import { ensureRuleSets, recentMonths, recomputeLights } from './lights.store.js';
 import { worstLight } from './domain/lights.js';
-import { queryKey, readCache, scopeKey } from '../../core/read-cache.js';
+import { bumpReadCache, queryKey, readCache, scopeKey } from '../../core/read-cache.js';
 
 const RANK: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
 
@@ -121,6 +121,8 @@ export async function recomputeRecentLights(ctx: Ctx): Promise<{ months: string[
     lights += await ctx.db.transaction((tx) => recomputeLights(tx, ctx, 'all', y, m));
     months.push(`${y}-${String(m).padStart(2, '0')}`);
   }
+  // written outside a request: the cached dashboards and warning lists are stale now
+  bumpReadCache(ctx.db);
   return { months, lights };
 }
 
