@@ -314,6 +314,30 @@ describe('efficiency: the monthly table, grades and the public page', () => {
     expect([ws.getCell(5, 2).value, ws.getCell(5, 7).value]).toEqual(['桐庐县自然资源和规划局', 2]);
   });
 
+  it('every route but the public ones needs a session', async () => {
+    for (const url of ['/api/approvals', '/api/approvals/overdue', '/api/approval-items', '/api/approval-templates', '/api/approval-settings', `/api/projects/${projectId}/approvals`, `/api/project-approvals/${paA}`, '/api/efficiency/monthly?year=2026&month=6', '/api/efficiency/quarterly?year=2026&quarter=2', '/api/efficiency/published']) {
+      expect((await env.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+    }
+    expect((await env.app.inject({ method: 'GET', url: '/api/public/efficiency' })).statusCode).toBe(200);
+    expect((await env.app.inject({ method: 'GET', url: '/api/public/efficiency/department_monthly/2026-13' })).statusCode).toBe(400);
+  });
+
+  it('templates and unused items can be changed and deleted', async () => {
+    const spare = await disp.post('/api/approval-items', { code: 'TL-SPARE', name: '备用事项', departmentId: env.fx.deptA, phase: 'acceptance', statutoryDays: 10, promisedDays: 5, stepDays: stepDays(0, 1, 1, 1, 1) });
+    expect(spare.statusCode, spare.body).toBe(201);
+    const t = await disp.post('/api/approval-templates', { name: '备用模板', itemCodes: ['TL-SPARE'] });
+    expect((await disp.delete(`/api/approval-items/${spare.json().id}`)).statusCode).toBe(409); // still in a template
+    const upd = await disp.patch(`/api/approval-templates/${t.json().id}`, { name: '备用模板（改）', projectField: 'industry', itemCodes: ['TL-GH-02'] });
+    expect(upd.statusCode, upd.body).toBe(200);
+    expect(upd.json()).toMatchObject({ name: '备用模板（改）', projectField: 'industry', itemCodes: ['TL-GH-02'], investmentType: null });
+    expect((await unit.delete(`/api/approval-templates/${t.json().id}`)).statusCode).toBe(403);
+    expect((await disp.delete(`/api/approval-items/${spare.json().id}`)).statusCode).toBe(200);
+    expect((await disp.delete(`/api/approval-templates/${t.json().id}`)).statusCode).toBe(200);
+    expect((await disp.patch(`/api/approval-templates/${t.json().id}`, { name: 'x', itemCodes: ['TL-GH-02'] })).statusCode).toBe(404);
+    const actions = (await env.ctx.db.select().from(auditEvents)).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['approval_item.delete', 'approval_template.update', 'approval_template.delete']));
+  });
+
   it('removing an item: only before it is applied for', async () => {
     expect((await disp.delete(`/api/project-approvals/${paA}`)).statusCode).toBe(409);
     const add = await disp.post(`/api/projects/${projectId}/approvals`, { itemId: itemA });
