@@ -122,6 +122,7 @@ export const approvalMessages = {
   'cat.promised': ['承诺时限', 'Promised'],
   'cat.steps': ['环节时限（受理/承办/审核/批准/办结）', 'Step limits (accept/handle/review/approve/finish)'],
   'cat.active': ['启用', 'Active'],
+  'cat.sort': ['排序', 'Order'],
   'cat.used': ['使用中', 'In use'],
   'cat.newItem': ['新增事项', 'New item'],
   'cat.editItem': ['修改事项', 'Edit item'],

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   APPROVAL_PHASES,
   APPROVAL_STEPS,
+  EFFICIENCY_GRADES,
   INVESTMENT_TYPES,
   PROJECT_FIELDS,
   YEAR_CATEGORIES,
@@ -33,7 +34,7 @@ function useFail(form: Pick<FormInstance, 'setFields'>) {
 }
 
 function ItemModal({ item, open, onClose }: { item: ApprovalItem | null; open: boolean; onClose: () => void }) {
-  const { t, options } = useI18n();
+  const { t, options, label } = useI18n();
   const [form] = Form.useForm<ApprovalItemInput>();
   const qc = useQueryClient();
   const depts = useDepartments();
@@ -85,7 +86,7 @@ function ItemModal({ item, open, onClose }: { item: ApprovalItem | null; open: b
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="sort" label="排序">
+            <Form.Item name="sort" label={t('cat.sort')}>
               <InputNumber style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -99,7 +100,7 @@ function ItemModal({ item, open, onClose }: { item: ApprovalItem | null; open: b
           <Row gutter={8}>
             {APPROVAL_STEPS.map((s) => (
               <Col key={s.value} span={Math.floor(24 / 5)} style={{ flex: '1 0 20%', maxWidth: '20%' }}>
-                <Form.Item name={['stepDays', s.value]} label={s.zh} rules={[{ required: true }]}>
+                <Form.Item name={['stepDays', s.value]} label={label(APPROVAL_STEPS, s.value)} rules={[{ required: true }]}>
                   <InputNumber min={1} max={999} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
@@ -354,7 +355,7 @@ function SettingsTab() {
         {(['excellent', 'good', 'pass'] as const).map((g) => (
           <Row gutter={12} key={g}>
             <Col span={24}>
-              <b>{{ excellent: '优秀', good: '良好', pass: '合格' }[g]}</b>
+              <b>{label(EFFICIENCY_GRADES, g)}</b>
             </Col>
             <Col xs={24} sm={8}>
               {ratio(['grades', g, 'minSpeedUp'], t('cat.minSpeedUp'))}
