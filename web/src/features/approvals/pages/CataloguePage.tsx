@@ -96,7 +96,7 @@ function ItemModal({ item, open, onClose }: { item: ApprovalItem | null; open: b
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label={t('cat.steps')} required name="stepDays" style={{ marginBottom: 0 }}>
+        <Form.Item label={t('cat.steps')} required style={{ marginBottom: 0 }}>
           <Row gutter={8}>
             {APPROVAL_STEPS.map((s) => (
               <Col key={s.value} span={Math.floor(24 / 5)} style={{ flex: '1 0 20%', maxWidth: '20%' }}>
