@@ -8,7 +8,10 @@
 // public page, opened without signing in, shows the same figures.
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { apiGet, launchChromium, login } from '../support/browser.js';
+import { resultsDir } from '../support/paths.js';
 import { chooseOption } from '../support/antd.js';
 
 interface Step {
@@ -60,10 +63,14 @@ async function nextWorkday(page: Page, date: string): Promise<string> {
   return next.date;
 }
 
+/** The page the journey is on (for a screenshot when it fails). */
+let current: Page | undefined;
+
 async function openAs(browser: Browser, username: string | null, phone = false): Promise<Page> {
   const ctx = await browser.newContext({ baseURL: baseURL(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 768 } }) });
   ctx.setDefaultTimeout(15_000);
   const page = await ctx.newPage();
+  current = page;
   if (username) await login(page, username);
   return page;
 }
@@ -188,6 +195,14 @@ describe('approvals journey', () => {
       expect(cardText).toContain(`受理件数：${mine.accepted}`);
       expect(await anon.locator('body').innerText()).not.toContain('吴资规');
       await anon.context().close();
+    } catch (err) {
+      if (current && !current.isClosed()) {
+        mkdirSync(resultsDir, { recursive: true });
+        const file = path.join(resultsDir, 'approvals--journey.png');
+        await current.screenshot({ path: file, fullPage: true }).catch(() => {});
+        console.error(`screenshot: ${path.relative(process.cwd(), file)} (at ${current.url()})`);
+      }
+      throw err;
     } finally {
       await setClock(new Date().toISOString()).catch(() => {});
       await browser.close();
