@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tabs, Tag, type FormInstance } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Table, Tabs, Tag, type FormInstance } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -22,6 +22,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useUrlParams } from '../../../hooks/useUrlParams';
 import { useDepartments } from '../../org/hooks/useLookups';
 import { approvalKeys, approvalsApi } from '../api/approvals';
+import { RowActions } from '../../../components/RowActions';
 
 /** Shows the server's field errors on the form, or a message. */
 function useFail(form: Pick<FormInstance, 'setFields'>) {
@@ -156,27 +157,15 @@ function ItemsTab() {
             key: 'a',
             width: 140,
             render: (_: unknown, r) => (
-              <Space>
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => {
-                    setEdit(r);
-                    setOpen(true);
-                  }}
-                >
-                  {t('common.edit')}
-                </Button>
-                {r.used ? (
-                  <Tag>{t('cat.used')}</Tag>
-                ) : (
-                  <Popconfirm title={t('common.deleteConfirm', { name: r.name })} onConfirm={() => remove.mutate(r.id)}>
-                    <Button size="small" type="link" danger>
-                      {t('common.delete')}
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
+              <RowActions
+                name={r.name}
+                onEdit={() => {
+                  setEdit(r);
+                  setOpen(true);
+                }}
+                onDelete={() => remove.mutate(r.id)}
+                deleteBlocked={r.used ? <Tag>{t('cat.used')}</Tag> : undefined}
+              />
             ),
           },
         ]}
@@ -282,23 +271,14 @@ function TemplatesTab() {
             key: 'a',
             width: 140,
             render: (_: unknown, r) => (
-              <Space>
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => {
-                    setEdit(r);
-                    setOpen(true);
-                  }}
-                >
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm title={t('common.deleteConfirm', { name: r.name })} onConfirm={() => remove.mutate(r.id)}>
-                  <Button size="small" type="link" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <RowActions
+                name={r.name}
+                onEdit={() => {
+                  setEdit(r);
+                  setOpen(true);
+                }}
+                onDelete={() => remove.mutate(r.id)}
+              />
             ),
           },
         ]}

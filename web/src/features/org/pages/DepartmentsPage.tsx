@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DEPARTMENT_KINDS, type Department, type DepartmentKind } from '@tiaodu/contracts';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { orgApi } from '../api/org';
 import { orgKeys, useDepartments, useLeaders, useRegionTree } from '../hooks/useLookups';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
+import { RowActions } from '../../../components/RowActions';
 
 interface Values {
   name: string;
@@ -89,22 +90,7 @@ export function DepartmentsPage() {
       title: t('common.actions'),
       width: 150,
       render: (_: unknown, d: Department) => (
-        <Space size={4}>
-          <Button type="link" size="small" onClick={() => setEditing(d)}>
-            {t('common.edit')}
-          </Button>
-          <Popconfirm
-            title={t('common.deleteConfirm', { name: d.name })}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove.mutateAsync(d.id).catch(() => undefined)}
-          >
-            <Button type="link" size="small" danger>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <RowActions name={d.name} onEdit={() => setEditing(d)} onDelete={() => remove.mutateAsync(d.id).catch(() => undefined)} />
       ),
     },
   ];

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Skeleton, Space, Table, Tag, Select, type TableProps } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Skeleton, Table, Tag, Select, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { REGION_CODE_RE, REGION_LEVELS, type Region, type RegionLevel } from '@tiaodu/contracts';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { orgApi } from '../api/org';
 import { orgKeys, useRegionTree, type RegionNode } from '../hooks/useLookups';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
+import { RowActions } from '../../../components/RowActions';
 
 const CHILD_LEVEL: Record<RegionLevel, RegionLevel> = { province: 'city', city: 'county', county: 'town', town: 'town', park: 'park' };
 
@@ -76,25 +77,11 @@ export function RegionsPage() {
       title: t('common.actions'),
       width: 240,
       render: (_: unknown, n: RegionNode) => (
-        <Space size={4} wrap>
+        <RowActions name={n.region.name} onEdit={() => setEditing({ mode: 'edit', region: n.region })} onDelete={() => remove.mutateAsync(n.region.code).catch(() => undefined)}>
           <Button type="link" size="small" onClick={() => setEditing({ mode: 'create', parent: n.region })}>
             {t('regions.addChild')}
           </Button>
-          <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', region: n.region })}>
-            {t('common.edit')}
-          </Button>
-          <Popconfirm
-            title={t('common.deleteConfirm', { name: n.region.name })}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove.mutateAsync(n.region.code).catch(() => undefined)}
-          >
-            <Button type="link" size="small" danger>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        </RowActions>
       ),
     },
   ];
