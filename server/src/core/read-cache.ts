@@ -3,31 +3,23 @@
  * few writes change. One cache per database handle, so two applications in one process
  * (tests) never share answers.
  *
- * Correctness rests on a generation counter: every successful write through the API bumps it
- * (app.ts, after the response, i.e. after the transaction committed), and an answer is
- * served only while the generation it was computed at is still current. A read that started
- * before a write and finishes after it was computed at the old generation and is never
- * served again. Identical requests arriving together share one computation, which matters on
- * PGlite where queries wait for the single connection.
+ * Every successful write through the API empties it (app.ts, in onSend: after the
+ * transaction committed, before the writer sees the answer). A read that started before the
+ * write keeps its answer for its own callers but is no longer in the cache, so nobody asking
+ * after the write gets it. Identical requests arriving together share one computation, which
+ * matters on PGlite where queries wait for the single connection.
  *
  * The cache lives in the process: it is exact for the one server process that owns an
  * embedded database, and for one server on a PostgreSQL database. Writes made outside the
  * API (scheduled jobs, command-line tools) call `bumpReadCache` themselves.
  */
-interface Entry {
-  generation: number;
-  value: Promise<unknown>;
-}
-
 export class ReadCache {
-  private generation = 0;
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Promise<unknown>>();
 
   constructor(private readonly maxEntries = 500) {}
 
-  /** Marks every cached answer stale. */
+  /** Forgets every cached answer (a write committed). */
   bump(): void {
-    this.generation++;
     this.entries.clear();
   }
 
@@ -38,19 +30,17 @@ export class ReadCache {
   /** The cached answer for `key`, or computes it (once for concurrent callers). */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && hit.generation === this.generation) {
+    if (hit) {
       // most recently used last, so eviction takes the oldest
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.value as Promise<T>;
+      return hit as Promise<T>;
     }
-    const generation = this.generation;
     const value = compute();
-    const entry: Entry = { generation, value };
-    this.entries.set(key, entry);
+    this.entries.set(key, value);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+      if (this.entries.get(key) === value) this.entries.delete(key);
     });
     return value;
   }
