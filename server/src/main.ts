@@ -5,6 +5,7 @@ import { runMigrations } from './db/migrate.js';
 import { startAutoAnalyze } from './db/maintenance.js';
 import { bootstrap } from './db/seed/bootstrap.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/seed/demo.js';
+import { HANDLERS as APPROVAL_HANDLERS } from './db/seed/demo-approvals.js';
 import { buildApp } from './app.js';
 import { OffsetClock, systemClock, type Clock } from './core/clock.js';
 import { purgeSessions } from './plugins/auth.js';
@@ -37,6 +38,7 @@ if (config.demo) {
   lines.push('', `  演示账号（密码均为 ${DEMO_PASSWORD}${config.adminPassword ? '，admin 除外' : ''}）：`);
   lines.push(`    admin          系统管理员`);
   for (const u of DEMO_USERS) lines.push(`    ${u.username.padEnd(14)} ${labelOf(ROLES, u.role)}（${u.displayName}，${u.title ?? ''}）`);
+  for (const [username, name, title] of APPROVAL_HANDLERS) lines.push(`    ${username.padEnd(14)} ${labelOf(ROLES, 'department')}（${name}，${title}，手续办理）`);
 }
 console.log(lines.join('\n') + '\n');
 

@@ -68,7 +68,7 @@ const TEMPLATES: Array<{ name: string; investmentType: 'government' | 'enterpris
 ];
 
 /** The people who handle the other departments' items (自然资源局's 吴资规 is a printed demo login). */
-const HANDLERS: Array<[username: string, name: string, title: string, dept: string]> = [
+export const HANDLERS: Array<[username: string, name: string, title: string, dept: string]> = [
   ['fagai', '林发改', '发改局投资科', FG],
   ['zhujian', '马住建', '住建局审批科', ZJ],
   ['shengtai', '黄环评', '生态环境分局审批科', ST],
