@@ -11,10 +11,10 @@ import { ApprovalDetail } from '../components/ApprovalDetail';
 /** One approval item (the link of its notifications): steps, times, people, signals, buttons. */
 export function ApprovalDetailPage() {
   const { id } = useParams();
-  // a non-numeric id goes to the server too, which refuses it: the page then says so instead of loading forever
   const aid = Number(id);
   const { t, lang } = useI18n();
-  const q = useQuery({ queryKey: approvalKeys.one(aid), queryFn: () => approvalsApi.get(aid) });
+  const q = useQuery({ queryKey: approvalKeys.one(aid), queryFn: () => approvalsApi.get(aid), enabled: aid > 0 });
+  if (!(aid > 0)) return <Result status="404" title="404" subTitle={t('app.notFound')} extra={<Link to="/approvals">{t('ap.detail.back')}</Link>} />;
   if (q.error) return <Result status="404" title="404" subTitle={errorText(q.error, lang)} extra={<Link to="/approvals">{t('ap.detail.back')}</Link>} />;
   if (!q.data) return <Skeleton active />;
   return (

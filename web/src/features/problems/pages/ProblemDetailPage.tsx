@@ -16,11 +16,11 @@ import { ProblemDialogs } from '../components/ProblemDialogs';
 /** One problem: its facts, the answer, attachments, the buttons the user may press, and the timeline. */
 export function ProblemDetailPage() {
   const { id } = useParams();
-  // a non-numeric id goes to the server too, which refuses it: the page then says so instead of loading forever
   const pid = Number(id);
   const { t, lang } = useI18n();
-  const q = useQuery({ queryKey: problemKeys.one(pid), queryFn: () => problemsApi.get(pid) });
+  const q = useQuery({ queryKey: problemKeys.one(pid), queryFn: () => problemsApi.get(pid), enabled: pid > 0 });
   const ladder = useQuery({ queryKey: problemKeys.ladder, queryFn: problemsApi.ladder });
+  if (!(pid > 0)) return <Result status="404" title="404" subTitle={t('app.notFound')} extra={<Link to="/problems">{t('problems.detail.back')}</Link>} />;
   if (q.error) return <Result status="404" title="404" subTitle={errorText(q.error, lang)} extra={<Link to="/problems">{t('problems.detail.back')}</Link>} />;
   if (!q.data) return <Skeleton active />;
   return <Detail p={q.data} ladder={ladder.data} />;
