@@ -1,17 +1,48 @@
 import { z } from 'zod';
 
-/** Kinds of in-app notification, with their labels. */
+/**
+ * Kinds of in-app notification, with their labels: every kind the server passes to notify().
+ * A kind's prefix is its group (problem.* 问题, approval.* 审批; anything else 其他).
+ */
 export const NOTIFICATION_KINDS = [
+  // 问题解决清单
   { value: 'problem.raised', zh: '新问题', en: 'Problem raised' },
   { value: 'problem.assigned', zh: '问题交办', en: 'Problem assigned' },
   { value: 'problem.escalated', zh: '问题升级', en: 'Problem escalated' },
   { value: 'problem.answered', zh: '问题答复', en: 'Problem answered' },
   { value: 'problem.reopened', zh: '问题重新办理', en: 'Problem reopened' },
   { value: 'problem.closed', zh: '问题销号', en: 'Problem closed' },
-  { value: 'approval.prompt', zh: '审批到期提醒', en: 'Approval due soon' },
-  { value: 'approval.yellow', zh: '审批黄牌', en: 'Approval yellow signal' },
-  { value: 'approval.red', zh: '审批红牌', en: 'Approval red signal' },
+  // 手续办理: acts on an item
+  { value: 'approval.submitted', zh: '审批申报', en: 'Approval submitted' },
+  { value: 'approval.return', zh: '审批退回补正', en: 'Approval returned for correction' },
+  { value: 'approval.reject', zh: '审批不予受理', en: 'Approval refused' },
+  { value: 'approval.finish', zh: '审批办结', en: 'Approval completed' },
+  // 效能监察: an item's signals, a phase's and the whole process's
+  { value: 'approval.prompt', zh: '审批临期提醒', en: 'Approval due soon' },
+  { value: 'approval.yellow', zh: '审批黄色预警', en: 'Approval yellow signal' },
+  { value: 'approval.red', zh: '审批红色预警', en: 'Approval red signal' },
+  { value: 'approval.phase', zh: '审批阶段预警', en: 'Approval phase signal' },
+  { value: 'approval.process.prompt', zh: '审批全流程临期提醒', en: 'Approval process due soon' },
+  { value: 'approval.process.red', zh: '审批全流程红色预警', en: 'Approval process red signal' },
 ] as const;
+
+/** Groups of notifications, by the prefix of their kind. */
+export const NOTIFICATION_GROUPS = [
+  { value: 'problem', zh: '问题', en: 'Problems' },
+  { value: 'approval', zh: '审批', en: 'Approvals' },
+  { value: 'other', zh: '其他', en: 'Other' },
+] as const;
+export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number]['value'];
+export const NOTIFICATION_GROUP_VALUES = NOTIFICATION_GROUPS.map((g) => g.value) as [NotificationGroup, ...NotificationGroup[]];
+/** The kinds' prefixes of the groups other than 'other'. */
+export const NOTIFICATION_GROUP_PREFIXES: Readonly<Record<Exclude<NotificationGroup, 'other'>, string>> = { problem: 'problem.', approval: 'approval.' };
+
+/** The group of a notification's kind. */
+export function notificationGroupOf(kind: string): NotificationGroup {
+  if (kind.startsWith(NOTIFICATION_GROUP_PREFIXES.problem)) return 'problem';
+  if (kind.startsWith(NOTIFICATION_GROUP_PREFIXES.approval)) return 'approval';
+  return 'other';
+}
 
 export const NotificationSchema = z.object({
   id: z.number(),
@@ -26,6 +57,8 @@ export type Notification = z.infer<typeof NotificationSchema>;
 
 export const NotificationQuerySchema = z.object({
   unread: z.enum(['0', '1']).optional(),
+  /** problem: 问题 (problem.*), approval: 审批 (approval.*), other: the rest. */
+  group: z.enum(NOTIFICATION_GROUP_VALUES).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,13 +1,20 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { NotificationList, NotificationQuery } from '@tiaodu/contracts';
+import { and, desc, eq, inArray, isNull, like, notLike, sql, type SQL } from 'drizzle-orm';
+import { NOTIFICATION_GROUP_PREFIXES, type NotificationGroup, type NotificationList, type NotificationQuery } from '@tiaodu/contracts';
 import { notifications } from '../../db/schema.js';
 import { toIso } from '../../core/clock.js';
 import type { Ctx } from '../../core/context.js';
 import { unreadCount } from './notify.js';
 
-/** The signed-in user's notifications, newest first; only ever their own. */
+/** The SQL condition of a group: the kind's prefix, or neither prefix for 'other'. */
+function groupCondition(group: NotificationGroup | undefined): SQL | undefined {
+  if (!group) return undefined;
+  if (group === 'other') return and(...Object.values(NOTIFICATION_GROUP_PREFIXES).map((p) => notLike(notifications.kind, `${p}%`)));
+  return like(notifications.kind, `${NOTIFICATION_GROUP_PREFIXES[group]}%`);
+}
+
+/** The signed-in user's notifications, newest first, optionally unread only or of one group; only ever their own. */
 export async function listNotifications(ctx: Ctx, q: NotificationQuery): Promise<NotificationList> {
-  const where = and(eq(notifications.userId, ctx.user.id), q.unread === '1' ? isNull(notifications.readAt) : undefined);
+  const where = and(eq(notifications.userId, ctx.user.id), q.unread === '1' ? isNull(notifications.readAt) : undefined, groupCondition(q.group));
   const [rows, [count], unread] = await Promise.all([
     ctx.db
       .select()

@@ -92,3 +92,96 @@ describe('notification endpoints', () => {
     expect((await dept.get('/api/notifications?unread=1')).json().items).toEqual([]);
   });
 });
+
+describe('notification list filters and ownership', () => {
+  // leader1 gets one notice of each group, at distinct times (newest last); leader2 gets one of their own
+  const seeded: Record<string, number> = {};
+  beforeAll(async () => {
+    const { leader1, leader2 } = env.fx.users;
+    const notices = [
+      { key: 'problem', kind: 'problem.escalated', title: '问题超期升级至分管领导：施工便道', link: '/problems/7' },
+      { key: 'approval', kind: 'approval.process.red', title: '红色预警：某项目审批全流程超时', link: '/projects/3/approvals' },
+      { key: 'other', kind: 'report.reminder', title: '月报填报提醒', link: null },
+      { key: 'approvalLatest', kind: 'approval.submitted', title: '新申报审批事项：施工许可', link: '/approvals/5' },
+    ];
+    for (const [i, n] of notices.entries()) {
+      const at = { ...env.ctx, clock: { now: () => new Date(Date.UTC(2026, 5, 16, 1, i)) } } as typeof env.ctx;
+      const [id] = await env.ctx.db.transaction((tx) => notify(tx, at, { userIds: [leader1], kind: n.kind, title: n.title, link: n.link, dedupeKey: `filters:${n.key}` }));
+      seeded[n.key] = id!;
+    }
+    const [theirs] = await env.ctx.db.transaction((tx) => notify(tx, env.ctx, { userIds: [leader2], kind: 'problem.assigned', title: '别人的交办', link: '/problems/8', dedupeKey: 'filters:theirs' }));
+    seeded.theirs = theirs!;
+  });
+
+  const titles = (body: { items: Array<{ title: string }> }) => body.items.map((n) => n.title);
+
+  it('newest first; the group filter splits problem.*, approval.* and the rest in SQL, with the total of the filter', async () => {
+    const leader = await env.login('leader1');
+    const all = (await leader.get('/api/notifications')).json();
+    expect(all.items.map((n: { id: number }) => n.id)).toEqual([seeded.approvalLatest, seeded.other, seeded.approval, seeded.problem]);
+    expect(all).toMatchObject({ total: 4, unread: 4 });
+    const problem = (await leader.get('/api/notifications?group=problem')).json();
+    expect(titles(problem)).toEqual(['问题超期升级至分管领导：施工便道']);
+    expect(problem).toMatchObject({ total: 1, unread: 4 });
+    const approval = (await leader.get('/api/notifications?group=approval')).json();
+    expect(approval.items.map((n: { kind: string }) => n.kind)).toEqual(['approval.submitted', 'approval.process.red']);
+    expect(approval.total).toBe(2);
+    const other = (await leader.get('/api/notifications?group=other')).json();
+    expect(other.items.map((n: { kind: string }) => n.kind)).toEqual(['report.reminder']);
+    // paging within a group
+    const page2 = (await leader.get('/api/notifications?group=approval&page=2&pageSize=1')).json();
+    expect(page2).toMatchObject({ total: 2, items: [expect.objectContaining({ id: seeded.approval })] });
+  });
+
+  it('unread and group combine; marking read moves a notice out of the unread list of its group', async () => {
+    const leader = await env.login('leader1');
+    expect((await leader.post('/api/notifications/read', { ids: [seeded.approvalLatest] })).json()).toEqual({ updated: 1 });
+    const unreadApproval = (await leader.get('/api/notifications?group=approval&unread=1')).json();
+    expect(unreadApproval.items.map((n: { id: number }) => n.id)).toEqual([seeded.approval]);
+    expect(unreadApproval).toMatchObject({ total: 1, unread: 3 });
+    const readOne = (await leader.get('/api/notifications?group=approval')).json().items[0];
+    expect(readOne).toMatchObject({ id: seeded.approvalLatest, readAt: expect.any(String) });
+    // marking the same one again changes nothing
+    expect((await leader.post('/api/notifications/read', { ids: [seeded.approvalLatest] })).json()).toEqual({ updated: 0 });
+  });
+
+  it('one user never sees nor marks another user\'s notices, by list, filter or id', async () => {
+    const leader = await env.login('leader1');
+    const other = await env.login('leader2');
+    const theirs = (await other.get('/api/notifications?group=problem')).json();
+    expect(theirs.items.map((n: { id: number }) => n.id)).toEqual([seeded.theirs]);
+    for (const group of ['problem', 'approval', 'other']) {
+      const mine = (await leader.get(`/api/notifications?group=${group}`)).json();
+      expect(mine.items.map((n: { id: number }) => n.id)).not.toContain(seeded.theirs);
+    }
+    // leader1 asks to mark leader2's notice and their own: only their own changes
+    expect((await leader.post('/api/notifications/read', { ids: [seeded.theirs, seeded.problem] })).json()).toEqual({ updated: 1 });
+    expect((await other.get('/api/notifications/unread-count')).json()).toEqual({ unread: 1 });
+    // leader1's 全部标为已读 leaves leader2's untouched
+    expect((await leader.post('/api/notifications/read', {})).json()).toEqual({ updated: 2 });
+    expect((await leader.get('/api/notifications/unread-count')).json()).toEqual({ unread: 0 });
+    expect((await other.get('/api/notifications?unread=1')).json().items.map((n: { id: number }) => n.id)).toEqual([seeded.theirs]);
+  });
+
+  it('401 without a session on every endpoint', async () => {
+    expect((await env.app.inject({ method: 'GET', url: '/api/notifications?group=problem' })).statusCode).toBe(401);
+    expect((await env.app.inject({ method: 'GET', url: '/api/notifications/unread-count' })).statusCode).toBe(401);
+    expect((await env.app.inject({ method: 'POST', url: '/api/notifications/read', payload: {} })).statusCode).toBe(401);
+  });
+
+  it('400 VALIDATION on a bad query, with the field', async () => {
+    const leader = await env.login('leader1');
+    for (const [q, field] of [
+      ['group=warning', 'group'],
+      ['unread=yes', 'unread'],
+      ['page=0', 'page'],
+      ['pageSize=101', 'pageSize'],
+      ['pageSize=abc', 'pageSize'],
+    ] as const) {
+      const res = await leader.get(`/api/notifications?${q}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION');
+      expect(res.json().error.details.map((d: { path: string }) => d.path).join(',')).toContain(field);
+    }
+  });
+});
