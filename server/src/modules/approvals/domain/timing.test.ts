@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalAction } from '@tiaodu/contracts';
 import { makeCalendar } from '../../../core/calendar.js';
-import { dayCounter, itemTiming, replay, signalFacts, worst, type ItemLimits, type TimedAction } from './timing.js';
+import { APPROVAL_ACTION_VALUES } from '@tiaodu/contracts';
+import { shiftDate } from '../../../core/calendar.js';
+import { approvalMove, INITIAL_STATE } from './state.js';
+import { dayCounter, itemTiming, replay, signalFacts, signalOn, signalSchedule, worst, type ItemLimits, type TimedAction } from './timing.js';
 
 const cal = makeCalendar();
 /** An act at a China wall-clock time. */
@@ -161,5 +164,63 @@ describe('signals of one item', () => {
     expect(worst(['yellow', 'prompt', 'none'])).toBe('yellow');
     expect(worst(['yellow', 'red'])).toBe('red');
     expect(worst([])).toBe('none');
+  });
+});
+
+describe('stored signal schedule', () => {
+  it('the worked example: prompt, yellow and red dates of the running clocks, fixed signals of the closed ones', () => {
+    // accepted 02-13: 承办 (4 days) prompt from 02-25, yellow from 02-27; the item (10 days) prompt from 03-04, red from 03-06
+    const s = signalSchedule(cal, itemTiming(cal, upTo(2), limits, '2026-02-13'), '2026-02-13');
+    expect(s).toEqual({ fixed: 'none', promptOn: '2026-02-25', yellowOn: '2026-02-27', redOn: '2026-03-06' });
+    expect(signalOn(s, '2026-02-24')).toBe('none');
+    expect(signalOn(s, '2026-02-25')).toBe('prompt');
+    expect(signalOn(s, '2026-02-27')).toBe('yellow');
+    expect(signalOn(s, '2026-03-06')).toBe('red');
+    // 补正 on 03-03: every clock stops; 承办 was late, so yellow stays, and no prompt is given
+    const paused = signalSchedule(cal, itemTiming(cal, upTo(4), limits, '2026-03-03'), '2026-03-03');
+    expect(paused).toEqual({ fixed: 'yellow', promptOn: null, yellowOn: null, redOn: null });
+    // finished 12 days against 10: red for good
+    expect(signalSchedule(cal, itemTiming(cal, history, limits, '2026-03-11'), '2026-03-11')).toEqual({ fixed: 'red', promptOn: null, yellowOn: null, redOn: null });
+  });
+
+  it('gives the signal itemTiming computes on every later date, over random histories', () => {
+    // a small deterministic generator (mulberry32) so that a failure can be replayed
+    let seed = 20261202;
+    const rnd = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
+    let checked = 0;
+    for (let n = 0; n < 300; n++) {
+      const lim: ItemLimits = {
+        promisedDays: 1 + Math.floor(rnd() * 15),
+        stepDays: { accept: pick([0, 1, 2]), undertake: pick([0, 1, 3, 5]), review: pick([0, 1, 2, 4]), approve: pick([0, 1, 2]), finish: pick([0, 1, 2]) },
+      };
+      // around the 2026 Spring Festival and National Day, where 调休 and holidays matter
+      let day = pick(['2026-01-20', '2026-02-05', '2026-04-28', '2026-09-22', '2026-12-20']);
+      let state = INITIAL_STATE;
+      const acts: TimedAction[] = [];
+      const length = 1 + Math.floor(rnd() * 9);
+      for (let k = 0; k < length; k++) {
+        const allowed = APPROVAL_ACTION_VALUES.filter((a) => approvalMove(state, a).ok);
+        if (!allowed.length) break;
+        const a = pick(allowed);
+        day = shiftDate(day, Math.floor(rnd() * 7));
+        acts.push(at(a, `${day} ${String(9 + k).padStart(2, '0')}:00`));
+        state = (approvalMove(state, a) as { ok: true; to: typeof state }).to;
+        // the schedule as stored by the act (today = the act's day) or by a later refresh
+        const computedOn = rnd() < 0.5 ? day : shiftDate(day, Math.floor(rnd() * 10));
+        const s = signalSchedule(cal, itemTiming(cal, acts, lim, computedOn), computedOn);
+        for (let d = computedOn; d <= shiftDate(computedOn, 45); d = shiftDate(d, 1)) {
+          const expected = itemTiming(cal, acts, lim, d).signal;
+          if (signalOn(s, d) !== expected) throw new Error(`history ${JSON.stringify(acts)} limits ${JSON.stringify(lim)} on ${d}: schedule ${JSON.stringify(s)} gives ${signalOn(s, d)}, timing ${expected}`);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
   });
 });

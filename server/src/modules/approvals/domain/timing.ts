@@ -239,3 +239,54 @@ export function signalFacts(t: ItemTiming): SignalFact[] {
   add('item', null, t.item);
   return facts;
 }
+
+/**
+ * When an item's signal changes, as stored on the item so that lists can filter, sort and
+ * page by signal in SQL. Only running clocks move with time, and each of them changes its
+ * signal on a date known in advance; everything else is fixed until the next act:
+ *
+ * - `fixed`: the worst signal that no longer depends on the date — yellow of a step done
+ *   late, red of an item finished late, and every signal while the item waits for the
+ *   applicant (补正 stops all clocks, and no prompt is given then);
+ * - `promptOn`, `yellowOn`, `redOn`: the first date of each signal of the running clocks
+ *   (the current step and, after 受理, the item), or null.
+ *
+ * The signal on a date D is `signalOn(schedule, D)`, equal to `itemTiming(…, D).signal` for
+ * every D from the day of the last act until the next act (tested over random histories).
+ * A change of the working-day calendar moves the dates: the schedules are then recomputed.
+ */
+export interface SignalSchedule {
+  fixed: 'none' | 'yellow' | 'red';
+  promptOn: string | null;
+  yellowOn: string | null;
+  redOn: string | null;
+}
+
+export function signalSchedule(cal: Calendar, t: ItemTiming, today: string): SignalSchedule {
+  const r = t.replayed;
+  const counter = dayCounter(cal, r.suspensions, today);
+  const out: SignalSchedule = { fixed: 'none', promptOn: null, yellowOn: null, redOn: null };
+  const min = (a: string | null, b: string) => (a === null || b < a ? b : a);
+  const clock = (c: ClockView, late: 'yellow' | 'red') => {
+    if (c.startedOn === null) return;
+    if (c.endedOn === null && !t.paused) {
+      out.promptOn = min(out.promptOn, counter.nth(c.startedOn, Math.max(0, c.limitDays - 1)));
+      const overdue = counter.nth(c.startedOn, c.limitDays + 1);
+      if (late === 'red') out.redOn = min(out.redOn, overdue);
+      else out.yellowOn = min(out.yellowOn, overdue);
+    } else if (c.signal === 'yellow' || c.signal === 'red') {
+      out.fixed = worst([out.fixed, late]) as SignalSchedule['fixed'];
+    }
+  };
+  for (const s of t.steps) clock(s, 'yellow');
+  clock(t.item, 'red');
+  return out;
+}
+
+/** The signal an item carries on a China date, from its stored schedule. */
+export function signalOn(s: SignalSchedule, date: string): SignalLevel {
+  if (s.fixed === 'red' || (s.redOn !== null && s.redOn <= date)) return 'red';
+  if (s.fixed === 'yellow' || (s.yellowOn !== null && s.yellowOn <= date)) return 'yellow';
+  if (s.promptOn !== null && s.promptOn <= date) return 'prompt';
+  return 'none';
+}
