@@ -380,12 +380,24 @@ export const ProjectApprovalsSchema = z.object({
 export type ProjectApprovals = z.infer<typeof ProjectApprovalsSchema>;
 
 export const ApprovalListQuerySchema = z.object({
-  status: z.enum([...APPROVAL_STATUS_VALUES, 'open'], { message: '状态不正确' }).optional(),
+  /** open: in handling or with the applicant for 补正; all (the default): every status. */
+  status: z.enum([...APPROVAL_STATUS_VALUES, 'open', 'all'], { message: '状态不正确' }).optional(),
   signal: z.enum(['prompt', 'yellow', 'red', 'any'], { message: '预警不正确' }).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100, '不能超过100个字符').optional(),
+  departmentId: z.coerce.number({ message: '部门不正确' }).int('部门不正确').positive('部门不正确').optional(),
+  projectId: z.coerce.number({ message: '项目不正确' }).int('项目不正确').positive('项目不正确').optional(),
+  page: z.coerce.number({ message: '页码不正确' }).int('页码不正确').min(1, '页码不正确').default(1),
+  pageSize: z.coerce.number({ message: '每页条数不正确' }).int('每页条数不正确').min(1, '每页条数不正确').max(200, '每页最多200条').default(20),
 });
 export type ApprovalListQuery = z.infer<typeof ApprovalListQuerySchema>;
-export const ApprovalListSchema = z.object({ items: z.array(ProjectApprovalSchema), total: z.number() });
+export const ApprovalListSchema = z.object({
+  items: z.array(ProjectApprovalSchema),
+  /** Items matching the filters (all pages). */
+  total: z.number(),
+  /** Items of the same filters, without the signal filter, carrying each signal today. */
+  signals: z.object({ red: z.number(), yellow: z.number(), prompt: z.number() }),
+});
+export type ApprovalList = z.infer<typeof ApprovalListSchema>;
 
 /** One overdue item or step for the supervisor (督查视图). */
 export const OverdueRowSchema = z.object({

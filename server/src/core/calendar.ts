@@ -131,3 +131,16 @@ export function loadCalendar(db: Db): Promise<Calendar> {
 export function invalidateCalendar(db: Db): void {
   cache.delete(db);
 }
+
+/**
+ * Modules whose stored dates follow the working-day calendar register here; the calendar
+ * service calls them in the transaction of every change of a day.
+ */
+type CalendarListener = (tx: DbOrTx, date: string) => Promise<void>;
+const listeners: CalendarListener[] = [];
+export function onCalendarChange(listener: CalendarListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+export async function calendarChanged(tx: DbOrTx, date: string): Promise<void> {
+  for (const l of listeners) await l(tx, date);
+}

@@ -633,8 +633,18 @@ export const projectApprovals = pgTable(
     /** Limits copied from the catalogue when the item was added, so later catalogue changes do not rewrite its history. */
     promisedDays: integer('promised_days').notNull().default(0),
     stepLimits: jsonb('step_limits').notNull().default({}),
-    /** Last day of the promised limit while its clock runs (null before 受理 and during 补正). */
+    /** Last day of the promised limit (null before 受理, and during 补正 while still within it). */
     promisedDueDate: date('promised_due_date', { mode: 'string' }),
+    /**
+     * The signal schedule (domain/timing.ts signalSchedule): the signal that no longer moves
+     * with time (none | yellow | red; NULL: not computed yet, e.g. after a calendar change),
+     * and the dates from which the running clocks give a prompt, yellow and red. Lists filter,
+     * sort and page by the signal of today computed from these in SQL.
+     */
+    signalFixed: varchar('signal_fixed', { length: 8 }),
+    promptOn: date('prompt_on', { mode: 'string' }),
+    yellowOn: date('yellow_on', { mode: 'string' }),
+    redOn: date('red_on', { mode: 'string' }),
     /** 办结 or 不予受理 */
     doneAt: ts('done_at'),
     handlerId: integer('handler_id').references(() => users.id),
@@ -651,6 +661,7 @@ export const projectApprovals = pgTable(
     index('project_approvals_department_idx').on(t.departmentId, t.status),
     index('project_approvals_status_due_idx').on(t.status, t.promisedDueDate),
     index('project_approvals_done_idx').on(t.doneAt),
+    index('project_approvals_unscheduled_idx').on(t.id).where(sql`${t.signalFixed} is null`),
   ],
 );
 

@@ -28,7 +28,7 @@ describe('demo approvals', () => {
   });
 
   it('signals of every colour, and today’s run is done', async () => {
-    const { items } = await listApprovals(ctx, {});
+    const { items } = await listApprovals(ctx, { page: 1, pageSize: 200 });
     expect(new Set(items.map((i) => i.signal))).toEqual(new Set(['none', 'prompt', 'yellow', 'red']));
     const kinds = await ctx.db.select({ kind: approvalSignals.kind }).from(approvalSignals);
     expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set(['prompt', 'yellow', 'red']));

@@ -4,7 +4,7 @@ import { approvalEvents, approvalItems, approvalTemplates, departments, projectA
 import type { DbOrTx } from '../../db/client.js';
 import type { SessionUser } from '../../core/context.js';
 import { projectScope } from '../../core/scope.js';
-import type { TimedAction } from './domain/timing.js';
+import type { SignalSchedule, TimedAction } from './domain/timing.js';
 import { actionOf } from './domain/state.js';
 
 /** approval_items.phase is stored as 1…4 in process order. */
@@ -112,6 +112,94 @@ export async function findApprovals(db: DbOrTx, user: SessionUser | null, where:
     departmentId: r.departmentId ?? 0,
     stepLimits: r.stepLimits as StepLimits,
   }));
+}
+
+/**
+ * The signal of an item on a China date, from its stored schedule (domain/timing.ts
+ * signalOn, in SQL): 'red', 'yellow', 'prompt' or 'none'.
+ */
+export function signalSql(today: string): SQL<string> {
+  const pa = projectApprovals;
+  return sql<string>`(CASE WHEN ${pa.signalFixed} = 'red' OR ${pa.redOn} <= ${today}::date THEN 'red'
+    WHEN ${pa.signalFixed} = 'yellow' OR ${pa.yellowOn} <= ${today}::date THEN 'yellow'
+    WHEN ${pa.promptOn} <= ${today}::date THEN 'prompt' ELSE 'none' END)`;
+}
+
+const SIGNAL_ORDER = (today: string) => sql`CASE ${signalSql(today)} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'prompt' THEN 2 ELSE 3 END`;
+
+/**
+ * One page of the items in the user's scope matching `where`: worst signal of `today` first,
+ * then the earliest promised due date, then the oldest item; with the number of matches.
+ */
+export async function pageApprovalIds(db: DbOrTx, user: SessionUser, where: SQL | undefined, today: string, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+  const rows = await db
+    .select({ id: projectApprovals.id, total: sql<number>`count(*) OVER ()` })
+    .from(projectApprovals)
+    .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
+    .innerJoin(approvalItems, eq(approvalItems.id, projectApprovals.itemId))
+    .where(and(sql`${projects.deletedAt} IS NULL`, approvalScope(user), where))
+    .orderBy(SIGNAL_ORDER(today), sql`${projectApprovals.promisedDueDate} ASC NULLS LAST`, asc(projectApprovals.id))
+    .limit(limit)
+    .offset(offset);
+  if (rows.length || offset === 0) return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
+  // a page past the end: still say how many there are
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projectApprovals)
+    .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
+    .innerJoin(approvalItems, eq(approvalItems.id, projectApprovals.itemId))
+    .where(and(sql`${projects.deletedAt} IS NULL`, approvalScope(user), where));
+  return { ids: [], total: Number(c?.n ?? 0) };
+}
+
+/** How many items in the user's scope matching `where` carry each signal today. */
+export async function signalCounts(db: DbOrTx, user: SessionUser, where: SQL | undefined, today: string): Promise<Record<'red' | 'yellow' | 'prompt', number>> {
+  const rows = await db
+    .select({ signal: signalSql(today), n: sql<number>`count(*)::int` })
+    .from(projectApprovals)
+    .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
+    .innerJoin(approvalItems, eq(approvalItems.id, projectApprovals.itemId))
+    .where(and(sql`${projects.deletedAt} IS NULL`, approvalScope(user), where))
+    .groupBy(sql`1`);
+  const n = (k: string) => Number(rows.find((r) => r.signal === k)?.n ?? 0);
+  return { red: n('red'), yellow: n('yellow'), prompt: n('prompt') };
+}
+
+/** Projects (not deleted) with an item in handling or with the applicant for 补正. */
+export async function projectsWithOpenItems(db: DbOrTx): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ id: projectApprovals.projectId })
+    .from(projectApprovals)
+    .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
+    .where(and(sql`${projects.deletedAt} IS NULL`, inArray(projectApprovals.status, ['pending', 'accepted', 'undertaken', 'reviewed', 'approved', 'returned'])))
+    .orderBy(asc(projectApprovals.projectId));
+  return rows.map((r) => r.id);
+}
+
+/** Items whose signal schedule has to be computed (new to this version, or after a calendar change). */
+export async function unscheduledIds(db: DbOrTx, limit: number): Promise<number[]> {
+  const rows = await db.select({ id: projectApprovals.id }).from(projectApprovals).where(sql`${projectApprovals.signalFixed} IS NULL`).orderBy(asc(projectApprovals.id)).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Stores the signal schedules and due dates of some items, in one statement. */
+export async function saveSchedules(db: DbOrTx, rows: Array<{ id: number; dueDate: string | null; schedule: SignalSchedule }>): Promise<void> {
+  if (!rows.length) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.id}::int, ${r.schedule.fixed}::varchar, ${r.schedule.promptOn}::date, ${r.schedule.yellowOn}::date, ${r.schedule.redOn}::date, ${r.dueDate}::date)`),
+    sql`, `,
+  );
+  await db.execute(sql`UPDATE project_approvals pa SET signal_fixed = v.fixed, prompt_on = v.prompt_on, yellow_on = v.yellow_on, red_on = v.red_on, promised_due_date = v.due
+    FROM (VALUES ${values}) AS v(id, fixed, prompt_on, yellow_on, red_on, due) WHERE pa.id = v.id`);
+}
+
+/**
+ * After a change of the working-day calendar on `date`: the schedules of the items whose
+ * clocks may count that day are computed again (open items and those finished since).
+ */
+export async function markSchedulesStale(db: DbOrTx, date: string): Promise<void> {
+  await db.execute(sql`UPDATE project_approvals SET signal_fixed = NULL
+    WHERE status <> 'not_started' AND (done_at IS NULL OR done_at >= ${date}::date - 1)`);
 }
 
 export interface EventRow {

@@ -8,6 +8,7 @@ import {
   labelOf,
   type ApprovalAct,
   type ApprovalAction,
+  type ApprovalList,
   type ApprovalListQuery,
   type ApprovalRating,
   type ApprovalStatus,
@@ -15,7 +16,6 @@ import {
   type ProjectApproval,
   type ProjectApprovalDetail,
   type ProjectApprovals,
-  type SignalLevel,
 } from '@tiaodu/contracts';
 import { approvalEvents, approvalItems, approvalTemplates, projectApprovals, projects } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -23,12 +23,12 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { chinaToday } from '../../core/clock.js';
-import { loadCalendar, type Calendar } from '../../core/calendar.js';
+import { loadCalendar, onCalendarChange, type Calendar } from '../../core/calendar.js';
 import { notify } from '../notifications/notify.js';
 import * as repo from './approvals.repository.js';
 import { listTemplates, processLimits } from './catalogue.service.js';
 import { approvalMove, currentStep, IN_HANDLING, isFinished } from './domain/state.js';
-import { itemTiming, type ItemTiming } from './domain/timing.js';
+import { itemTiming, signalSchedule, type ItemTiming } from './domain/timing.js';
 import { processView, type ProcessItem } from './domain/process.js';
 
 export function todayOf(ctx: Ctx): string {
@@ -201,6 +201,8 @@ async function addItemsTx(tx: Tx, ctx: Ctx, projectId: number, itemIds: number[]
       status: 'not_started',
       promisedDays: i.promisedDays,
       stepLimits: i.stepLimits,
+      // not applied yet: no clock runs
+      signalFixed: 'none',
       createdAt: now,
       updatedAt: now,
     })),
@@ -290,7 +292,7 @@ export async function actOnApproval(ctx: Ctx, id: number, input: ApprovalAct): P
     const t = after.timing;
     const step = currentStep(t.replayed.state);
     const openedAt = step ? after.events[t.replayed.stepActs[step]?.opened ?? -1]?.at : undefined;
-    const running = !t.paused && !isFinished(t.replayed.state.status);
+    const schedule = signalSchedule(cal, t, todayOf(ctx));
     await tx
       .update(projectApprovals)
       .set({
@@ -298,7 +300,11 @@ export async function actOnApproval(ctx: Ctx, id: number, input: ApprovalAct): P
         currentStep: step,
         startedAt: after.events.find((e) => e.toStatus === 'accepted' && e.fromStatus !== 'returned')?.at ?? null,
         stepStartedAt: openedAt ?? null,
-        promisedDueDate: running ? t.item.dueDate : null,
+        promisedDueDate: t.item.dueDate,
+        signalFixed: schedule.fixed,
+        promptOn: schedule.promptOn,
+        yellowOn: schedule.yellowOn,
+        redOn: schedule.redOn,
         doneAt: isFinished(t.replayed.state.status) ? now : null,
         handlerId: ctx.user.id || null,
         ...(action === 'return' || action === 'reject' ? { reason } : {}),
@@ -363,25 +369,69 @@ export async function rateApproval(ctx: Ctx, id: number, rating: ApprovalRating)
 /* ------------------------------------------------------------------ lists */
 
 const OPEN: ApprovalStatus[] = [...IN_HANDLING, 'returned'];
-const SIGNAL_RANK: Record<SignalLevel, number> = { red: 0, yellow: 1, prompt: 2, none: 3 };
 
 function listWhere(q: ApprovalListQuery): SQL | undefined {
   const conds: SQL[] = [];
   if (q.status === 'open') conds.push(inArray(projectApprovals.status, OPEN));
-  else if (q.status) conds.push(eq(projectApprovals.status, q.status));
-  if (q.q) conds.push(sql`(${projects.name} ILIKE ${'%' + q.q + '%'} OR ${approvalItems.name} ILIKE ${'%' + q.q + '%'})`);
+  else if (q.status && q.status !== 'all') conds.push(eq(projectApprovals.status, q.status));
+  if (q.departmentId) conds.push(eq(projectApprovals.departmentId, q.departmentId));
+  if (q.projectId) conds.push(eq(projectApprovals.projectId, q.projectId));
+  if (q.q) {
+    const k = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(sql`(${projects.name} ILIKE ${k} OR ${approvalItems.name} ILIKE ${k})`);
+  }
   return conds.length ? and(...conds) : undefined;
 }
 
-/** Items in the user's scope (a department: its own), worst signal first, then by due date. */
-export async function listApprovals(ctx: Ctx, q: ApprovalListQuery): Promise<{ items: ProjectApproval[]; total: number }> {
-  const rows = await repo.findApprovals(ctx.db, ctx.user, listWhere(q));
+const SCHEDULE_BATCH = 2000;
+
+// the dates of the schedules are working days: a calendar change makes them stale
+onCalendarChange(repo.markSchedulesStale);
+
+/**
+ * Computes the signal schedules that are missing (items of a database upgraded to this
+ * version, or after a calendar change), in batches; nothing to do costs one indexed query.
+ */
+export async function ensureSchedules(ctx: Ctx): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const ids = await repo.unscheduledIds(ctx.db, SCHEDULE_BATCH);
+    if (!ids.length) return done;
+    const cal = await loadCalendar(ctx.db);
+    const today = todayOf(ctx);
+    const computed = await compute(ctx, ctx.db, await repo.findApprovals(ctx.db, null, inArray(projectApprovals.id, ids)), cal);
+    // items of deleted projects are not listed; they get an empty schedule so they are not picked again
+    const seen = new Set(computed.map((c) => c.row.id));
+    await repo.saveSchedules(ctx.db, [
+      ...computed.map((c) => ({ id: c.row.id, dueDate: c.timing.item.dueDate, schedule: signalSchedule(cal, c.timing, today) })),
+      ...ids.filter((id) => !seen.has(id)).map((id) => ({ id, dueDate: null, schedule: { fixed: 'none' as const, promptOn: null, yellowOn: null, redOn: null } })),
+    ]);
+    done += ids.length;
+    // give other requests their turn between batches
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+/**
+ * One page of the items in the user's scope (a department: its own), worst signal first,
+ * then by due date: filtered, sorted and paged in SQL by the stored signal schedules, and
+ * only the page's items computed from their events. With the signal counts of the same
+ * filter (without the signal filter), for the page's header.
+ */
+export async function listApprovals(ctx: Ctx, q: ApprovalListQuery): Promise<ApprovalList> {
+  await ensureSchedules(ctx);
+  const today = todayOf(ctx);
+  const base = listWhere(q);
+  const signal = repo.signalSql(today);
+  const where = q.signal === 'any' ? and(base, sql`${signal} <> 'none'`) : q.signal ? and(base, sql`${signal} = ${q.signal}`) : base;
+  const [page, counts] = await Promise.all([
+    repo.pageApprovalIds(ctx.db, ctx.user, where, today, q.pageSize, (q.page - 1) * q.pageSize),
+    repo.signalCounts(ctx.db, ctx.user, base, today),
+  ]);
+  const rows = page.ids.length ? await repo.findApprovals(ctx.db, ctx.user, inArray(projectApprovals.id, page.ids)) : [];
   const computed = await compute(ctx, ctx.db, rows, await loadCalendar(ctx.db));
-  let items = computed.map((c) => summary(ctx, c));
-  if (q.signal === 'any') items = items.filter((i) => i.signal !== 'none');
-  else if (q.signal) items = items.filter((i) => i.signal === q.signal);
-  items.sort((a, b) => SIGNAL_RANK[a.signal] - SIGNAL_RANK[b.signal] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.id - b.id);
-  return { items, total: items.length };
+  const byId = new Map(computed.map((c) => [c.row.id, summary(ctx, c)]));
+  return { items: page.ids.map((id) => byId.get(id)).filter((x): x is ProjectApproval => !!x), total: page.total, signals: counts };
 }
 
 /**
@@ -389,7 +439,10 @@ export async function listApprovals(ctx: Ctx, q: ApprovalListQuery): Promise<{ i
  * its own limit (done late or still running), most days over first.
  */
 export async function overdueRows(ctx: Ctx): Promise<OverdueRow[]> {
-  const rows = await repo.findApprovals(ctx.db, ctx.user, inArray(projectApprovals.status, OPEN));
+  await ensureSchedules(ctx);
+  // only items whose signal is yellow or red today can have an overdue item or step
+  const late = sql`${repo.signalSql(todayOf(ctx))} IN ('yellow', 'red')`;
+  const rows = await repo.findApprovals(ctx.db, ctx.user, and(inArray(projectApprovals.status, OPEN), late));
   const computed = await compute(ctx, ctx.db, rows, await loadCalendar(ctx.db));
   const out: OverdueRow[] = [];
   for (const c of computed) {

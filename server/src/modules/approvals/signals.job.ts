@@ -1,4 +1,4 @@
-import { gte, inArray, or } from 'drizzle-orm';
+import { and, gte, inArray, or, sql } from 'drizzle-orm';
 import { APPROVAL_PHASES, APPROVAL_STEPS, labelOf, type ApprovalStatus } from '@tiaodu/contracts';
 import { approvalSignals, projectApprovals } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
@@ -6,7 +6,7 @@ import { loadCalendar, shiftDate, type Calendar } from '../../core/calendar.js';
 import { notify, type NotifyInput } from '../notifications/notify.js';
 import { registerJob } from '../scheduler/registry.js';
 import * as repo from './approvals.repository.js';
-import { computeAll, processOf, todayOf, type Computed } from './approvals.service.js';
+import { computeAll, ensureSchedules, processOf, todayOf } from './approvals.service.js';
 import { processLimits } from './catalogue.service.js';
 import { IN_HANDLING } from './domain/state.js';
 import { signalFacts } from './domain/timing.js';
@@ -37,13 +37,16 @@ export async function runApprovalSignals(ctx: Ctx): Promise<SignalRun> {
   const cal = await loadCalendar(ctx.db);
   const today = todayOf(ctx);
   const since = `${shiftDate(today, -FINISHED_LOOKBACK_DAYS)}T00:00:00Z`;
-  const computed = await computeAll(ctx, or(inArray(projectApprovals.status, OPEN), gte(projectApprovals.doneAt, since)), cal);
+  await ensureSchedules(ctx);
+  // only items that carry a signal today can have one to record (stored schedules, in SQL)
+  const signalled = sql`${repo.signalSql(today)} <> 'none'`;
+  const computed = await computeAll(ctx, and(or(inArray(projectApprovals.status, OPEN), gte(projectApprovals.doneAt, since)), signalled), cal);
   const now = ctx.clock.now().toISOString();
   const byId = new Map(computed.map((c) => [c.row.id, c]));
   const candidates = computed.flatMap((c) =>
     signalFacts(c.timing).map((f) => ({ projectApprovalId: c.row.id, kind: f.kind, step: f.step ?? '', forDate: f.dueDate, createdAt: now, fact: f })),
   );
-  const processes = await processSignals(ctx, computed, cal, today);
+  const processes = await processSignals(ctx, await repo.projectsWithOpenItems(ctx.db), cal, today);
   let notified = 0;
   let inserted: Array<{ id: number; projectApprovalId: number; kind: string; step: string; forDate: string }> = [];
   await ctx.db.transaction(async (tx) => {
@@ -77,8 +80,7 @@ export async function runApprovalSignals(ctx: Ctx): Promise<SignalRun> {
 }
 
 /** Phase (yellow) and whole-process (prompt, red) notices for the projects with open items, for the dispatchers. */
-async function processSignals(ctx: Ctx, computed: Computed[], cal: Calendar, today: string): Promise<Array<Omit<NotifyInput, 'userIds'>>> {
-  const projectIds = [...new Set(computed.filter((c) => OPEN.includes(c.row.status)).map((c) => c.row.projectId))];
+async function processSignals(ctx: Ctx, projectIds: number[], cal: Calendar, today: string): Promise<Array<Omit<NotifyInput, 'userIds'>>> {
   if (!projectIds.length) return [];
   const all = await computeAll(ctx, inArray(projectApprovals.projectId, projectIds), cal);
   const limits = await processLimits(ctx.db);

@@ -4,7 +4,7 @@ import { calendarDays } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
-import { baseDay, invalidateCalendar, shiftDate } from '../../core/calendar.js';
+import { baseDay, calendarChanged, invalidateCalendar, shiftDate } from '../../core/calendar.js';
 
 function checkDate(date: string): void {
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
@@ -44,6 +44,7 @@ export async function setCalendarDay(ctx: Ctx, date: string, input: CalendarOver
       before: before ? { isWorkday: before.isWorkday, name: before.name } : null,
       after: { isWorkday: v.isWorkday, name: v.name },
     });
+    await calendarChanged(tx, date);
   });
   invalidateCalendar(ctx.db);
 }
@@ -60,6 +61,7 @@ export async function deleteCalendarDay(ctx: Ctx, date: string): Promise<void> {
       summary: `${date} 恢复法定日历`,
       before: { isWorkday: before.isWorkday, name: before.name },
     });
+    await calendarChanged(tx, date);
   });
   invalidateCalendar(ctx.db);
 }

@@ -1,0 +1,5 @@
+ALTER TABLE "project_approvals" ADD COLUMN "signal_fixed" varchar(8);--> statement-breakpoint
+ALTER TABLE "project_approvals" ADD COLUMN "prompt_on" date;--> statement-breakpoint
+ALTER TABLE "project_approvals" ADD COLUMN "yellow_on" date;--> statement-breakpoint
+ALTER TABLE "project_approvals" ADD COLUMN "red_on" date;--> statement-breakpoint
+CREATE INDEX "project_approvals_unscheduled_idx" ON "project_approvals" USING btree ("id") WHERE "project_approvals"."signal_fixed" is null;
