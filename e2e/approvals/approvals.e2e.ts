@@ -150,6 +150,16 @@ describe('approvals journey', () => {
       const dept2 = await openAs(browser, 'ziranziyuan');
       await dept2.goto('/approvals');
       await expect.poll(() => dept2.getByTestId(`list-signal-${b.id}`).innerText()).toBe('红色预警');
+      // the counters above the list are the server's, and one click shows only the red items
+      const open = await apiGet<{ total: number; signals: { red: number; yellow: number; prompt: number } }>(dept2, '/api/approvals?status=open&pageSize=1');
+      expect(open.signals.red).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => dept2.getByTestId('approvals-count-red').innerText()).toBe(`红色预警 ${open.signals.red}`);
+      await expect.poll(() => dept2.getByTestId('approvals-count-yellow').innerText()).toBe(`黄色预警 ${open.signals.yellow}`);
+      await dept2.getByTestId('approvals-count-red').click();
+      await expect.poll(() => new URL(dept2.url()).searchParams.get('signal')).toBe('red');
+      const shown = dept2.getByTestId('approvals-table').locator('[data-testid^="list-signal-"]');
+      await expect.poll(async () => (await shown.allInnerTexts()).join(',')).toBe(Array(Math.min(open.signals.red, 20)).fill('红色预警').join(','));
+      await dept2.getByTestId(`list-signal-${b.id}`).waitFor();
       await dept2.getByTestId('notification-bell').click();
       await expect.poll(() => dept2.getByTestId('notification-list').getByText('红色预警：建设工程规划许可证核发已超过承诺时限').count()).toBeGreaterThan(0);
       await dept2.context().close();

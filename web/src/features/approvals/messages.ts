@@ -14,6 +14,7 @@ export const approvalMessages = {
   'ap.filter.signal': ['预警', 'Signal'],
   'ap.filter.anySignal': ['有预警', 'Any signal'],
   'ap.filter.q': ['项目或事项名称', 'Project or item'],
+  'ap.filter.department': ['办理部门', 'Handling department'],
   'ap.col.project': ['项目', 'Project'],
   'ap.col.item': ['审批事项', 'Item'],
   'ap.col.phase': ['阶段', 'Phase'],

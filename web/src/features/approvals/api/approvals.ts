@@ -2,6 +2,7 @@ import type {
   ApprovalAction,
   ApprovalItem,
   ApprovalItemInput,
+  ApprovalList,
   ApprovalRating,
   ApprovalSettings,
   ApprovalTemplate,
@@ -9,7 +10,6 @@ import type {
   EfficiencyMonth,
   EfficiencyQuarter,
   OverdueRow,
-  ProjectApproval,
   ProjectApprovalDetail,
   ProjectApprovals,
   PublicEfficiency,
@@ -38,7 +38,7 @@ export const approvalKeys = {
 export type PublishedTable = PublicTable & { publishedBy: string | null };
 
 export const approvalsApi = {
-  list: (q: Query) => api<{ items: ProjectApproval[]; total: number }>('/api/approvals', { query: q }),
+  list: (q: Query) => api<ApprovalList>('/api/approvals', { query: q }),
   get: (id: number) => api<ProjectApprovalDetail>(`/api/project-approvals/${id}`),
   act: (id: number, body: { action: ApprovalAction; reason?: string | null; version?: number }) => api<ProjectApprovalDetail>(`/api/project-approvals/${id}/act`, { method: 'POST', body }),
   rate: (id: number, rating: ApprovalRating) => api<ProjectApprovalDetail>(`/api/project-approvals/${id}/rate`, { method: 'POST', body: { rating } }),

@@ -1,6 +1,6 @@
-import { Card, Empty, Flex, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Card, Empty, Flex, Input, Pagination, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { APPROVAL_PHASES, APPROVAL_SIGNAL_KINDS, APPROVAL_STEPS, type ProjectApproval, type SignalLevel } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
@@ -8,7 +8,9 @@ import { useUrlParams } from '../../../hooks/useUrlParams';
 import { useNarrow } from '../../../hooks/useMedia';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { approvalKeys, approvalsApi } from '../api/approvals';
-import { ApprovalStatusTag, SignalTag } from '../components/ApprovalTags';
+import { ApprovalStatusTag, SIGNAL_COLORS, SignalTag } from '../components/ApprovalTags';
+import { serverPagination } from '../../../components/pagination';
+import { useDepartments } from '../../org/hooks/useLookups';
 import { ApprovalActions } from '../components/ApprovalActions';
 
 /**
@@ -24,22 +26,32 @@ export function ApprovalsPage() {
   const status = sp.get('status') ?? 'open';
   const signal = sp.get('signal') ?? undefined;
   const q = sp.get('q') ?? undefined;
-  const set = (k: string, v: string | undefined) =>
+  const departmentId = sp.get('departmentId') ?? undefined;
+  const page = Number(sp.get('page') ?? 1);
+  const pageSize = Number(sp.get('pageSize') ?? 20);
+  /** Sets filters; any change but paging goes back to page 1. */
+  const set = (patch: Record<string, string | number | undefined>) =>
     update((cur) => {
-      if (v) cur.set(k, v);
-      else cur.delete(k);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === '') cur.delete(k);
+        else cur.set(k, String(v));
+      }
+      if (!('page' in patch)) cur.delete('page');
       return cur;
     });
-  const query = { status: status === 'all' ? undefined : status, signal, q };
-  const list = useQuery({ queryKey: approvalKeys.list(query), queryFn: () => approvalsApi.list(query) });
+  const query = { status, signal, q, departmentId, page, pageSize };
+  const list = useQuery({ queryKey: approvalKeys.list(query), queryFn: () => approvalsApi.list(query), placeholderData: keepPreviousData });
+  const departments = useDepartments();
   const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const counts = list.data?.signals;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeader title={t('ap.title')} sub={me.role === 'department' ? t('ap.sub.department') : t('ap.sub.other')} />
-      <Flex gap={8} wrap>
+      <Flex gap={8} wrap align="center">
         <Segmented
           value={status}
-          onChange={(v) => set('status', v === 'open' ? undefined : String(v))}
+          onChange={(v) => set({ status: v === 'open' ? undefined : String(v) })}
           options={[
             { value: 'open', label: t('ap.filter.open') },
             { value: 'all', label: t('ap.filter.all') },
@@ -51,15 +63,43 @@ export function ApprovalsPage() {
           placeholder={t('ap.filter.signal')}
           style={{ width: 140 }}
           value={signal}
-          onChange={(v) => set('signal', v)}
+          onChange={(v) => set({ signal: v })}
           options={[{ value: 'any', label: t('ap.filter.anySignal') }, ...APPROVAL_SIGNAL_KINDS.map((s) => ({ value: s.value, label: label(APPROVAL_SIGNAL_KINDS, s.value) }))]}
           data-testid="approvals-signal"
         />
-        <Input.Search allowClear placeholder={t('ap.filter.q')} defaultValue={q} onSearch={(v) => set('q', v || undefined)} style={{ width: 220 }} />
+        {me.role !== 'department' ? (
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('ap.filter.department')}
+            style={{ width: narrow ? '100%' : 200 }}
+            value={departmentId ? Number(departmentId) : undefined}
+            onChange={(v) => set({ departmentId: v })}
+            options={(departments.data ?? []).filter((d) => d.kind === 'department').map((d) => ({ value: d.id, label: d.name }))}
+            data-testid="approvals-department"
+          />
+        ) : null}
+        <Input.Search key={q ?? ''} allowClear placeholder={t('ap.filter.q')} defaultValue={q} onSearch={(v) => set({ q: v || undefined })} style={{ width: narrow ? '100%' : 220 }} />
       </Flex>
+      {counts ? (
+        <Flex gap={8} wrap align="center" data-testid="approvals-signal-counts">
+          {(['red', 'yellow', 'prompt'] as const).map((s) => (
+            <Tag.CheckableTag
+              key={s}
+              checked={signal === s}
+              onChange={(on) => set({ signal: on ? s : undefined })}
+              style={{ border: `1px solid ${SIGNAL_COLORS[s]}`, color: signal === s ? '#fff' : SIGNAL_COLORS[s], background: signal === s ? SIGNAL_COLORS[s] : undefined }}
+              data-testid={`approvals-count-${s}`}
+            >
+              {label(APPROVAL_SIGNAL_KINDS, s)} {counts[s]}
+            </Tag.CheckableTag>
+          ))}
+        </Flex>
+      ) : null}
       {narrow ? (
         items.length ? (
-          <Flex vertical gap={8}>
+          <Flex vertical gap={8} data-testid="approvals-cards">
             {items.map((r) => (
               <Card key={r.id} size="small" title={<Link to={`/approvals/${r.id}`}>{r.name}</Link>} extra={<SignalTag signal={r.signal} />}>
                 <Link to={`/projects/${r.projectId}/approvals`} style={{ color: 'inherit' }}>
@@ -72,6 +112,7 @@ export function ApprovalsPage() {
                 <ApprovalActions item={r} size="small" />
               </Card>
             ))}
+            {total > pageSize ? <Pagination size="small" align="center" current={page} pageSize={pageSize} total={total} onChange={(p) => set({ page: p })} /> : null}
           </Flex>
         ) : (
           <Empty description={t('ap.none')} />
@@ -80,11 +121,11 @@ export function ApprovalsPage() {
         <Table<ProjectApproval>
           rowKey="id"
           size="small"
-          loading={list.isLoading}
+          loading={list.isFetching}
           dataSource={items}
           data-testid="approvals-table"
           scroll={{ x: me.role === 'department' ? 1230 : 1400 }}
-          pagination={{ pageSize: 20, showTotal: (n) => t('ap.total', { n }) }}
+          pagination={serverPagination(t, { page, pageSize, total, onChange: (p, size) => set({ page: p, pageSize: size }) })}
           locale={{ emptyText: t('ap.none') }}
           columns={[
             { title: t('ap.col.item'), dataIndex: 'name', width: 190, fixed: 'left' as const, render: (v: string, r) => <Link to={`/approvals/${r.id}`} data-testid={`approval-link-${r.id}`}>{v}</Link> },
