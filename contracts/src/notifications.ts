@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   // 问题解决清单
   { value: 'problem.raised', zh: '新问题', en: 'Problem raised' },
   { value: 'problem.assigned', zh: '问题交办', en: 'Problem assigned' },
+  { value: 'problem.prompt', zh: '问题临期提醒', en: 'Problem due soon' },
   { value: 'problem.escalated', zh: '问题升级', en: 'Problem escalated' },
   { value: 'problem.answered', zh: '问题答复', en: 'Problem answered' },
   { value: 'problem.reopened', zh: '问题重新办理', en: 'Problem reopened' },

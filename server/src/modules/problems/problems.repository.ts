@@ -173,12 +173,13 @@ export async function listProblems(db: DbOrTx, lc: ListContext, q: ProblemListQu
     db.execute(sql`SELECT count(*)::int AS all,
         count(*) FILTER (WHERE ${tabCondition(lc, 'mine')})::int AS mine,
         count(*) FILTER (WHERE ${tabCondition(lc, 'todo')})::int AS todo,
-        count(*) FILTER (WHERE ${tabCondition(lc, 'overdue')})::int AS overdue
+        count(*) FILTER (WHERE ${tabCondition(lc, 'overdue')})::int AS overdue,
+        count(*) FILTER (WHERE p.status IN ('pending', 'handling'))::int AS open
       FROM problems p JOIN projects ON projects.id = p.project_id WHERE ${where}`),
   ]);
   const c = counts.rows[0] as Record<string, unknown>;
   const cnt = { all: Number(c.all), mine: Number(c.mine), todo: Number(c.todo), overdue: Number(c.overdue) };
-  return { rows: rows.rows.map((r) => mapRow(r as Record<string, unknown>)), total: cnt[q.tab], counts: cnt };
+  return { rows: rows.rows.map((r) => mapRow(r as Record<string, unknown>)), total: cnt[q.tab], counts: { ...cnt, open: Number(c.open) } };
 }
 
 /** One problem the user may see; `lock` takes the row lock for a change. */
@@ -201,6 +202,12 @@ export async function escalationCandidates(db: DbOrTx, lastWorkday: string, topL
     WHERE p.status IN ('pending', 'handling') AND p.due_date < ${lastWorkday}::date AND p.level < ${topLevel} AND projects.deleted_at IS NULL
     ORDER BY p.due_date, p.id`);
   return res.rows.map((r) => Number((r as { id: unknown }).id));
+}
+
+/** Open problems (of live projects) due from `from` up to, not including, `before`. */
+export async function dueBetween(db: DbOrTx, from: string, before: string): Promise<ProblemRow[]> {
+  const res = await db.execute(sql`${SELECT} WHERE p.status IN ('pending', 'handling') AND p.due_date >= ${from}::date AND p.due_date < ${before}::date AND projects.deleted_at IS NULL ORDER BY p.due_date, p.id`);
+  return res.rows.map((r) => mapRow(r as Record<string, unknown>));
 }
 
 export async function events(db: DbOrTx, problemId: number) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestEnv, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
 import { auditEvents, departments, notifications, problemEvents, problems, projects } from '../../db/schema.js';
-import { escalateOverdueProblems } from './problems.service.js';
+import { escalateOverdueProblems, promptDueProblems } from './problems.service.js';
 
 let env: TestEnv;
 let pA: number; // entA's project in 桐庐 (town A1), 包保领导 leader1
@@ -112,6 +112,19 @@ describe('a problem through its life, with escalation by the clock', () => {
     version = res.json().version;
   });
 
+  it('one working day before the limit the responsible person is prompted, once', async () => {
+    at('2026-06-15T16:00:00');
+    expect(await promptDueProblems(env.ctx)).toEqual({ prompted: 0 }); // due Wed, two working days left
+    at('2026-06-16T09:00:00');
+    expect(await promptDueProblems(env.ctx)).toEqual({ prompted: 1 });
+    expect(await promptDueProblems(env.ctx)).toEqual({ prompted: 0 });
+    at('2026-06-17T09:00:00');
+    expect(await promptDueProblems(env.ctx)).toEqual({ prompted: 0 }); // same level, same due date: already told
+    const prompts = (await noticesOf(env.fx.users.deptA!)).filter((n) => n.kind === 'problem.prompt');
+    expect(prompts.map((n) => n.title)).toEqual(['临期提醒：问题将于2026-06-17到期：施工用电未接入']);
+    expect((await noticesOf(env.fx.users.unitA!)).filter((n) => n.kind === 'problem.prompt')).toEqual([]);
+  });
+
   it('due today is not overdue; the scheduler leaves it', async () => {
     at('2026-06-17T18:00:00');
     expect(await escalateOverdueProblems(env.ctx)).toEqual({ problems: 0, moves: 0 });
@@ -134,6 +147,13 @@ describe('a problem through its life, with escalation by the clock', () => {
     expect(await escalateOverdueProblems(env.ctx)).toEqual({ problems: 0, moves: 0 });
     expect((await noticesOf(env.fx.users.leader2!)).length).toBe(notes);
     version = p.version;
+  });
+
+  it('at the new level the 分管领导 is prompted before its own limit', async () => {
+    at('2026-06-24T09:00:00');
+    expect(await promptDueProblems(env.ctx)).toEqual({ prompted: 1 });
+    const titles = (await noticesOf(env.fx.users.leader2!)).filter((n) => n.kind === 'problem.prompt').map((n) => n.title);
+    expect(titles).toEqual(['临期提醒：问题将于2026-06-25到期：施工用电未接入']);
   });
 
   it('after a missed fortnight, one run climbs once per elapsed limit, to the top', async () => {
@@ -200,6 +220,17 @@ describe('lists and counts', () => {
     expect((await disp.get('/api/problems?keyword=用地')).json().total).toBe(2);
     expect((await disp.get('/api/problems?tab=overdue')).json().total).toBe(0);
     expect((await disp.get('/api/problems?level=9')).statusCode).toBe(400);
+  });
+
+  it('a project\'s counts: open (待受理 or 办理中), overdue and all agree with its problems', async () => {
+    const one = (await disp.get(`/api/problems?projectId=${pA}&tab=all&pageSize=200`)).json();
+    const statuses = one.items.map((p: { status: string }) => p.status);
+    expect(statuses).toEqual(expect.arrayContaining(['pending', 'closed']));
+    expect(one.counts).toMatchObject({ all: one.items.length, open: statuses.filter((s: string) => s === 'pending' || s === 'handling').length, overdue: 0 });
+    expect(one.counts.open).toBeGreaterThan(0);
+    expect(one.counts.open).toBeLessThan(one.counts.all);
+    // the counts follow the filters: none for the project without problems
+    expect((await disp.get(`/api/problems?projectId=${pB}&tab=all&pageSize=5`)).json()).toMatchObject({ items: [], total: 0, counts: { all: 0, open: 0, overdue: 0 } });
   });
 
   it('counts per unit for the bulletin', async () => {

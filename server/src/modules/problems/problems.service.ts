@@ -30,7 +30,7 @@ import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
 import { getSetting, putSetting } from '../../core/settings.js';
 import { notify } from '../notifications/notify.js';
-import { dueDate, escalationSteps, levelLimit, levelName, overdueWorkdays } from './domain/ladder.js';
+import { dueDate, escalationSteps, isDueSoon, levelLimit, levelName, overdueWorkdays } from './domain/ladder.js';
 import { isOpen, problemMove, type ProblemAction } from './domain/state.js';
 import * as repo from './problems.repository.js';
 
@@ -440,6 +440,34 @@ export async function escalateOverdueProblems(ctx: Ctx): Promise<{ problems: num
 }
 
 /** Counts per responsible unit for the bulletin: raised, solved, deferred, open, overdue, average working days. */
+/**
+ * The scheduler's prompt (临期提醒): every open problem with one working day or less left at
+ * its level is announced once to whoever holds it now — the responsible unit (its named
+ * person, else its users) and, above the first level, the level's holders. Idempotent: one
+ * notice per problem, level and due date.
+ */
+export async function promptDueProblems(ctx: Ctx): Promise<{ prompted: number }> {
+  const [cal, ladder] = await Promise.all([loadCalendar(ctx.db), getLadder(ctx.db)]);
+  const day = today(ctx);
+  const rows = await repo.dueBetween(ctx.db, day, cal.addWorkdays(day, 2));
+  let prompted = 0;
+  for (const p of rows.filter((r) => isDueSoon(cal, r.dueDate, day))) {
+    await ctx.db.transaction(async (tx) => {
+      const users = [...new Set([...(p.level > 0 ? p.holderIds : []), ...(await unitRecipients(tx, p))])];
+      const ids = await notify(tx, ctx, {
+        userIds: users,
+        kind: 'problem.prompt',
+        title: `临期提醒：问题将于${p.dueDate}到期：${p.title}`,
+        body: `${levelName(ladder, p.level)}办理时限${p.dueDate}届满，逾期将升级`,
+        link: link(p.id),
+        dedupeKey: `problem:${p.id}:prompt:${p.level}:${p.dueDate}`,
+      });
+      if (ids.length) prompted++;
+    });
+  }
+  return { prompted };
+}
+
 export async function problemStats(ctx: Ctx, q: ProblemStatsQuery): Promise<ProblemStats> {
   const cal = await loadCalendar(ctx.db);
   const day = today(ctx);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER } from '@tiaodu/contracts';
 import { makeCalendar } from '../../../core/calendar.js';
-import { dueDate, escalationSteps, isOverdue, levelLimit, levelName, overdueWorkdays } from './ladder.js';
+import { dueDate, escalationSteps, isDueSoon, isOverdue, levelLimit, levelName, overdueWorkdays } from './ladder.js';
 
 const cal = makeCalendar();
 
@@ -85,5 +85,21 @@ describe('escalation up the default ladder (5, 5, 5, 10 working days)', () => {
     expect(levelLimit(L, 0, 2)).toBe(2);
     expect(levelLimit(L, 0, null)).toBe(5);
     expect(levelLimit(L, 3, 2)).toBe(10);
+  });
+});
+
+describe('due soon (临期提醒)', () => {
+  it('the working day before the due date and the due date itself; not two days before, not after', () => {
+    expect(isDueSoon(cal, '2026-06-17', '2026-06-15')).toBe(false); // Mon, due Wed
+    expect(isDueSoon(cal, '2026-06-17', '2026-06-16')).toBe(true);
+    expect(isDueSoon(cal, '2026-06-17', '2026-06-17')).toBe(true);
+    expect(isDueSoon(cal, '2026-06-17', '2026-06-18')).toBe(false); // overdue instead
+    expect(isDueSoon(cal, null, '2026-06-17')).toBe(false);
+  });
+  it('rest days in between do not count: due the Monday after the Dragon Boat holiday, prompted from Thursday', () => {
+    // 19–21 June 2026 off; due Mon 22nd
+    expect(isDueSoon(cal, '2026-06-22', '2026-06-17')).toBe(false);
+    expect(isDueSoon(cal, '2026-06-22', '2026-06-18')).toBe(true);
+    expect(isDueSoon(cal, '2026-06-22', '2026-06-20')).toBe(true);
   });
 });

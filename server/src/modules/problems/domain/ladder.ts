@@ -30,6 +30,14 @@ export function isOverdue(cal: Calendar, due: string | null, today: string): boo
   return overdueWorkdays(cal, due, today) > 0;
 }
 
+/**
+ * Due soon (临期): one working day or less left — the working day before the due date (and
+ * any rest day after it) and the due date itself, as for approval items.
+ */
+export function isDueSoon(cal: Calendar, due: string | null, today: string): boolean {
+  return !!due && today <= due && cal.workdaysBetween(today, due) <= 1;
+}
+
 export interface EscalationStep {
   fromLevel: number;
   toLevel: number;
