@@ -636,7 +636,7 @@ export const projectApprovals = pgTable(
     /** Last day of the promised limit (null before 受理, and during 补正 while still within it). */
     promisedDueDate: date('promised_due_date', { mode: 'string' }),
     /**
-     * The signal schedule (domain/timing.ts signalSchedule): the signal that no longer moves
+     * The stored timing (domain/timing.ts storedTiming): the signal that no longer moves
      * with time (none | yellow | red; NULL: not computed yet, e.g. after a calendar change),
      * and the dates from which the running clocks give a prompt, yellow and red. Lists filter,
      * sort and page by the signal of today computed from these in SQL.
@@ -644,7 +644,12 @@ export const projectApprovals = pgTable(
     signalFixed: varchar('signal_fixed', { length: 8 }),
     promptOn: date('prompt_on', { mode: 'string' }),
     yellowOn: date('yellow_on', { mode: 'string' }),
+    /** The day the item goes, or went, past its promised limit (超时). */
     redOn: date('red_on', { mode: 'string' }),
+    /** China dates of 受理 and 办结, and the working days used (补正 excluded) of a completed item: for the efficiency tables. */
+    acceptedOn: date('accepted_on', { mode: 'string' }),
+    completedOn: date('completed_on', { mode: 'string' }),
+    usedDays: integer('used_days'),
     /** 办结 or 不予受理 */
     doneAt: ts('done_at'),
     handlerId: integer('handler_id').references(() => users.id),

@@ -5,8 +5,10 @@ import { testConfig } from '../../config.js';
 import { ManualClock } from '../../core/clock.js';
 import { systemCtx, type Ctx } from '../../core/context.js';
 import { approvalSignals, projectApprovals, publicTables, users } from '../schema.js';
-import { listApprovals, overdueRows } from '../../modules/approvals/approvals.service.js';
-import { monthTable } from '../../modules/approvals/efficiency.service.js';
+import { computeAll, listApprovals, overdueRows } from '../../modules/approvals/approvals.service.js';
+import { monthTable, quarterTable } from '../../modules/approvals/efficiency.service.js';
+import { efficiencyTable, monthPeriod, quarterPeriod, type EfficiencyItem, type Period } from '../../modules/approvals/domain/efficiency.js';
+import { chinaToday } from '../../core/clock.js';
 import { runApprovalSignals } from '../../modules/approvals/signals.job.js';
 import { seedDemo } from './demo.js';
 
@@ -48,6 +50,35 @@ describe('demo approvals', () => {
     expect(await ctx.db.select().from(publicTables)).toHaveLength(1);
     const nov = await monthTable(ctx, 2026, 11);
     expect(nov.rows.some((r) => r.completed > 0)).toBe(true);
+  });
+
+  it('the tables read from the stored timings equal the tables computed by replaying every item’s events', async () => {
+    // the reference: every item's events replayed on today's date
+    const computed = await computeAll(ctx, undefined);
+    const items: EfficiencyItem[] = computed.map((c) => ({
+      departmentId: c.row.departmentId,
+      acceptedOn: c.timing.replayed.acceptedOn,
+      completedOn: c.timing.replayed.completedOn,
+      usedDays: c.timing.replayed.completedOn ? c.timing.item.usedDays : null,
+      promisedDays: c.row.promisedDays,
+      overdueOn: c.timing.item.overdueSince,
+      rating: (c.row.rating as EfficiencyItem['rating']) ?? null,
+      ratedOn: c.row.ratedAt ? chinaToday(new Date(c.row.ratedAt)) : null,
+    }));
+    const reference = async (p: Period, depts: Array<{ id: number; name: string }>) => efficiencyTable(depts, items, p);
+    let compared = 0;
+    for (let m = 6; m <= 12; m++) {
+      const t = await monthTable(ctx, 2026, m);
+      expect(t.rows, `2026-${m}`).toEqual(await reference(monthPeriod(2026, m), t.rows.map((r) => ({ id: r.departmentId, name: r.departmentName }))));
+      compared += t.rows.filter((r) => r.accepted || r.completed || r.overdue).length;
+    }
+    for (const q of [3, 4]) {
+      const t = await quarterTable(ctx, 2026, q);
+      const ref = await reference(quarterPeriod(2026, q), t.rows.map((r) => ({ id: r.departmentId, name: r.departmentName })));
+      expect(t.rows.map(({ grade: _g, ...r }) => r)).toEqual(ref);
+    }
+    // the months compared are not empty ones
+    expect(compared).toBeGreaterThanOrEqual(8);
   });
 
   it('every department that handles items has a login', async () => {

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { APPROVAL_PHASE_VALUES, type ApprovalPhase, type ApprovalStatus, type StepLimits } from '@tiaodu/contracts';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { APPROVAL_PHASE_VALUES, type ApprovalPhase, type ApprovalRating, type ApprovalStatus, type StepLimits } from '@tiaodu/contracts';
 import { approvalEvents, approvalItems, approvalTemplates, departments, projectApprovals, projects, settings, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { SessionUser } from '../../core/context.js';
 import { projectScope } from '../../core/scope.js';
-import type { SignalSchedule, TimedAction } from './domain/timing.js';
+import type { StoredTiming, TimedAction } from './domain/timing.js';
 import { actionOf } from './domain/state.js';
 
 /** approval_items.phase is stored as 1…4 in process order. */
@@ -176,28 +177,57 @@ export async function projectsWithOpenItems(db: DbOrTx): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Items whose signal schedule has to be computed (new to this version, or after a calendar change). */
-export async function unscheduledIds(db: DbOrTx, limit: number): Promise<number[]> {
+/**
+ * The stored facts of the items that were accepted, completed, went overdue (by their
+ * 超时 date, which may lie ahead for a running item) or were rated between two China dates.
+ */
+export async function efficiencyFacts(db: DbOrTx, from: string, to: string) {
+  const pa = projectApprovals;
+  const ratedOn = sql<string | null>`(${pa.ratedAt} AT TIME ZONE 'Asia/Shanghai')::date::text`;
+  const between = (c: SQL | AnyPgColumn) => sql`${c} BETWEEN ${from}::date AND ${to}::date`;
+  const rows = await db
+    .select({
+      departmentId: pa.departmentId,
+      acceptedOn: pa.acceptedOn,
+      completedOn: pa.completedOn,
+      usedDays: pa.usedDays,
+      promisedDays: pa.promisedDays,
+      redOn: pa.redOn,
+      rating: pa.rating,
+      ratedOn,
+    })
+    .from(pa)
+    .innerJoin(projects, eq(projects.id, pa.projectId))
+    .where(and(sql`${projects.deletedAt} IS NULL`, sql`(${between(pa.acceptedOn)} OR ${between(pa.completedOn)} OR ${between(pa.redOn)} OR ${between(sql`(${pa.ratedAt} AT TIME ZONE 'Asia/Shanghai')::date`)})`));
+  return rows.map((r) => ({ ...r, departmentId: r.departmentId ?? 0, rating: (r.rating as ApprovalRating | null) ?? null }));
+}
+
+/** Items whose stored timing has to be computed (new to this version, or after a calendar change). */
+export async function untimedIds(db: DbOrTx, limit: number): Promise<number[]> {
   const rows = await db.select({ id: projectApprovals.id }).from(projectApprovals).where(sql`${projectApprovals.signalFixed} IS NULL`).orderBy(asc(projectApprovals.id)).limit(limit);
   return rows.map((r) => r.id);
 }
 
-/** Stores the signal schedules and due dates of some items, in one statement. */
-export async function saveSchedules(db: DbOrTx, rows: Array<{ id: number; dueDate: string | null; schedule: SignalSchedule }>): Promise<void> {
+/** Stores the timings of some items, in one statement. */
+export async function saveStoredTimings(db: DbOrTx, rows: Array<{ id: number; stored: StoredTiming }>): Promise<void> {
   if (!rows.length) return;
   const values = sql.join(
-    rows.map((r) => sql`(${r.id}::int, ${r.schedule.fixed}::varchar, ${r.schedule.promptOn}::date, ${r.schedule.yellowOn}::date, ${r.schedule.redOn}::date, ${r.dueDate}::date)`),
+    rows.map(
+      ({ id, stored: s }) =>
+        sql`(${id}::int, ${s.fixed}::varchar, ${s.promptOn}::date, ${s.yellowOn}::date, ${s.redOn}::date, ${s.dueDate}::date, ${s.acceptedOn}::date, ${s.completedOn}::date, ${s.usedDays}::int)`,
+    ),
     sql`, `,
   );
-  await db.execute(sql`UPDATE project_approvals pa SET signal_fixed = v.fixed, prompt_on = v.prompt_on, yellow_on = v.yellow_on, red_on = v.red_on, promised_due_date = v.due
-    FROM (VALUES ${values}) AS v(id, fixed, prompt_on, yellow_on, red_on, due) WHERE pa.id = v.id`);
+  await db.execute(sql`UPDATE project_approvals pa SET signal_fixed = v.fixed, prompt_on = v.prompt_on, yellow_on = v.yellow_on, red_on = v.red_on,
+      promised_due_date = v.due, accepted_on = v.accepted_on, completed_on = v.completed_on, used_days = v.used_days
+    FROM (VALUES ${values}) AS v(id, fixed, prompt_on, yellow_on, red_on, due, accepted_on, completed_on, used_days) WHERE pa.id = v.id`);
 }
 
 /**
  * After a change of the working-day calendar on `date`: the schedules of the items whose
  * clocks may count that day are computed again (open items and those finished since).
  */
-export async function markSchedulesStale(db: DbOrTx, date: string): Promise<void> {
+export async function markTimingsStale(db: DbOrTx, date: string): Promise<void> {
   await db.execute(sql`UPDATE project_approvals SET signal_fixed = NULL
     WHERE status <> 'not_started' AND (done_at IS NULL OR done_at >= ${date}::date - 1)`);
 }

@@ -28,7 +28,7 @@ import { notify } from '../notifications/notify.js';
 import * as repo from './approvals.repository.js';
 import { listTemplates, processLimits } from './catalogue.service.js';
 import { approvalMove, currentStep, IN_HANDLING, isFinished } from './domain/state.js';
-import { itemTiming, signalSchedule, type ItemTiming } from './domain/timing.js';
+import { itemTiming, storedTiming, type ItemTiming, type StoredTiming } from './domain/timing.js';
 import { processView, type ProcessItem } from './domain/process.js';
 
 export function todayOf(ctx: Ctx): string {
@@ -257,6 +257,20 @@ export async function removeApproval(ctx: Ctx, id: number): Promise<void> {
 
 /* ------------------------------------------------------------------ handling */
 
+/** The columns of project_approvals that keep an item's stored timing. */
+export function storedColumns(s: StoredTiming) {
+  return {
+    signalFixed: s.fixed,
+    promptOn: s.promptOn,
+    yellowOn: s.yellowOn,
+    redOn: s.redOn,
+    promisedDueDate: s.dueDate,
+    acceptedOn: s.acceptedOn,
+    completedOn: s.completedOn,
+    usedDays: s.usedDays,
+  };
+}
+
 /** The step an act concerns, kept on the event. */
 function stepOfAct(before: ItemTiming, action: ApprovalAction): string | null {
   if (action === 'submit') return 'accept';
@@ -292,7 +306,6 @@ export async function actOnApproval(ctx: Ctx, id: number, input: ApprovalAct): P
     const t = after.timing;
     const step = currentStep(t.replayed.state);
     const openedAt = step ? after.events[t.replayed.stepActs[step]?.opened ?? -1]?.at : undefined;
-    const schedule = signalSchedule(cal, t, todayOf(ctx));
     await tx
       .update(projectApprovals)
       .set({
@@ -300,11 +313,7 @@ export async function actOnApproval(ctx: Ctx, id: number, input: ApprovalAct): P
         currentStep: step,
         startedAt: after.events.find((e) => e.toStatus === 'accepted' && e.fromStatus !== 'returned')?.at ?? null,
         stepStartedAt: openedAt ?? null,
-        promisedDueDate: t.item.dueDate,
-        signalFixed: schedule.fixed,
-        promptOn: schedule.promptOn,
-        yellowOn: schedule.yellowOn,
-        redOn: schedule.redOn,
+        ...storedColumns(storedTiming(cal, t, todayOf(ctx))),
         doneAt: isFinished(t.replayed.state.status) ? now : null,
         handlerId: ctx.user.id || null,
         ...(action === 'return' || action === 'reject' ? { reason } : {}),
@@ -386,26 +395,24 @@ function listWhere(q: ApprovalListQuery): SQL | undefined {
 const SCHEDULE_BATCH = 2000;
 
 // the dates of the schedules are working days: a calendar change makes them stale
-onCalendarChange(repo.markSchedulesStale);
+onCalendarChange(repo.markTimingsStale);
 
 /**
- * Computes the signal schedules that are missing (items of a database upgraded to this
+ * Computes the stored timings that are missing (items of a database upgraded to this
  * version, or after a calendar change), in batches; nothing to do costs one indexed query.
  */
-export async function ensureSchedules(ctx: Ctx): Promise<number> {
+export async function ensureStoredTimings(ctx: Ctx): Promise<number> {
   let done = 0;
   for (;;) {
-    const ids = await repo.unscheduledIds(ctx.db, SCHEDULE_BATCH);
+    const ids = await repo.untimedIds(ctx.db, SCHEDULE_BATCH);
     if (!ids.length) return done;
     const cal = await loadCalendar(ctx.db);
     const today = todayOf(ctx);
     const computed = await compute(ctx, ctx.db, await repo.findApprovals(ctx.db, null, inArray(projectApprovals.id, ids)), cal);
-    // items of deleted projects are not listed; they get an empty schedule so they are not picked again
+    // items of deleted projects are not listed; they get an empty timing so they are not picked again
     const seen = new Set(computed.map((c) => c.row.id));
-    await repo.saveSchedules(ctx.db, [
-      ...computed.map((c) => ({ id: c.row.id, dueDate: c.timing.item.dueDate, schedule: signalSchedule(cal, c.timing, today) })),
-      ...ids.filter((id) => !seen.has(id)).map((id) => ({ id, dueDate: null, schedule: { fixed: 'none' as const, promptOn: null, yellowOn: null, redOn: null } })),
-    ]);
+    const none: StoredTiming = { fixed: 'none', promptOn: null, yellowOn: null, redOn: null, dueDate: null, acceptedOn: null, completedOn: null, usedDays: null };
+    await repo.saveStoredTimings(ctx.db, [...computed.map((c) => ({ id: c.row.id, stored: storedTiming(cal, c.timing, today) })), ...ids.filter((id) => !seen.has(id)).map((id) => ({ id, stored: none }))]);
     done += ids.length;
     // give other requests their turn between batches
     await new Promise((r) => setImmediate(r));
@@ -419,7 +426,7 @@ export async function ensureSchedules(ctx: Ctx): Promise<number> {
  * filter (without the signal filter), for the page's header.
  */
 export async function listApprovals(ctx: Ctx, q: ApprovalListQuery): Promise<ApprovalList> {
-  await ensureSchedules(ctx);
+  await ensureStoredTimings(ctx);
   const today = todayOf(ctx);
   const base = listWhere(q);
   const signal = repo.signalSql(today);
@@ -439,7 +446,7 @@ export async function listApprovals(ctx: Ctx, q: ApprovalListQuery): Promise<App
  * its own limit (done late or still running), most days over first.
  */
 export async function overdueRows(ctx: Ctx): Promise<OverdueRow[]> {
-  await ensureSchedules(ctx);
+  await ensureStoredTimings(ctx);
   // only items whose signal is yellow or red today can have an overdue item or step
   const late = sql`${repo.signalSql(todayOf(ctx))} IN ('yellow', 'red')`;
   const rows = await repo.findApprovals(ctx.db, ctx.user, and(inArray(projectApprovals.status, OPEN), late));

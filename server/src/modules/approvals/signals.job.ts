@@ -6,7 +6,7 @@ import { loadCalendar, shiftDate, type Calendar } from '../../core/calendar.js';
 import { notify, type NotifyInput } from '../notifications/notify.js';
 import { registerJob } from '../scheduler/registry.js';
 import * as repo from './approvals.repository.js';
-import { computeAll, ensureSchedules, processOf, todayOf } from './approvals.service.js';
+import { computeAll, ensureStoredTimings, processOf, todayOf } from './approvals.service.js';
 import { processLimits } from './catalogue.service.js';
 import { IN_HANDLING } from './domain/state.js';
 import { signalFacts } from './domain/timing.js';
@@ -37,7 +37,7 @@ export async function runApprovalSignals(ctx: Ctx): Promise<SignalRun> {
   const cal = await loadCalendar(ctx.db);
   const today = todayOf(ctx);
   const since = `${shiftDate(today, -FINISHED_LOOKBACK_DAYS)}T00:00:00Z`;
-  await ensureSchedules(ctx);
+  await ensureStoredTimings(ctx);
   // only items that carry a signal today can have one to record (stored schedules, in SQL)
   const signalled = sql`${repo.signalSql(today)} <> 'none'`;
   const computed = await computeAll(ctx, and(or(inArray(projectApprovals.status, OPEN), gte(projectApprovals.doneAt, since)), signalled), cal);

@@ -4,7 +4,7 @@ import { makeCalendar } from '../../../core/calendar.js';
 import { APPROVAL_ACTION_VALUES } from '@tiaodu/contracts';
 import { shiftDate } from '../../../core/calendar.js';
 import { approvalMove, INITIAL_STATE } from './state.js';
-import { dayCounter, itemTiming, replay, signalFacts, signalOn, signalSchedule, worst, type ItemLimits, type TimedAction } from './timing.js';
+import { dayCounter, itemTiming, replay, signalFacts, signalOn, storedTiming, worst, type ItemLimits, type TimedAction } from './timing.js';
 
 const cal = makeCalendar();
 /** An act at a China wall-clock time. */
@@ -167,20 +167,29 @@ describe('signals of one item', () => {
   });
 });
 
-describe('stored signal schedule', () => {
+describe('stored timing', () => {
   it('the worked example: prompt, yellow and red dates of the running clocks, fixed signals of the closed ones', () => {
     // accepted 02-13: 承办 (4 days) prompt from 02-25, yellow from 02-27; the item (10 days) prompt from 03-04, red from 03-06
-    const s = signalSchedule(cal, itemTiming(cal, upTo(2), limits, '2026-02-13'), '2026-02-13');
-    expect(s).toEqual({ fixed: 'none', promptOn: '2026-02-25', yellowOn: '2026-02-27', redOn: '2026-03-06' });
+    const s = storedTiming(cal, itemTiming(cal, upTo(2), limits, '2026-02-13'), '2026-02-13');
+    expect(s).toEqual({ fixed: 'none', promptOn: '2026-02-25', yellowOn: '2026-02-27', redOn: '2026-03-06', dueDate: '2026-03-05', acceptedOn: '2026-02-13', completedOn: null, usedDays: null });
     expect(signalOn(s, '2026-02-24')).toBe('none');
     expect(signalOn(s, '2026-02-25')).toBe('prompt');
     expect(signalOn(s, '2026-02-27')).toBe('yellow');
     expect(signalOn(s, '2026-03-06')).toBe('red');
     // 补正 on 03-03: every clock stops; 承办 was late, so yellow stays, and no prompt is given
-    const paused = signalSchedule(cal, itemTiming(cal, upTo(4), limits, '2026-03-03'), '2026-03-03');
-    expect(paused).toEqual({ fixed: 'yellow', promptOn: null, yellowOn: null, redOn: null });
-    // finished 12 days against 10: red for good
-    expect(signalSchedule(cal, itemTiming(cal, history, limits, '2026-03-11'), '2026-03-11')).toEqual({ fixed: 'red', promptOn: null, yellowOn: null, redOn: null });
+    const paused = storedTiming(cal, itemTiming(cal, upTo(4), limits, '2026-03-03'), '2026-03-03');
+    expect(paused).toMatchObject({ fixed: 'yellow', promptOn: null, yellowOn: null, redOn: null, completedOn: null });
+    // finished 12 days against 10: red for good, 超时 since 03-10
+    expect(storedTiming(cal, itemTiming(cal, history, limits, '2026-03-11'), '2026-03-11')).toEqual({
+      fixed: 'red',
+      promptOn: null,
+      yellowOn: null,
+      redOn: '2026-03-10',
+      dueDate: '2026-03-09',
+      acceptedOn: '2026-02-13',
+      completedOn: '2026-03-11',
+      usedDays: 12,
+    });
   });
 
   it('gives the signal itemTiming computes on every later date, over random histories', () => {
@@ -213,10 +222,19 @@ describe('stored signal schedule', () => {
         state = (approvalMove(state, a) as { ok: true; to: typeof state }).to;
         // the schedule as stored by the act (today = the act's day) or by a later refresh
         const computedOn = rnd() < 0.5 ? day : shiftDate(day, Math.floor(rnd() * 10));
-        const s = signalSchedule(cal, itemTiming(cal, acts, lim, computedOn), computedOn);
+        const s = storedTiming(cal, itemTiming(cal, acts, lim, computedOn), computedOn);
         for (let d = computedOn; d <= shiftDate(computedOn, 45); d = shiftDate(d, 1)) {
-          const expected = itemTiming(cal, acts, lim, d).signal;
-          if (signalOn(s, d) !== expected) throw new Error(`history ${JSON.stringify(acts)} limits ${JSON.stringify(lim)} on ${d}: schedule ${JSON.stringify(s)} gives ${signalOn(s, d)}, timing ${expected}`);
+          const t = itemTiming(cal, acts, lim, d);
+          const fail = (what: string, got: unknown, want: unknown) => {
+            throw new Error(`history ${JSON.stringify(acts)} limits ${JSON.stringify(lim)} on ${d}: ${what} ${JSON.stringify(got)} from ${JSON.stringify(s)}, timing ${JSON.stringify(want)}`);
+          };
+          if (signalOn(s, d) !== t.signal) fail('signal', signalOn(s, d), t.signal);
+          // the 超时 date as the efficiency tables read it: red_on up to the date
+          const overdueOn = s.redOn !== null && s.redOn <= d ? s.redOn : null;
+          if (overdueOn !== t.item.overdueSince) fail('overdue since', overdueOn, t.item.overdueSince);
+          if (s.dueDate !== t.item.dueDate) fail('due date', s.dueDate, t.item.dueDate);
+          const used = t.replayed.completedOn ? t.item.usedDays : null;
+          if (s.usedDays !== used || s.acceptedOn !== t.replayed.acceptedOn || s.completedOn !== t.replayed.completedOn) fail('days', s, t.replayed);
           checked++;
         }
       }

@@ -241,41 +241,59 @@ export function signalFacts(t: ItemTiming): SignalFact[] {
 }
 
 /**
- * When an item's signal changes, as stored on the item so that lists can filter, sort and
- * page by signal in SQL. Only running clocks move with time, and each of them changes its
- * signal on a date known in advance; everything else is fixed until the next act:
+ * What is stored on an item after every act, so that lists and tables can filter, sort, page
+ * and count in SQL instead of replaying every item's events. Only running clocks move with
+ * time, and each of them changes its signal on a date known in advance; everything else is
+ * fixed until the next act:
  *
  * - `fixed`: the worst signal that no longer depends on the date — yellow of a step done
  *   late, red of an item finished late, and every signal while the item waits for the
  *   applicant (补正 stops all clocks, and no prompt is given then);
- * - `promptOn`, `yellowOn`, `redOn`: the first date of each signal of the running clocks
- *   (the current step and, after 受理, the item), or null.
+ * - `promptOn`, `yellowOn`: the first date of the prompt and of the yellow of the running
+ *   clocks (the current step and, after 受理, the item), or null;
+ * - `redOn`: the date the item goes, or went, past its promised limit (its 超时 date), or null;
+ * - `dueDate`, `acceptedOn`, `completedOn`, `usedDays` (working days 受理 → 办结 of a
+ *   completed item): the item's own dates, for sorting and the efficiency tables.
  *
- * The signal on a date D is `signalOn(schedule, D)`, equal to `itemTiming(…, D).signal` for
+ * The signal on a date D is `signalOn(stored, D)`, equal to `itemTiming(…, D).signal` for
  * every D from the day of the last act until the next act (tested over random histories).
- * A change of the working-day calendar moves the dates: the schedules are then recomputed.
+ * A change of the working-day calendar moves the dates: they are then computed again.
  */
-export interface SignalSchedule {
+export interface StoredTiming {
   fixed: 'none' | 'yellow' | 'red';
   promptOn: string | null;
   yellowOn: string | null;
   redOn: string | null;
+  dueDate: string | null;
+  acceptedOn: string | null;
+  completedOn: string | null;
+  usedDays: number | null;
 }
 
-export function signalSchedule(cal: Calendar, t: ItemTiming, today: string): SignalSchedule {
+export function storedTiming(cal: Calendar, t: ItemTiming, today: string): StoredTiming {
   const r = t.replayed;
   const counter = dayCounter(cal, r.suspensions, today);
-  const out: SignalSchedule = { fixed: 'none', promptOn: null, yellowOn: null, redOn: null };
+  const out: StoredTiming = {
+    fixed: 'none',
+    promptOn: null,
+    yellowOn: null,
+    redOn: null,
+    dueDate: t.item.dueDate,
+    acceptedOn: r.acceptedOn,
+    completedOn: r.completedOn,
+    usedDays: r.completedOn ? t.item.usedDays : null,
+  };
   const min = (a: string | null, b: string) => (a === null || b < a ? b : a);
   const clock = (c: ClockView, late: 'yellow' | 'red') => {
     if (c.startedOn === null) return;
     if (c.endedOn === null && !t.paused) {
       out.promptOn = min(out.promptOn, counter.nth(c.startedOn, Math.max(0, c.limitDays - 1)));
       const overdue = counter.nth(c.startedOn, c.limitDays + 1);
-      if (late === 'red') out.redOn = min(out.redOn, overdue);
+      if (late === 'red') out.redOn = overdue;
       else out.yellowOn = min(out.yellowOn, overdue);
     } else if (c.signal === 'yellow' || c.signal === 'red') {
-      out.fixed = worst([out.fixed, late]) as SignalSchedule['fixed'];
+      out.fixed = worst([out.fixed, late]) as StoredTiming['fixed'];
+      if (late === 'red') out.redOn = c.overdueSince;
     }
   };
   for (const s of t.steps) clock(s, 'yellow');
@@ -284,7 +302,7 @@ export function signalSchedule(cal: Calendar, t: ItemTiming, today: string): Sig
 }
 
 /** The signal an item carries on a China date, from its stored schedule. */
-export function signalOn(s: SignalSchedule, date: string): SignalLevel {
+export function signalOn(s: Pick<StoredTiming, 'fixed' | 'promptOn' | 'yellowOn' | 'redOn'>, date: string): SignalLevel {
   if (s.fixed === 'red' || (s.redOn !== null && s.redOn <= date)) return 'red';
   if (s.fixed === 'yellow' || (s.yellowOn !== null && s.yellowOn <= date)) return 'yellow';
   if (s.promptOn !== null && s.promptOn <= date) return 'prompt';

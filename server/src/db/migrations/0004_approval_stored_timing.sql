@@ -2,4 +2,7 @@ ALTER TABLE "project_approvals" ADD COLUMN "signal_fixed" varchar(8);--> stateme
 ALTER TABLE "project_approvals" ADD COLUMN "prompt_on" date;--> statement-breakpoint
 ALTER TABLE "project_approvals" ADD COLUMN "yellow_on" date;--> statement-breakpoint
 ALTER TABLE "project_approvals" ADD COLUMN "red_on" date;--> statement-breakpoint
+ALTER TABLE "project_approvals" ADD COLUMN "accepted_on" date;--> statement-breakpoint
+ALTER TABLE "project_approvals" ADD COLUMN "completed_on" date;--> statement-breakpoint
+ALTER TABLE "project_approvals" ADD COLUMN "used_days" integer;--> statement-breakpoint
 CREATE INDEX "project_approvals_unscheduled_idx" ON "project_approvals" USING btree ("id") WHERE "project_approvals"."signal_fixed" is null;
