@@ -200,8 +200,8 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export const ProblemListSchema = z.object({
   items: z.array(ProblemSchema),
   total: z.number(),
-  /** Counts of the tabs for the same user. */
-  counts: z.object({ mine: z.number(), todo: z.number(), overdue: z.number(), all: z.number() }),
+  /** Counts of the tabs for the same user and filters, and of the open ones (待受理 or 办理中) among all. */
+  counts: z.object({ mine: z.number(), todo: z.number(), overdue: z.number(), all: z.number(), open: z.number() }),
 });
 export type ProblemList = z.infer<typeof ProblemListSchema>;
 
