@@ -58,11 +58,12 @@ export function EfficiencyPage() {
   const { t, label } = useI18n();
   const can = useCan();
   const [sp, update] = useUrlParams();
-  const now = dayjs();
+  // the table a county works on is last month's (the one it publishes), and that month's quarter
+  const ref = dayjs().subtract(1, 'month');
   const tab = sp.get('tab') === 'quarter' ? 'quarter' : 'month';
-  const year = Number(sp.get('year') ?? now.year());
-  const month = Number(sp.get('month') ?? now.month() + 1);
-  const quarter = Number(sp.get('quarter') ?? Math.floor(now.month() / 3) + 1);
+  const year = Number(sp.get('year') ?? ref.year());
+  const month = Number(sp.get('month') ?? ref.month() + 1);
+  const quarter = Number(sp.get('quarter') ?? Math.floor(ref.month() / 3) + 1);
   const set = (patch: Record<string, string | number>) =>
     update((cur) => {
       for (const [k, v] of Object.entries(patch)) cur.set(k, String(v));
