@@ -6,7 +6,7 @@ import { FundOutlined } from '@ant-design/icons';
 import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { AlertOutlined, ControlOutlined, DashboardOutlined } from '@ant-design/icons';
-import { IssuesCloseOutlined } from '@ant-design/icons';
+import { BellOutlined, IssuesCloseOutlined } from '@ant-design/icons';
 import { AuditOutlined as OverdueIcon, BarChartOutlined, BookOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '@tiaodu/contracts';
 import type { I18n, MessageKey } from '../i18n';
@@ -31,6 +31,7 @@ export const MENU: (Entry | Group)[] = [
   { key: 'dashboard', path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, testId: 'nav-dashboard', permission: 'dashboard:read' },
   { key: 'projects', path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, testId: 'nav-projects', permission: 'project:read' },
   { key: 'problems', path: '/problems', label: 'nav.problems', icon: <IssuesCloseOutlined />, testId: 'nav-problems', permission: 'problem:read' },
+  { key: 'notifications', path: '/notifications', label: 'nav.notifications', icon: <BellOutlined />, testId: 'nav-notifications', permission: 'notification:read' },
   {
     key: 'dispatch',
     label: 'nav.dispatch',

@@ -39,6 +39,7 @@ const EfficiencyPage = lazy(() => import('../features/approvals/pages/Efficiency
 const ApprovalCataloguePage = lazy(() => import('../features/approvals/pages/CataloguePage').then((m) => ({ default: m.CataloguePage })));
 const PublicEfficiencyPage = lazy(() => import('../features/approvals/pages/PublicEfficiencyPage').then((m) => ({ default: m.PublicEfficiencyPage })));
 const ProblemRaisePage = lazy(() => import('../features/problems/pages/ProblemRaisePage').then((m) => ({ default: m.ProblemRaisePage })));
+const NotificationsPage = lazy(() => import('../features/notifications/pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const PlansPage = lazy(() => import('../features/plans/pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 
 function NotFound() {
@@ -86,6 +87,7 @@ export const router = createBrowserRouter([
           { path: 'problems', element: gate('problem:read', <ProblemsPage />) },
           { path: 'problems/new', element: gate('problem:raise', <ProblemRaisePage />) },
           { path: 'problems/:id', element: gate('problem:read', <ProblemDetailPage />) },
+          { path: 'notifications', element: gate('notification:read', <NotificationsPage />) },
           { path: 'approvals', element: gate('approval:read', <ApprovalsPage />) },
           { path: 'approvals/:id', element: gate('approval:read', <ApprovalDetailPage />) },
           { path: 'projects/:id/approvals', element: gate('approval:read', <ProjectApprovalsPage />) },

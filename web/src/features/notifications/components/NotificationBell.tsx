@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Badge, Button, Empty, Flex, List, Popover, Switch, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, List, Popover, Switch, Typography, theme } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Notification } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../components/format';
 import { useCan } from '../../auth/hooks/useAuth';
 import { notificationKeys, notificationsApi } from '../api/notifications';
+import { useMarkRead } from '../hooks/useMarkRead';
 
 /** The bell in the header: unread count (polled each minute), the latest notices, mark read. */
 export function NotificationBell() {
@@ -19,18 +20,16 @@ export function NotificationBell() {
 function Bell() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [pageSize, setPageSize] = useState(10);
   const count = useQuery({ queryKey: notificationKeys.unread, queryFn: notificationsApi.unread, refetchInterval: 60_000 });
   const q = { unread: unreadOnly ? '1' : undefined, pageSize };
   const list = useQuery({ queryKey: notificationKeys.list(q), queryFn: () => notificationsApi.list(q), enabled: open });
-  const read = useMutation({
-    mutationFn: (ids?: number[]) => notificationsApi.read(ids),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: notificationKeys.all }),
-  });
-  const n = list.data?.unread ?? count.data?.unread ?? 0;
+  const read = useMarkRead();
+  const { token } = theme.useToken();
+  // the count query is always active, so it is refetched after any change; the list only while open
+  const n = count.data?.unread ?? list.data?.unread ?? 0;
   const go = (item: Notification) => {
     if (!item.readAt) read.mutate([item.id]);
     setOpen(false);
@@ -84,6 +83,18 @@ function Bell() {
           {t('notifications.more')}
         </Button>
       ) : null}
+      <div style={{ borderTop: `1px solid ${token.colorBorderSecondary}`, marginTop: 4, paddingTop: 4, textAlign: 'center' }}>
+        <Button
+          type="link"
+          onClick={() => {
+            setOpen(false);
+            navigate('/notifications');
+          }}
+          data-testid="notifications-view-all"
+        >
+          {t('notifications.viewAll')}
+        </Button>
+      </div>
     </div>
   );
   return (
