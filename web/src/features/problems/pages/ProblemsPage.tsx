@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Flex, Input, Pagination, Select, Spin, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Pagination, Select, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApartmentOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +13,7 @@ import { api } from '../../../api/client';
 import { useNarrow } from '../../../hooks/useMedia';
 import { useUrlParams } from '../../../hooks/useUrlParams';
 import { useCan } from '../../auth/hooks/useAuth';
+import { useProject } from '../../projects/hooks/useProjects';
 import { problemKeys, problemsApi } from '../api/problems';
 import { DueText, LevelTag, ProblemStatusTag } from '../components/ProblemTags';
 import { ProblemStatsTable } from '../components/ProblemStatsTable';
@@ -63,6 +64,9 @@ export function ProblemsPage() {
   });
   const c = list.data?.counts ?? counts.data?.counts;
   const items = list.data?.items ?? [];
+  // the project of a link from its detail page (?projectId=), shown as a filter that can be removed
+  const filteredProject = useProject(Number(query.projectId ?? 0));
+  const projectName = filteredProject.data?.name ?? items[0]?.projectName ?? query.projectId;
 
   const columns = [
     {
@@ -109,7 +113,7 @@ export function ProblemsPage() {
         extra={
           <>
             {can('problem:raise') ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/problems/new')} data-testid="btn-raise-problem">
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(query.projectId ? `/problems/new?projectId=${query.projectId}` : '/problems/new')} data-testid="btn-raise-problem">
                 {t('problems.raise')}
               </Button>
             ) : null}
@@ -139,7 +143,12 @@ export function ProblemsPage() {
           <ProblemStatsTable />
         ) : (
           <>
-            <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+            <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+              {query.projectId ? (
+                <Tag closable color="blue" onClose={() => set({ projectId: null })} style={{ marginInlineEnd: 0, maxWidth: '100%', whiteSpace: 'normal', paddingBlock: 4 }} data-testid="filter-project">
+                  {t('problems.filter.project', { name: projectName ?? '' })}
+                </Tag>
+              ) : null}
               <Select allowClear placeholder={t('problems.filter.status')} style={{ width: 130 }} value={query.status} onChange={(v) => set({ status: v })} options={options(PROBLEM_STATUSES)} data-testid="filter-status" />
               <Select
                 allowClear

@@ -27,6 +27,7 @@ import { StageHistory } from '../components/StageHistory';
 import { LightsHistoryStrip } from '../../warnings/components/LightsHistoryStrip';
 import { ProjectMilestones } from '../../milestones/components/ProjectMilestones';
 import { ProjectApprovalsPanel } from '../../approvals/components/ProjectApprovalsPanel';
+import { ProjectProblemsCard } from '../../problems/components/ProjectProblemsCard';
 
 const COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 } as const;
 
@@ -237,6 +238,7 @@ export function ProjectDetailPage() {
           <Sections project={project} />
         </Col>
         <Col xs={24} xl={8}>
+          {can('problem:read') ? <ProjectProblemsCard projectId={project.id} style={{ marginBottom: 16 }} /> : null}
           <Card size="small" title={t('detail.stageHistory')} style={{ marginBottom: 16 }}>
             <StageHistory projectId={project.id} />
           </Card>
