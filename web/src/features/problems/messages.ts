@@ -99,6 +99,8 @@ export const problemMessages = {
   'problems.fromReport': ['转为问题', 'Add to problems'],
   'problems.fromReportDone': ['已转入问题清单', 'Added to the problem list'],
   'problems.fromReportLink': ['已转为问题（{status}）', 'In the problem list ({status})'],
+  'problems.fromReportHint': ['提交后将自动转入问题解决清单，由调度员交办并限时答复', 'On submission this goes to the problem list, where the dispatcher assigns it for an answer within a time limit'],
+  'problems.fromReportSubmitted': ['已报送，存在问题已转入问题解决清单', 'Submitted; the problems went to the problem list'],
   'problems.project.title': ['问题解决清单', 'Problems'],
   'problems.project.open': ['在办', 'Open'],
   'problems.project.overdue': ['超期', 'Overdue'],

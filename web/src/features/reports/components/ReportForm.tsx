@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Flex, Form, Image, Input, InputNumber, Spin, Timeline, Typography } from 'antd';
+import { Alert, App, Button, ConfigProvider, Descriptions, Flex, Form, Image, Input, InputNumber, Spin, Timeline, Typography } from 'antd';
 import { CameraOutlined, DeleteOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import type { ReportDetail } from '@tiaodu/contracts';
 import { errorText, applyFieldErrors } from '../../../api/errors';
@@ -8,6 +8,8 @@ import { formatDateTime, formatWan } from '../../../components/format';
 import { useI18n } from '../../../i18n';
 import { reportKeys, reportsApi } from '../api/reports';
 import { ReportStatusTag } from './ReportStatusTag';
+import { problemKeys } from '../../problems/api/problems';
+import { ReportProblemLink } from '../../problems/components/ReportProblemLink';
 
 const pct = (v: number | null) => (v == null ? '—' : `${v.toFixed(1)}%`);
 
@@ -56,7 +58,7 @@ export function RevisionHistory({ r }: { r: ReportDetail }) {
 
 /** A project's report of one month: the form a unit fills (usable on a phone), or the read-only view. */
 export function ReportForm({ projectId, year, month }: { projectId: number; year: number; month: number }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -90,13 +92,17 @@ export function ReportForm({ projectId, year, month }: { projectId: number; year
     },
     onSuccess: ({ d, submit }) => {
       refresh(d);
-      message.success(submit ? L('已报送', 'Submitted') : L('草稿已保存', 'Draft saved'));
+      // a submission with problems text raised a problem (server: onReportSubmitted)
+      if (submit) void qc.invalidateQueries({ queryKey: problemKeys.all });
+      message.success(submit ? (d.problemsText?.trim() ? t('problems.fromReportSubmitted') : L('已报送', 'Submitted')) : L('草稿已保存', 'Draft saved'));
     },
     onError,
   });
   const del = useMutation({ mutationFn: (id: number) => reportsApi.deletePhoto(id), onSuccess: () => qc.invalidateQueries({ queryKey: key }), onError });
   if (!r) return q.isError ? <Alert type="error" message={errorText(q.error, lang)} /> : <Spin />;
   const editable = r.abilities.fill;
+  // submitted with problems text: onReportSubmitted raised a problem from it
+  const raised = !!r.id && !!r.status && r.status !== 'draft' && !!r.problemsText?.trim();
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720 }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -114,7 +120,25 @@ export function ReportForm({ projectId, year, month }: { projectId: number; year
         <Form.Item name="progressText" label={L('形象进度', 'Image progress')}>
           <Input.TextArea data-testid="report-progress" autoSize={{ minRows: 3 }} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="problemsText" label={L('存在问题', 'Problems')}>
+        <Form.Item
+          name="problemsText"
+          label={L('存在问题', 'Problems')}
+          extra={
+            editable || raised ? (
+              <Flex vertical gap={2} style={{ paddingTop: 2 }}>
+                {editable ? <span data-testid="report-problems-hint">{t('problems.fromReportHint')}</span> : null}
+                {raised ? (
+                  // the problem raised from this report, or 转为问题 if there is none: usable in the read-only form too
+                  <ConfigProvider componentDisabled={false}>
+                    <span>
+                      <ReportProblemLink reportId={r.id!} />
+                    </span>
+                  </ConfigProvider>
+                ) : null}
+              </Flex>
+            ) : undefined
+          }
+        >
           <Input.TextArea data-testid="report-problems" autoSize={{ minRows: 2 }} maxLength={2000} />
         </Form.Item>
         <Form.Item label={L('现场照片', 'Photos')}>
