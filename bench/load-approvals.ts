@@ -378,8 +378,10 @@ const PERIOD = { from: `date '2025-12-01'`, to: `date '2025-12-31'` };
 
 /**
  * The raw-SQL floors of the approvals and problems answers (admin, scope all): hand-written
- * queries that answer the same question, working days counted as weekdays (holidays and 补正
- * pauses not taken out), so they bound what the database alone needs.
+ * queries that answer the same question. The list and the efficiency table read the stored
+ * timing the server keeps on project_approvals (so they are timed after the server ran); the
+ * overdue view and the problems' working days are computed from the events, working days
+ * counted as weekdays (holidays and 补正 pauses not taken out).
  */
 export function approvalFloors(adminId: number): Record<string, string[]> {
   const paRows = `FROM project_approvals pa JOIN projects p ON p.id = pa.project_id JOIN approval_items ai ON ai.id = pa.item_id LEFT JOIN departments d ON d.id = pa.department_id
@@ -440,29 +442,31 @@ export function approvalFloors(adminId: number): Record<string, string[]> {
        JOIN project_approvals pa ON pa.id = o.id JOIN projects p ON p.id = pa.project_id JOIN approval_items ai ON ai.id = pa.item_id LEFT JOIN departments d ON d.id = pa.department_id
        WHERE p.deleted_at IS NULL ORDER BY over DESC, o.id`,
     ],
-    // 部门效能月度表 2025-12: accepted, completed, average days, speed-up, went overdue in the month, satisfaction, rank
+    // 部门效能月度表 2025-12 from the stored timing (受理 and 办结 dates, days used, 超时 date), as the server reads it,
+    // with the figures, the satisfaction and the rank computed in SQL
     efficiencyMonthly: [
-      `WITH it AS (
-         SELECT pa.department_id, pa.promised_days, pa.rating, ${CN('pa.started_at')} AS acc,
-           CASE WHEN pa.status = 'done' THEN ${CN('pa.done_at')} END AS fin, ${CN('pa.rated_at')} AS rated
+      `WITH f AS (
+         SELECT pa.department_id, pa.accepted_on, pa.completed_on, pa.used_days, pa.promised_days, CASE WHEN pa.red_on <= ${TODAY} THEN pa.red_on END AS overdue_on,
+           pa.rating, ${CN('pa.rated_at')} AS rated_on
          FROM project_approvals pa JOIN projects p ON p.id = pa.project_id
-         WHERE p.deleted_at IS NULL AND pa.started_at IS NOT NULL AND pa.started_at < timestamptz '2026-01-02'
-           AND (pa.done_at IS NULL OR pa.done_at >= timestamptz '2025-11-30' OR pa.rated_at >= timestamptz '2025-11-30')
-       ), f AS (
-         SELECT it.*, ${WD('acc', 'fin')} AS used,
-           ${WD('acc', `least(coalesce(fin, ${TODAY}), ${PERIOD.to})`)} AS used_by_end, ${WD('acc', `least(coalesce(fin, ${TODAY}), ${PERIOD.from} - 1)`)} AS used_before
-         FROM it
+         WHERE p.deleted_at IS NULL AND (pa.accepted_on BETWEEN ${PERIOD.from} AND ${PERIOD.to} OR pa.completed_on BETWEEN ${PERIOD.from} AND ${PERIOD.to}
+           OR pa.red_on BETWEEN ${PERIOD.from} AND ${PERIOD.to} OR ${CN('pa.rated_at')} BETWEEN ${PERIOD.from} AND ${PERIOD.to})
        ), t AS (
          SELECT d.id, d.name,
-           count(*) FILTER (WHERE acc BETWEEN ${PERIOD.from} AND ${PERIOD.to}) AS accepted,
-           count(*) FILTER (WHERE fin BETWEEN ${PERIOD.from} AND ${PERIOD.to}) AS completed,
-           round(avg(used) FILTER (WHERE fin BETWEEN ${PERIOD.from} AND ${PERIOD.to}), 1) AS avg_days,
-           1 - sum(used) FILTER (WHERE fin BETWEEN ${PERIOD.from} AND ${PERIOD.to})::numeric / nullif(sum(promised_days) FILTER (WHERE fin BETWEEN ${PERIOD.from} AND ${PERIOD.to}), 0) AS speed_up,
-           count(*) FILTER (WHERE used_by_end > promised_days AND used_before <= promised_days) AS overdue,
-           count(*) FILTER (WHERE rated BETWEEN ${PERIOD.from} AND ${PERIOD.to} AND rating IN ('satisfied', 'basic'))::numeric / nullif(count(*) FILTER (WHERE rated BETWEEN ${PERIOD.from} AND ${PERIOD.to}), 0) AS satisfaction
-         FROM departments d JOIN f ON f.department_id = d.id GROUP BY d.id, d.name
+           count(f.*) FILTER (WHERE accepted_on BETWEEN ${PERIOD.from} AND ${PERIOD.to}) AS accepted,
+           count(f.*) FILTER (WHERE completed_on BETWEEN ${PERIOD.from} AND ${PERIOD.to}) AS completed,
+           round(avg(used_days) FILTER (WHERE completed_on BETWEEN ${PERIOD.from} AND ${PERIOD.to}), 1) AS avg_days,
+           round(1 - sum(used_days) FILTER (WHERE completed_on BETWEEN ${PERIOD.from} AND ${PERIOD.to})::numeric
+             / nullif(sum(promised_days) FILTER (WHERE completed_on BETWEEN ${PERIOD.from} AND ${PERIOD.to}), 0), 4) AS speed_up,
+           count(f.*) FILTER (WHERE overdue_on BETWEEN ${PERIOD.from} AND ${PERIOD.to}) AS overdue,
+           round(count(f.*) FILTER (WHERE rated_on BETWEEN ${PERIOD.from} AND ${PERIOD.to} AND rating IN ('satisfied', 'basic'))::numeric
+             / nullif(count(f.*) FILTER (WHERE rated_on BETWEEN ${PERIOD.from} AND ${PERIOD.to} AND rating IS NOT NULL), 0), 4) AS satisfaction
+         FROM departments d LEFT JOIN f ON f.department_id = d.id
+         WHERE d.id IN (SELECT department_id FROM approval_items WHERE department_id IS NOT NULL)
+         GROUP BY d.id, d.name
        )
-       SELECT t.*, CASE WHEN completed > 0 THEN rank() OVER (ORDER BY completed > 0 DESC, speed_up DESC NULLS LAST, overdue, completed DESC) END AS rank FROM t ORDER BY rank NULLS LAST, overdue DESC`,
+       SELECT t.*, CASE WHEN speed_up IS NOT NULL THEN rank() OVER (ORDER BY speed_up IS NULL, speed_up DESC, overdue, completed DESC) END AS rank
+       FROM t ORDER BY rank NULLS LAST, overdue DESC`,
     ],
     problemsList: [`${pSelect} WHERE projects.deleted_at IS NULL ${order}`, counts],
     problemsOverdue: [`${pSelect} WHERE projects.deleted_at IS NULL AND ${overdue} ${order}`, counts],
