@@ -3,21 +3,19 @@
  * the data holds today: every approval history replays (domain/state.ts, domain/timing.ts) to
  * the row's status, current step, start and end; event statuses chain; times increase; the
  * signals of today; the 2025-11 and 2025-12 efficiency tables; problem histories chain and
- * their levels match their escalations; what one escalation run would move.
+ * their levels match their escalations; what one escalation run would move. Reads only.
  * Usage: tsx bench/check-data.ts <dataDir|postgres-url>
  */
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/src/db/client.js';
-import { testConfig } from '../server/src/config.js';
-import { systemClock, chinaToday } from '../server/src/core/clock.js';
-import { systemCtx } from '../server/src/core/context.js';
+import { chinaToday } from '../server/src/core/clock.js';
 import { loadCalendar } from '../server/src/core/calendar.js';
 import { actionOf, currentStep } from '../server/src/modules/approvals/domain/state.js';
 import { itemTiming } from '../server/src/modules/approvals/domain/timing.js';
-import { monthTable } from '../server/src/modules/approvals/efficiency.service.js';
+import { efficiencyTable, monthPeriod, topAndBottom, type EfficiencyItem } from '../server/src/modules/approvals/domain/efficiency.js';
 import { escalationSteps } from '../server/src/modules/problems/domain/ladder.js';
 import { getLadder } from '../server/src/modules/problems/problems.service.js';
-import type { ApprovalStatus, StepLimits } from '@tiaodu/contracts';
+import type { ApprovalRating, ApprovalStatus, StepLimits } from '@tiaodu/contracts';
 
 const target = process.argv[2]!;
 const database = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });
@@ -32,13 +30,14 @@ const fail = (m: string) => {
 };
 
 /* ------------------------------------------------------------------ approvals */
-type Pa = { id: number; status: ApprovalStatus; current_step: string | null; started_at: Date | null; done_at: Date | null; promised_days: number; step_limits: StepLimits; rating: string | null; rated_at: Date | null };
+type Pa = { id: number; department_id: number; status: ApprovalStatus; current_step: string | null; started_at: Date | null; done_at: Date | null; promised_days: number; step_limits: StepLimits; rating: string | null; rated_at: Date | null };
 type Ev = { pa: number; from_status: ApprovalStatus; to_status: ApprovalStatus; step: string | null; at: Date };
-const pas = await rows<Pa>(`SELECT id, status, current_step, started_at, done_at, promised_days, step_limits, rating, rated_at FROM project_approvals ORDER BY id`);
+const pas = await rows<Pa>(`SELECT id, department_id, status, current_step, started_at, done_at, promised_days, step_limits, rating, rated_at FROM project_approvals ORDER BY id`);
 const evs = await rows<Ev>(`SELECT project_approval_id AS pa, from_status, to_status, step, at FROM approval_events ORDER BY project_approval_id, at, id`);
 const byPa = new Map<number, Ev[]>();
 for (const e of evs) byPa.set(Number(e.pa), [...(byPa.get(Number(e.pa)) ?? []), e]);
 const signals: Record<string, number> = {};
+const facts: EfficiencyItem[] = [];
 const STEP_OF: Record<string, string> = { pending: 'accept', accepted: 'undertake', undertaken: 'review', reviewed: 'approve', approved: 'finish' };
 for (const pa of pas) {
   const ev = byPa.get(Number(pa.id)) ?? [];
@@ -66,6 +65,16 @@ for (const pa of pas) {
     if (finished !== !!pa.done_at || (finished && new Date(pa.done_at!).getTime() !== new Date(ev.at(-1)!.at).getTime())) fail(`approval ${pa.id}: done_at`);
     if (pa.rating && (pa.status !== 'done' || !pa.rated_at)) fail(`approval ${pa.id}: rating on an item not done`);
     signals[`${pa.status}:${timing.signal}`] = (signals[`${pa.status}:${timing.signal}`] ?? 0) + 1;
+    facts.push({
+      departmentId: Number(pa.department_id),
+      acceptedOn: timing.replayed.acceptedOn,
+      completedOn: timing.replayed.completedOn,
+      usedDays: timing.replayed.completedOn ? timing.item.usedDays : null,
+      promisedDays: pa.promised_days,
+      overdueOn: timing.item.overdueSince,
+      rating: (pa.rating as ApprovalRating | null) ?? null,
+      ratedOn: pa.rated_at ? chinaToday(new Date(pa.rated_at)) : null,
+    });
   } catch (err) {
     fail(`approval ${pa.id}: ${(err as Error).message}`);
   }
@@ -75,11 +84,13 @@ for (const [k, v] of Object.entries(signals)) bySignal[k.split(':')[1]!] = (bySi
 console.log(`approvals: ${pas.length}, events: ${evs.length}; signals today (${today}):`, bySignal);
 console.log('  by status:signal', signals);
 
-const ctx = systemCtx({ db, config: testConfig({ demo: false }), clock: systemClock });
+// the monthly tables as domain/efficiency.ts makes them from the replayed items
+const depts = await rows<{ id: number; name: string }>(`SELECT id, name FROM departments WHERE id IN (SELECT department_id FROM approval_items) ORDER BY sort, id`);
 for (const m of [11, 12]) {
-  const t = await monthTable(ctx, 2025, m);
-  const sum = (k: 'accepted' | 'completed' | 'overdue' | 'rated') => t.rows.reduce((a, r) => a + (r[k] ?? 0), 0);
-  console.log(`efficiency 2025-${m}: ${t.rows.length} departments, ranked ${t.rows.filter((r) => r.rank != null).length}; accepted ${sum('accepted')}, completed ${sum('completed')}, overdue ${sum('overdue')}, rated ${sum('rated')}; 红榜 ${t.top.length}, 后进 ${t.bottom.length}`);
+  const table = efficiencyTable(depts.map((d) => ({ id: Number(d.id), name: d.name })), facts, monthPeriod(2025, m));
+  const { top, bottom } = topAndBottom(table);
+  const sum = (k: 'accepted' | 'completed' | 'overdue' | 'rated') => table.reduce((a, r) => a + (r[k] ?? 0), 0);
+  console.log(`efficiency 2025-${m}: ${table.length} departments, ranked ${table.filter((r) => r.rank != null).length}; accepted ${sum('accepted')}, completed ${sum('completed')}, overdue ${sum('overdue')}, rated ${sum('rated')}; 红榜 ${top.length}, 后进 ${bottom.length}`);
 }
 
 /* ------------------------------------------------------------------ problems */
