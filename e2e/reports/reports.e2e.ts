@@ -98,11 +98,19 @@ describe('monthly report journey', () => {
       await unit.getByTestId('report-investment').fill('321.5');
       await unit.getByTestId('report-progress').fill('主体结构施工至五层');
       await unit.getByTestId('report-problems').fill('用工紧张');
+      // the unit is told that 存在问题 goes to 问题解决清单
+      expect(await unit.getByTestId('report-problems-hint').innerText()).toBe('提交后将自动转入问题解决清单，由调度员交办并限时答复');
       const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#58a' } }).png().toBuffer();
       await unit.getByTestId('report-photos').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: png });
       await unit.getByTestId('report-submit').click();
       await expect.poll(() => unit.getByTestId('report-status').getAttribute('data-status')).toBe('submitted');
       await expect.poll(async () => (await apiGet(unit, `/api/reports/${projectId}/${year}/${month}`)).photos.length).toBe(1);
+      // the submission raised a problem from 存在问题; the form links to it
+      const reportId = (await apiGet<{ id: number }>(unit, `/api/reports/${projectId}/${year}/${month}`)).id;
+      const raised = await apiGet<{ items: Array<{ id: number; status: string }> }>(unit, `/api/problems?reportId=${reportId}`);
+      expect(raised.items).toEqual([expect.objectContaining({ status: 'pending' })]);
+      await expect.poll(() => unit.getByTestId('report-problem-link').getAttribute('href')).toBe(`/problems/${raised.items[0]!.id}`);
+      expect(await unit.getByTestId('report-problem-link').innerText()).toBe('已转为问题（待受理）');
 
       // dispatcher returns it
       await disp.goto(`/reports/review?ym=${year}-${month}`);
