@@ -199,11 +199,21 @@ try {
     const timed = async () => {
       const s = performance.now();
       const r = await fetch(base + url, { headers });
-      if (!r.ok) throw new Error(`${name} ${r.status} ${await r.text()}`);
+      if (!r.ok) throw Object.assign(new Error(`${name} ${r.status}`), { status: r.status, ms: performance.now() - s, body: (await r.text()).slice(0, 300) });
       const buf = await r.arrayBuffer();
       return { ms: performance.now() - s, buf };
     };
-    const first = await timed();
+    let first;
+    try {
+      first = await timed();
+    } catch (err) {
+      // an answer that fails is recorded as such, and the bench goes on
+      if (!err.status) throw err;
+      results[name] = { url, error: { status: err.status, ms: Math.round(err.ms), body: err.body }, floor: null };
+      console.log(`[bench] ${name}: HTTP ${err.status} after ${Math.round(err.ms)} ms: ${err.body}`);
+      sampleLoad(name);
+      continue;
+    }
     const answer = answerOf(first.buf);
     const probe = first.ms > 250 ? Math.min(first.ms, (await timed()).ms) : first.ms;
     const slow = probe > 250;
@@ -298,7 +308,8 @@ try {
       .filter((m) => m.role === 'server' || m.role === 'pglite')
       .map((m) => `${m.role} ${m.rssMB} MB (peak ${m.peakMB})`)
       .join(', ');
-  const jobLine = (name, j) => `| ${name} | ${j.ms} | ${j.status}${j.error ? ` ${j.error}` : ''} | ${j.result ? JSON.stringify(j.result).replace(/\|/g, '/') : '—'} |`;
+  const short = (text) => (text.length > 140 ? `${text.slice(0, 140)}…` : text).replace(/\|/g, '/').replace(/\s+/g, ' ');
+  const jobLine = (name, j) => `| ${name} | ${j.ms} | ${j.status}${j.error ? `: ${short(j.error)}` : ''} | ${j.result ? JSON.stringify(j.result).replace(/\|/g, '/') : '—'} |`;
   const md = [
     `# Bench ${profile} / ${dbKind} — ${meta.date}`,
     '',
@@ -308,9 +319,10 @@ try {
     '',
     '| endpoint | p50 ms | p95 ms | p99 ms | requests × clients | req/s (autocannon) | ac p97.5 ms | answer bytes / rows | raw-SQL floor p50 / p95 ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...Object.entries(results).map(
-      ([k, r]) =>
-        `| ${k} | ${r.sample.p50} | ${r.sample.p95} | ${r.sample.p99} | ${r.sample.requests} × ${r.sample.clients} | ${r.autocannon?.rps ?? '—'} | ${r.autocannon?.p97_5 ?? '—'} | ${r.first.bytes} / ${r.first.rows ?? '—'}${r.first.total != null ? ` of ${r.first.total}` : ''} | ${r.floor ? `${r.floor.p50} / ${r.floor.p95}` : '—'} |`,
+    ...Object.entries(results).map(([k, r]) =>
+      r.error
+        ? `| ${k} | HTTP ${r.error.status} after ${r.error.ms} ms: ${short(r.error.body)} | | | | | | | ${r.floor ? `${r.floor.p50} / ${r.floor.p95}` : '—'} |`
+        : `| ${k} | ${r.sample.p50} | ${r.sample.p95} | ${r.sample.p99} | ${r.sample.requests} × ${r.sample.clients} | ${r.autocannon?.rps ?? '—'} | ${r.autocannon?.p97_5 ?? '—'} | ${r.first.bytes} / ${r.first.rows ?? '—'}${r.first.total != null ? ` of ${r.first.total}` : ''} | ${r.floor ? `${r.floor.p50} / ${r.floor.p95}` : '—'} |`,
     ),
     '',
     'Dashboard and warning list are cached until the next write; uncached, one client, questions not asked before:',
