@@ -6,13 +6,13 @@
 // the bureau's workbench, in the bureau's notices and in the supervisor's overdue view; the
 // month's department table counts it as overdue; the dispatcher publishes the table and the
 // public page, opened without signing in, shows the same figures.
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { apiGet, launchChromium, login } from '../support/browser.js';
+import { apiGet, launchChromium, nextWorkday, openAs, setClock } from '../support/browser.js';
 import { resultsDir } from '../support/paths.js';
-import { chooseOption } from '../support/antd.js';
+import { chooseOption, pressUntilSent } from '../support/antd.js';
 
 interface Step {
   step: string;
@@ -44,42 +44,16 @@ interface Row {
   rank: number | null;
 }
 
-const baseURL = () => inject('baseURL');
-
-async function setClock(now: string): Promise<void> {
-  const res = await fetch(`${baseURL()}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
-  if (!res.ok) throw new Error(`POST /api/test/clock: ${res.status} ${await res.text()}`);
-}
-
-/** The first working day after `date`, by the server's calendar. */
-async function nextWorkday(page: Page, date: string): Promise<string> {
-  const year = Number(date.slice(0, 4));
-  const days = [
-    ...(await apiGet<{ days: Array<{ date: string; isWorkday: boolean }> }>(page, `/api/calendar?year=${year}`)).days,
-    ...(await apiGet<{ days: Array<{ date: string; isWorkday: boolean }> }>(page, `/api/calendar?year=${year + 1}`)).days,
-  ];
-  const next = days.find((d) => d.date > date && d.isWorkday);
-  if (!next) throw new Error(`no working day after ${date}`);
-  return next.date;
-}
 
 /** The page the journey is on (for a screenshot when it fails). */
 let current: Page | undefined;
-
-async function openAs(browser: Browser, username: string | null, phone = false): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: baseURL(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 768 } }) });
-  ctx.setDefaultTimeout(15_000);
-  const page = await ctx.newPage();
-  current = page;
-  if (username) await login(page, username);
-  return page;
-}
+const person = async (browser: Browser, username: string | null, phone = false): Promise<Page> => (current = await openAs(browser, username, phone));
 
 /** Presses an act's button, fills the opinion or reason when asked, confirms, and waits for the server. */
 async function act(page: Page, id: number, action: string, expectStatus: string, text?: string): Promise<Item> {
   await page.getByTestId(`act-${action}-${id}`).click();
   if (text) await page.getByTestId('act-reason').fill(text);
-  await page.getByTestId('act-confirm').click();
+  await pressUntilSent(page, page.getByTestId('act-confirm'), (url, method) => method === 'POST' && url.endsWith(`/api/project-approvals/${id}/act`));
   await expect.poll(async () => (await apiGet<Item>(page, `/api/project-approvals/${id}`)).status, { timeout: 15_000 }).toBe(expectStatus);
   await page.getByTestId('act-confirm').waitFor({ state: 'hidden' });
   return apiGet<Item>(page, `/api/project-approvals/${id}`);
@@ -92,7 +66,7 @@ describe('approvals journey', () => {
     const browser = await launchChromium();
     try {
       // the dispatcher adds two items of 自然资源局 to 富春江科技城人才公寓 and applies for them
-      const disp = await openAs(browser, 'diaodu');
+      const disp = await person(browser, 'diaodu');
       const project = (await apiGet<{ items: Array<{ id: number; name: string }> }>(disp, `/api/projects?q=${encodeURIComponent('富春江科技城人才公寓')}`)).items[0]!;
       await disp.goto(`/projects/${project.id}/approvals`);
       for (const label of ['建设用地规划许可证核发（桐庐县自然资源和规划局，5个工作日）', '建设工程规划许可证核发（桐庐县自然资源和规划局，7个工作日）']) {
@@ -111,7 +85,7 @@ describe('approvals journey', () => {
       await disp.context().close();
 
       // the bureau's user works through A from the workbench, and accepts B
-      const dept = await openAs(browser, 'ziranziyuan');
+      const dept = await person(browser, 'ziranziyuan');
       await dept.goto('/approvals');
       await dept.getByTestId(`approval-link-${a.id}`).waitFor();
       await act(dept, a.id, 'accept', 'accepted');
@@ -140,14 +114,14 @@ describe('approvals journey', () => {
 
       // time passes: the first working day after B's promised limit; the dispatcher runs the check
       await setClock(`${lateDay}T09:00:00+08:00`);
-      const disp2 = await openAs(browser, 'diaodu');
+      const disp2 = await person(browser, 'diaodu');
       await disp2.goto('/approval-overdue');
       await disp2.getByTestId('btn-run-signals').click();
       await expect.poll(async () => (await apiGet<Item>(disp2, `/api/project-approvals/${b.id}`)).signal).toBe('red');
       await disp2.context().close();
 
       // the bureau sees B red in its workbench and has the red notice
-      const dept2 = await openAs(browser, 'ziranziyuan');
+      const dept2 = await person(browser, 'ziranziyuan');
       await dept2.goto('/approvals');
       await expect.poll(() => dept2.getByTestId(`list-signal-${b.id}`).innerText()).toBe('红色预警');
       // the counters above the list are the server's, and one click shows only the red items
@@ -165,7 +139,7 @@ describe('approvals journey', () => {
       await dept2.context().close();
 
       // the supervisor's overdue view lists B as red, days over as the server counts them
-      const sup = await openAs(browser, 'ducha');
+      const sup = await person(browser, 'ducha');
       await sup.goto('/approval-overdue');
       const red = sup.getByTestId(`overdue-${b.id}-item-item`);
       await expect.poll(() => red.innerText()).toBe('红色预警');
@@ -178,7 +152,7 @@ describe('approvals journey', () => {
       // the month's department table counts it; the dispatcher publishes the table
       const [y, m] = lateDay.split('-').map(Number) as [number, number];
       const period = `${y}-${String(m).padStart(2, '0')}`;
-      const disp3 = await openAs(browser, 'diaodu');
+      const disp3 = await person(browser, 'diaodu');
       const table = await apiGet<{ rows: Row[] }>(disp3, `/api/efficiency/monthly?year=${y}&month=${m}`);
       const mine = table.rows.find((r) => r.departmentId === b.departmentId)!;
       expect(mine.overdue).toBeGreaterThanOrEqual(1);
@@ -195,7 +169,7 @@ describe('approvals journey', () => {
       await disp3.context().close();
 
       // anyone, without signing in: the public page shows the published table
-      const anon = await openAs(browser, null, true);
+      const anon = await person(browser, null, true);
       await anon.goto(`/public/efficiency?t=department_monthly:${period}`);
       await expect.poll(() => anon.getByTestId('public-title').innerText()).toBe(`${y}年${m}月部门效能月度表`);
       const card = anon.getByTestId(`eff-row-${b.departmentId}`);

@@ -4,9 +4,9 @@
 // filters), opens the newer one — it lands on the problem and the notice is read — comes back,
 // marks all read and the bell's count goes to 0. On a phone the page is a list of cards that
 // fits the screen.
-import { describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiGet, apiSend, launchChromium, login } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiGet, apiSend, launchChromium, openAs } from '../support/browser.js';
 
 interface Notice {
   id: number;
@@ -21,15 +21,6 @@ interface NoticeList {
   unread: number;
 }
 
-const baseURL = () => inject('baseURL');
-
-async function openAs(browser: Browser, username: string, phone = false): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: baseURL(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 768 } }) });
-  ctx.setDefaultTimeout(15_000);
-  const page = await ctx.newPage();
-  await login(page, username);
-  return page;
-}
 
 /** The ids of the notices shown on the page, in screen order. */
 async function rowIds(page: Page): Promise<number[]> {

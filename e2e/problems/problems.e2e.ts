@@ -4,9 +4,9 @@
 // the overdue check: the problem climbs to the bureau's 分管领导, who finds it in 待我处理
 // with the escalation on its timeline; the bureau answers it, the unit is notified, rates
 // the answer 满意, and the problem is 已销号.
-import { describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiGet, launchChromium, login } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiGet, launchChromium, nextWorkday, openAs, setClock } from '../support/browser.js';
 import { chooseOption } from '../support/antd.js';
 
 interface Detail {
@@ -20,32 +20,6 @@ interface Detail {
   events: Array<{ kind: string; fromLevel: number | null; toLevel: number | null }>;
 }
 
-const baseURL = () => inject('baseURL');
-
-async function setClock(now: string): Promise<void> {
-  const res = await fetch(`${baseURL()}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
-  if (!res.ok) throw new Error(`POST /api/test/clock: ${res.status} ${await res.text()}`);
-}
-
-/** The first working day after `date`, by the server's calendar. */
-async function nextWorkday(page: Page, date: string): Promise<string> {
-  const year = Number(date.slice(0, 4));
-  const days = [
-    ...(await apiGet<{ days: Array<{ date: string; isWorkday: boolean }> }>(page, `/api/calendar?year=${year}`)).days,
-    ...(await apiGet<{ days: Array<{ date: string; isWorkday: boolean }> }>(page, `/api/calendar?year=${year + 1}`)).days,
-  ];
-  const next = days.find((d) => d.date > date && d.isWorkday);
-  if (!next) throw new Error(`no working day after ${date}`);
-  return next.date;
-}
-
-async function openAs(browser: Browser, username: string, phone = false): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: baseURL(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 768 } }) });
-  ctx.setDefaultTimeout(15_000);
-  const page = await ctx.newPage();
-  await login(page, username);
-  return page;
-}
 
 const statusOf = (page: Page) => page.getByTestId('problem-status').innerText();
 

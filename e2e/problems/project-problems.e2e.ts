@@ -2,9 +2,9 @@
 // total counts and the first problems the API lists for the project, and follows 查看全部 to
 // the problem list filtered to the project; the project unit, on a phone, raises one from the
 // card with the project already chosen, and the card counts it.
-import { describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiGet, launchChromium, login } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiGet, launchChromium, openAs } from '../support/browser.js';
 import { chooseOption, chosenLabels } from '../support/antd.js';
 
 interface ProblemList {
@@ -13,15 +13,6 @@ interface ProblemList {
   counts: { all: number; open: number; overdue: number };
 }
 
-const baseURL = () => inject('baseURL');
-
-async function openAs(browser: Browser, username: string, phone = false): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: baseURL(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 768 } }) });
-  ctx.setDefaultTimeout(15_000);
-  const page = await ctx.newPage();
-  await login(page, username);
-  return page;
-}
 
 /** The counts on the card, as numbers. */
 async function cardCounts(page: Page): Promise<{ open: number; overdue: number; all: number }> {

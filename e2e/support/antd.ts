@@ -67,3 +67,21 @@ export async function chooseOptions(page: Page, target: string | Locator, labels
   for (const label of labels) await chooseOption(page, target, label);
   await page.keyboard.press('Escape');
 }
+
+/**
+ * Presses a dialog's OK button until the request it sends leaves the browser: a click that
+ * lands while the dialog is still opening (antd's zoom animation) does nothing, so it is
+ * retried, at most three times.
+ */
+export async function pressUntilSent(page: Page, button: Locator, isRequest: (url: string, method: string) => boolean): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await Promise.all([page.waitForRequest((r) => isRequest(r.url(), r.method()), { timeout: 4_000 }), button.click()]);
+      return;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw lastError;
+}

@@ -85,6 +85,41 @@ export function useBrowser(opts: SessionOptions = {}): BrowserSession {
 
 export const byTestId = (page: Page, id: string) => page.getByTestId(id);
 
+/**
+ * A person of a journey with several people: a context of their own at 1366×768 (or a
+ * 390 px phone), signed in unless `username` is null (the public, without a login).
+ */
+export async function openAs(browser: Browser, username: string | null, phone = false): Promise<Page> {
+  const ctx = await browser.newContext({
+    baseURL: inject('baseURL'),
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 768 } }),
+  });
+  ctx.setDefaultTimeout(15_000);
+  const page = await ctx.newPage();
+  if (username) await login(page, username);
+  return page;
+}
+
+/** Moves the server's clock (the test-only time source, TIAODU_TEST_CLOCK=1). */
+export async function setClock(now: string): Promise<void> {
+  const res = await fetch(`${inject('baseURL')}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
+  if (!res.ok) throw new Error(`POST /api/test/clock: ${res.status} ${await res.text()}`);
+}
+
+/** The first working day after `date`, by the server's calendar. */
+export async function nextWorkday(page: Page, date: string): Promise<string> {
+  const year = Number(date.slice(0, 4));
+  const days = [
+    ...(await apiGet<{ days: Array<{ date: string; isWorkday: boolean }> }>(page, `/api/calendar?year=${year}`)).days,
+    ...(await apiGet<{ days: Array<{ date: string; isWorkday: boolean }> }>(page, `/api/calendar?year=${year + 1}`)).days,
+  ];
+  const next = days.find((d) => d.date > date && d.isWorkday);
+  if (!next) throw new Error(`no working day after ${date}`);
+  return next.date;
+}
+
 /** Logs in through the login page and waits for the application shell. */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/');
