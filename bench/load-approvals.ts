@@ -390,7 +390,6 @@ export function approvalFloors(adminId: number): Record<string, string[]> {
   const signal = `(CASE WHEN pa.signal_fixed = 'red' OR pa.red_on <= ${TODAY} THEN 'red' WHEN pa.signal_fixed = 'yellow' OR pa.yellow_on <= ${TODAY} THEN 'yellow'
     WHEN pa.prompt_on <= ${TODAY} THEN 'prompt' ELSE 'none' END)`;
   const pageOrder = `ORDER BY CASE ${signal} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'prompt' THEN 2 ELSE 3 END, pa.promised_due_date ASC NULLS LAST, pa.id LIMIT 20`;
-  const page = `SELECT pa.id ${paRows} ${pageOrder}`;
   const stepDays = `${WD('ev.day', `coalesce(ev.next_day, ${TODAY})`)}`;
   const pSelect = `SELECT p.id, p.project_id, projects.name AS project_name, projects.region_code, p.source, p.category, p.title, p.status, p.level,
       p.responsible_dept_id, d.name AS dept_name, p.responsible_user_id, ru.display_name, p.holder_ids, p.raised_by, rb.display_name, p.raised_at, p.limit_days,
@@ -406,14 +405,15 @@ export function approvalFloors(adminId: number): Record<string, string[]> {
   const order = `ORDER BY (p.status IN ('pending', 'handling')) DESC, p.due_date ASC NULLS LAST, p.raised_at DESC, p.id DESC LIMIT 20`;
   return {
     // the page the server-side paging answers: 20 open items, worst stored signal of today first, then by due date, with the
-    // number of matches; the count per signal; the 20 items with their events
+    // number of matches (one sort), the 20 items with their events, and the count per signal
     approvalsList: [
-      `SELECT pa.id, count(*) OVER () AS total ${paRows} ${pageOrder}`,
+      `WITH page AS MATERIALIZED (SELECT pa.id, count(*) OVER () AS total ${paRows} ${pageOrder})
+       SELECT page.total, pa.id, pa.project_id, p.name, ai.name, ai.phase, pa.department_id, d.name, pa.status, pa.promised_days, pa.step_limits, pa.started_at,
+         pa.rating, pa.version, e.from_status, e.to_status, e.step, e.at, u.display_name
+       FROM page JOIN project_approvals pa ON pa.id = page.id JOIN projects p ON p.id = pa.project_id JOIN approval_items ai ON ai.id = pa.item_id
+       LEFT JOIN departments d ON d.id = pa.department_id LEFT JOIN approval_events e ON e.project_approval_id = pa.id LEFT JOIN users u ON u.id = e.actor_id
+       ORDER BY pa.id, e.at, e.id`,
       `SELECT ${signal} AS signal, count(*) ${paRows} GROUP BY 1`,
-      `SELECT pa.id, pa.project_id, p.name, ai.name, ai.phase, pa.department_id, d.name, pa.status, pa.promised_days, pa.step_limits, pa.started_at, pa.rating, pa.version
-        ${paRows} AND pa.id IN (${page})`,
-      `SELECT e.project_approval_id, e.from_status, e.to_status, e.step, e.at, u.display_name FROM approval_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.project_approval_id IN (${page}) ORDER BY e.project_approval_id, e.at, e.id`,
     ],
     // every open item with all its events: what the list read before it was paged, and about what the signals job and the
     // efficiency table read for their computation

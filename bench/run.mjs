@@ -342,7 +342,7 @@ try {
     ...Object.entries(startup).map(([k, j]) => jobLine(`${k} (start-up)`, j)),
     ...Object.entries(rerun).map(([k, j]) => jobLine(`${k} (again)`, j)),
     '',
-    `Resident memory: after the start-up jobs ${mem(memory.afterStartup)}; after the runs on demand ${mem(memory.afterJobs)}; after the endpoints ${mem(memory.afterEndpoints)}.`,
+    `Resident memory: after the start-up jobs ${mem(memory.afterStartup)}; after the runs on demand ${mem(memory.afterJobs)}; after the endpoints ${mem(memory.afterEndpoints)}${dbKind === 'postgres' ? ' (the PostgreSQL server processes not included)' : ''}.`,
     '',
     `Load timings (ms): ${JSON.stringify(load.timings)}`,
     '',
