@@ -63,3 +63,26 @@ describe('working-day arithmetic', () => {
     expect(performance.now() - t).toBeLessThan(2000);
   });
 });
+
+describe('working days counted through the index', () => {
+  it('equal a walk over the days, with the admin’s overrides, across years and in both directions', () => {
+    const cal = makeCalendar(new Map([['2026-06-16', { isWorkday: false, name: '防汛停工' }], ['2027-01-02', { isWorkday: true, name: '补班' }]]));
+    const walk = (a: string, b: string) => {
+      if (a === b) return 0;
+      const [lo, hi, sign] = a < b ? [a, b, 1] : [b, a, -1];
+      let n = 0;
+      for (let d = shiftDate(lo, 1); d <= hi; d = shiftDate(d, 1)) if (cal.isWorkday(d)) n++;
+      return n * sign;
+    };
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      const a = shiftDate('2025-10-01', rnd(600));
+      const b = shiftDate(a, rnd(400) - 200);
+      expect(cal.workdaysBetween(a, b), `${a} → ${b}`).toBe(walk(a, b));
+    }
+  });
+});

@@ -65,8 +65,19 @@ export interface Calendar {
   nextWorkday(date: string): string;
   /** date itself when it is a working day, else the previous working day. */
   previousWorkday(date: string): string;
+  /**
+   * Working days from 2000-01-01 up to and including `date` (dates from 2000 to 2199): the
+   * difference of two indexes is the number of working days in between, without walking
+   * the days.
+   */
+  workdayIndex(date: string): number;
+  /** The working day whose index is `k` (k ≥ 1). */
+  workdayAt(k: number): string;
   overrides: ReadonlyMap<string, Override>;
 }
+
+const INDEX_FROM = 2000;
+const INDEX_TO = 2199;
 
 /** Guards against a calendar with no working day at all (e.g. a year of overrides). */
 const MAX_SCAN = 3660;
@@ -84,9 +95,51 @@ export function makeCalendar(overrides: ReadonlyMap<string, Override> = new Map(
     }
     throw new RangeError('no working day within ten years');
   };
+  // per year, built on demand and in order: the index before 1 January, and the working days of the year
+  const yearBase: number[] = [];
+  const yearDays: string[][] = [];
+  const buildTo = (year: number) => {
+    if (year < INDEX_FROM || year > INDEX_TO) throw new RangeError(`working-day index covers ${INDEX_FROM}–${INDEX_TO}, not ${year}`);
+    for (let y = INDEX_FROM + yearDays.length; y <= year; y++) {
+      const i = y - INDEX_FROM;
+      yearBase[i] = i === 0 ? 0 : yearBase[i - 1]! + yearDays[i - 1]!.length;
+      const days: string[] = [];
+      for (let d = `${y}-01-01`; d.startsWith(String(y)); d = shiftDate(d, 1)) if (isWorkday(d)) days.push(d);
+      yearDays[i] = days;
+    }
+  };
+  const workdayIndex = (date: string): number => {
+    const year = Number(date.slice(0, 4));
+    buildTo(year);
+    const i = year - INDEX_FROM;
+    const days = yearDays[i]!;
+    // working days of the year up to and including date (binary search)
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid]! <= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return yearBase[i]! + lo;
+  };
+  const indexed = (date: string) => {
+    const y = Number(date.slice(0, 4));
+    return y >= INDEX_FROM && y < INDEX_TO;
+  };
+  const workdayAt = (k: number): string => {
+    if (k < 1) throw new RangeError(`no working day with index ${k}`);
+    for (let i = 0; ; i++) {
+      if (i >= yearDays.length) buildTo(INDEX_FROM + i);
+      const days = yearDays[i]!;
+      if (k <= yearBase[i]! + days.length) return days[k - yearBase[i]! - 1]!;
+    }
+  };
   return {
     overrides,
     isWorkday,
+    workdayIndex,
+    workdayAt,
     addWorkdays(date, n) {
       let d = date;
       const dir = n < 0 ? -1 : 1;
@@ -96,6 +149,7 @@ export function makeCalendar(overrides: ReadonlyMap<string, Override> = new Map(
     workdaysBetween(a, b) {
       if (a === b) return 0;
       const [lo, hi, sign] = a < b ? [a, b, 1] : [b, a, -1];
+      if (indexed(lo) && indexed(hi)) return (workdayIndex(hi) - workdayIndex(lo)) * sign;
       let n = 0;
       for (let d = shiftDate(lo, 1); d <= hi; d = shiftDate(d, 1)) if (isWorkday(d)) n++;
       return n * sign;

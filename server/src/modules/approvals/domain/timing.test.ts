@@ -70,6 +70,67 @@ describe('day counter', () => {
   });
 });
 
+describe('day counter by the calendar index', () => {
+  /** The definition, day by day. */
+  const naive = (suspensions: Array<{ from: string; to: string | null }>, today: string) => {
+    const out = new Set<string>();
+    for (const s of suspensions) for (let d = shiftDate(s.from, 1); d <= (s.to ?? today); d = shiftDate(d, 1)) out.add(d);
+    const counts = (d: string) => cal.isWorkday(d) && !out.has(d);
+    return {
+      used: (a: string, b: string) => {
+        let n = 0;
+        for (let d = shiftDate(a, 1); d <= b; d = shiftDate(d, 1)) if (counts(d)) n++;
+        return n;
+      },
+      nth: (a: string, n: number) => {
+        let d = a;
+        for (let k = 0; k < n; ) {
+          d = shiftDate(d, 1);
+          if (counts(d)) k++;
+        }
+        return d;
+      },
+    };
+  };
+
+  it('counts and finds the n-th day as walking the days does, over random intervals and 补正 periods', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 400; i++) {
+      const start = shiftDate('2025-12-01', rnd(420));
+      const suspensions: Array<{ from: string; to: string | null }> = [];
+      let d = shiftDate(start, rnd(20));
+      for (let k = rnd(3); k > 0; k--) {
+        const to = shiftDate(d, 1 + rnd(12));
+        suspensions.push({ from: d, to });
+        d = shiftDate(to, rnd(10));
+      }
+      if (rnd(3) === 0) suspensions.push({ from: d, to: null });
+      const today = shiftDate(d, rnd(15));
+      const fast = dayCounter(cal, suspensions, today);
+      const slow = naive(suspensions, today);
+      const a = shiftDate(start, rnd(10));
+      const b = shiftDate(a, rnd(80));
+      expect(fast.used(a, b), `${a}..${b} ${JSON.stringify(suspensions)}`).toBe(slow.used(a, b));
+      expect(fast.used(b, a)).toBe(0);
+      const n = rnd(40);
+      expect(fast.nth(a, n), `${a} + ${n} ${JSON.stringify(suspensions)} today ${today}`).toBe(slow.nth(a, n));
+    }
+  });
+
+  it('the calendar index: differences are working days, and workdayAt inverts it', () => {
+    // 2026 Spring Festival: 02-14 (Sat) works, 02-15…02-23 off
+    expect(cal.workdayIndex('2026-02-24') - cal.workdayIndex('2026-02-13')).toBe(2);
+    expect(cal.workdayIndex('2026-02-22')).toBe(cal.workdayIndex('2026-02-14'));
+    expect(cal.workdayAt(cal.workdayIndex('2026-02-14'))).toBe('2026-02-14');
+    expect(cal.workdayAt(cal.workdayIndex('2026-02-14') + 1)).toBe('2026-02-24');
+    expect(cal.workdayIndex('2000-01-01')).toBe(0); // a Saturday
+  });
+});
+
 describe('signals of one item', () => {
   it('承办 across the Spring Festival: prompt on 02-25 and 02-26, yellow from 02-27', () => {
     const h = upTo(2);

@@ -1,7 +1,6 @@
 import type { ApprovalAction, ApprovalStep, SignalLevel, StepLimits } from '@tiaodu/contracts';
 import { APPROVAL_STEP_VALUES } from '@tiaodu/contracts';
 import type { Calendar } from '../../../core/calendar.js';
-import { shiftDate } from '../../../core/calendar.js';
 import { chinaToday } from '../../../core/clock.js';
 import { approvalMove, currentStep, INITIAL_STATE, type ItemState } from './state.js';
 
@@ -115,28 +114,30 @@ export interface DayCounter {
   nth(from: string, n: number): string;
 }
 
-const MAX_SCAN = 3660;
-
+/**
+ * Working days are counted through the calendar's index (no walk over the days); the 补正
+ * periods, few and never overlapping, are taken out interval by interval.
+ */
 export function dayCounter(cal: Calendar, suspensions: readonly Interval[], today: string): DayCounter {
-  const out = new Set<string>();
-  for (const s of suspensions) {
-    const end = s.to ?? today;
-    for (let d = shiftDate(s.from, 1); d <= end; d = shiftDate(d, 1)) out.add(d);
-  }
-  const counts = (d: string) => cal.isWorkday(d) && !out.has(d);
+  const idx = cal.workdayIndex;
+  const periods = suspensions.map((s) => ({ from: s.from, to: s.to ?? today })).filter((s) => s.from < s.to);
+  const used = (from: string, to: string): number => {
+    if (to <= from) return 0;
+    let n = idx(to) - idx(from);
+    for (const s of periods) {
+      const lo = s.from > from ? s.from : from;
+      const hi = s.to < to ? s.to : to;
+      if (lo < hi) n -= idx(hi) - idx(lo);
+    }
+    return n;
+  };
   return {
-    used(from, to) {
-      let n = 0;
-      for (let d = shiftDate(from, 1); d <= to; d = shiftDate(d, 1)) if (counts(d)) n++;
-      return n;
-    },
+    used,
     nth(from, n) {
-      let d = from;
-      for (let i = 0, k = 0; k < n; i++) {
-        if (i > MAX_SCAN) throw new RangeError('no working day within ten years');
-        d = shiftDate(d, 1);
-        if (counts(d)) k++;
-      }
+      if (n <= 0) return from;
+      // never past the answer: each jump is by the counted days still missing
+      let d = cal.workdayAt(idx(from) + n);
+      for (let got = used(from, d); got < n; got = used(from, d)) d = cal.workdayAt(idx(d) + (n - got));
       return d;
     },
   };
