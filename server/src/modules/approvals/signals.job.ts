@@ -6,7 +6,8 @@ import { loadCalendar, shiftDate, type Calendar } from '../../core/calendar.js';
 import { notify, type NotifyInput } from '../notifications/notify.js';
 import { registerJob } from '../scheduler/registry.js';
 import * as repo from './approvals.repository.js';
-import { computeAll, ensureStoredTimings, processOf, todayOf } from './approvals.service.js';
+import { computeAll, ensureStoredTimings, processOf, todayOf, type Computed } from './approvals.service.js';
+import { anyOfIds, chunks } from '../../core/sql.js';
 import { processLimits } from './catalogue.service.js';
 import { IN_HANDLING } from './domain/state.js';
 import { signalFacts } from './domain/timing.js';
@@ -48,14 +49,16 @@ export async function runApprovalSignals(ctx: Ctx): Promise<SignalRun> {
   );
   const processes = await processSignals(ctx, await repo.projectsWithOpenItems(ctx.db), cal, today);
   let notified = 0;
-  let inserted: Array<{ id: number; projectApprovalId: number; kind: string; step: string; forDate: string }> = [];
+  const inserted: Array<{ id: number; projectApprovalId: number; kind: string; step: string; forDate: string }> = [];
   await ctx.db.transaction(async (tx) => {
-    if (candidates.length) {
-      inserted = await tx
-        .insert(approvalSignals)
-        .values(candidates.map(({ fact: _f, ...v }) => v))
-        .onConflictDoNothing()
-        .returning({ id: approvalSignals.id, projectApprovalId: approvalSignals.projectApprovalId, kind: approvalSignals.kind, step: approvalSignals.step, forDate: approvalSignals.forDate });
+    for (const part of chunks(candidates, 5)) {
+      inserted.push(
+        ...(await tx
+          .insert(approvalSignals)
+          .values(part.map(({ fact: _f, ...v }) => v))
+          .onConflictDoNothing()
+          .returning({ id: approvalSignals.id, projectApprovalId: approvalSignals.projectApprovalId, kind: approvalSignals.kind, step: approvalSignals.step, forDate: approvalSignals.forDate })),
+      );
     }
     const deptUsers = await repo.departmentUsers(tx, [...new Set(inserted.map((s) => byId.get(s.projectApprovalId)!.row.departmentId))]);
     const dispatchers = inserted.some((s) => s.kind === 'red') || processes.length ? await repo.usersWithRole(tx, ['dispatcher']) : [];
@@ -82,11 +85,16 @@ export async function runApprovalSignals(ctx: Ctx): Promise<SignalRun> {
 /** Phase (yellow) and whole-process (prompt, red) notices for the projects with open items, for the dispatchers. */
 async function processSignals(ctx: Ctx, projectIds: number[], cal: Calendar, today: string): Promise<Array<Omit<NotifyInput, 'userIds'>>> {
   if (!projectIds.length) return [];
-  const all = await computeAll(ctx, inArray(projectApprovals.projectId, projectIds), cal);
+  const byProject = new Map<number, Computed[]>();
+  for (const c of await computeAll(ctx, anyOfIds(projectApprovals.projectId, projectIds), cal)) {
+    const list = byProject.get(c.row.projectId);
+    if (list) list.push(c);
+    else byProject.set(c.row.projectId, [c]);
+  }
   const limits = await processLimits(ctx.db);
   const out: Array<Omit<NotifyInput, 'userIds'>> = [];
   for (const pid of projectIds) {
-    const mine = all.filter((c) => c.row.projectId === pid);
+    const mine = byProject.get(pid) ?? [];
     if (!mine.length) continue;
     const v = processView(cal, processOf(mine), limits, today);
     const name = mine[0]!.row.projectName;

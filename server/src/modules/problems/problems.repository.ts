@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { regionPrefix, type ProblemListQuery, type ProblemStatus } from '@tiaodu/contracts';
 import { toIso } from '../../core/clock.js';
+import { anyOfIds } from '../../core/sql.js';
 import type { SessionUser } from '../../core/context.js';
 import { projectScope } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -166,8 +167,9 @@ function tabCondition(lc: ListContext, tab: ProblemListQuery['tab']): SQL {
 export async function listProblems(db: DbOrTx, lc: ListContext, q: ProblemListQuery) {
   const where = sql.join([visible(lc.user), ...filters(q)], sql` AND `);
   const tabbed = sql`${where} AND ${tabCondition(lc, q.tab)}`;
-  const [rows, counts] = await Promise.all([
-    db.execute(sql`${SELECT} WHERE ${tabbed}
+  // the page's ids first (problems and projects only), then the joins for those rows alone
+  const [page, counts] = await Promise.all([
+    db.execute(sql`SELECT p.id FROM problems p JOIN projects ON projects.id = p.project_id WHERE ${tabbed}
       ORDER BY (p.status IN ('pending', 'handling')) DESC, p.due_date ASC NULLS LAST, p.raised_at DESC, p.id DESC
       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
     db.execute(sql`SELECT count(*)::int AS all,
@@ -179,7 +181,10 @@ export async function listProblems(db: DbOrTx, lc: ListContext, q: ProblemListQu
   ]);
   const c = counts.rows[0] as Record<string, unknown>;
   const cnt = { all: Number(c.all), mine: Number(c.mine), todo: Number(c.todo), overdue: Number(c.overdue) };
-  return { rows: rows.rows.map((r) => mapRow(r as Record<string, unknown>)), total: cnt[q.tab], counts: { ...cnt, open: Number(c.open) } };
+  const ids = page.rows.map((r) => Number((r as { id: unknown }).id));
+  const rows = ids.length ? (await db.execute(sql`${SELECT} WHERE ${anyOfIds(sql`p.id`, ids)}`)).rows.map((r) => mapRow(r as Record<string, unknown>)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total: cnt[q.tab], counts: { ...cnt, open: Number(c.open) } };
 }
 
 /** One problem the user may see; `lock` takes the row lock for a change. */
@@ -250,7 +255,7 @@ export async function attachments(db: DbOrTx, problemId: number) {
 
 export async function userNames(db: DbOrTx, ids: number[]): Promise<Array<{ id: number; name: string }>> {
   if (!ids.length) return [];
-  const res = await db.execute(sql`SELECT id, display_name FROM users WHERE id = ANY(${sql.raw(`ARRAY[${ids.map((i) => Number(i)).join(',')}]::int[]`)})`);
+  const res = await db.execute(sql`SELECT id, display_name FROM users WHERE ${anyOfIds(sql`id`, ids)}`);
   const byId = new Map(res.rows.map((r) => [Number((r as { id: unknown }).id), String((r as { display_name: unknown }).display_name)]));
   return ids.filter((i) => byId.has(i)).map((id) => ({ id, name: byId.get(id)! }));
 }
