@@ -418,6 +418,24 @@ export const OverdueRowSchema = z.object({
 });
 export type OverdueRow = z.infer<typeof OverdueRowSchema>;
 
+export const OverdueQuerySchema = z.object({
+  departmentId: z.coerce.number({ message: '部门不正确' }).int('部门不正确').positive('部门不正确').optional(),
+  /** red: items past their promised limit; yellow: steps past their own limit. */
+  signal: z.enum(['red', 'yellow'], { message: '预警不正确' }).optional(),
+  page: z.coerce.number({ message: '页码不正确' }).int('页码不正确').min(1, '页码不正确').default(1),
+  pageSize: z.coerce.number({ message: '每页条数不正确' }).int('每页条数不正确').min(1, '每页条数不正确').max(200, '每页最多200条').default(30),
+});
+export type OverdueQuery = z.infer<typeof OverdueQuerySchema>;
+export const OverdueListSchema = z.object({
+  items: z.array(OverdueRowSchema),
+  /** Rows matching the filters (all pages). */
+  total: z.number(),
+  /** Overdue items (red) and late steps (yellow) of the same filters, without the signal filter. */
+  red: z.number(),
+  yellow: z.number(),
+});
+export type OverdueList = z.infer<typeof OverdueListSchema>;
+
 /* ------------------------------------------------------------------ efficiency (效能监察) */
 
 const YearSchema = z.coerce.number({ message: '年度不正确' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确');

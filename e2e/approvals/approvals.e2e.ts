@@ -143,7 +143,7 @@ describe('approvals journey', () => {
       await sup.goto('/approval-overdue');
       const red = sup.getByTestId(`overdue-${b.id}-item-item`);
       await expect.poll(() => red.innerText()).toBe('红色预警');
-      const overdue = (await apiGet<Array<{ approvalId: number; scope: string; overDays: number; overdueSince: string }>>(sup, '/api/approvals/overdue')).find((r) => r.approvalId === b.id && r.scope === 'item')!;
+      const overdue = (await apiGet<{ items: Array<{ approvalId: number; scope: string; overDays: number; overdueSince: string }> }>(sup, '/api/approvals/overdue?signal=red&pageSize=200')).items.find((r) => r.approvalId === b.id && r.scope === 'item')!;
       expect(overdue.overdueSince).toBe(lateDay);
       const redRow = sup.locator('tr', { has: red });
       expect(await redRow.innerText()).toContain(`${overdue.overDays}个工作日`);

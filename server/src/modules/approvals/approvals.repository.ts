@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { APPROVAL_PHASE_VALUES, type ApprovalPhase, type ApprovalRating, type ApprovalStatus, type StepLimits } from '@tiaodu/contracts';
+import { anyOfIds } from '../../core/sql.js';
+import { APPROVAL_PHASE_VALUES, type ApprovalPhase, type ApprovalRating, type ApprovalStatus, type SignalLevel, type StepLimits } from '@tiaodu/contracts';
 import { approvalEvents, approvalItems, approvalTemplates, departments, projectApprovals, projects, settings, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { SessionUser } from '../../core/context.js';
@@ -129,12 +130,13 @@ export function signalSql(today: string): SQL<string> {
 const SIGNAL_ORDER = (today: string) => sql`CASE ${signalSql(today)} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'prompt' THEN 2 ELSE 3 END`;
 
 /**
- * One page of the items in the user's scope matching `where`: worst signal of `today` first,
- * then the earliest promised due date, then the oldest item; with the number of matches.
+ * One page of the ids of the items in the user's scope matching `where`: worst signal of
+ * `today` first, then the earliest promised due date, then the oldest item. (The total
+ * comes from signalCounts: a window count here would sort every match, not the top of it.)
  */
-export async function pageApprovalIds(db: DbOrTx, user: SessionUser, where: SQL | undefined, today: string, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+export async function pageApprovalIds(db: DbOrTx, user: SessionUser, where: SQL | undefined, today: string, limit: number, offset: number): Promise<number[]> {
   const rows = await db
-    .select({ id: projectApprovals.id, total: sql<number>`count(*) OVER ()` })
+    .select({ id: projectApprovals.id })
     .from(projectApprovals)
     .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
     .innerJoin(approvalItems, eq(approvalItems.id, projectApprovals.itemId))
@@ -142,19 +144,11 @@ export async function pageApprovalIds(db: DbOrTx, user: SessionUser, where: SQL 
     .orderBy(SIGNAL_ORDER(today), sql`${projectApprovals.promisedDueDate} ASC NULLS LAST`, asc(projectApprovals.id))
     .limit(limit)
     .offset(offset);
-  if (rows.length || offset === 0) return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
-  // a page past the end: still say how many there are
-  const [c] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(projectApprovals)
-    .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
-    .innerJoin(approvalItems, eq(approvalItems.id, projectApprovals.itemId))
-    .where(and(sql`${projects.deletedAt} IS NULL`, approvalScope(user), where));
-  return { ids: [], total: Number(c?.n ?? 0) };
+  return rows.map((r) => r.id);
 }
 
 /** How many items in the user's scope matching `where` carry each signal today. */
-export async function signalCounts(db: DbOrTx, user: SessionUser, where: SQL | undefined, today: string): Promise<Record<'red' | 'yellow' | 'prompt', number>> {
+export async function signalCounts(db: DbOrTx, user: SessionUser, where: SQL | undefined, today: string): Promise<Record<SignalLevel, number>> {
   const rows = await db
     .select({ signal: signalSql(today), n: sql<number>`count(*)::int` })
     .from(projectApprovals)
@@ -163,7 +157,7 @@ export async function signalCounts(db: DbOrTx, user: SessionUser, where: SQL | u
     .where(and(sql`${projects.deletedAt} IS NULL`, approvalScope(user), where))
     .groupBy(sql`1`);
   const n = (k: string) => Number(rows.find((r) => r.signal === k)?.n ?? 0);
-  return { red: n('red'), yellow: n('yellow'), prompt: n('prompt') };
+  return { red: n('red'), yellow: n('yellow'), prompt: n('prompt'), none: n('none') };
 }
 
 /** Projects (not deleted) with an item in handling or with the applicant for 补正. */
@@ -262,7 +256,7 @@ export async function findEvents(db: DbOrTx, ids: number[]): Promise<Map<number,
     })
     .from(approvalEvents)
     .leftJoin(users, eq(users.id, approvalEvents.actorId))
-    .where(inArray(approvalEvents.projectApprovalId, ids))
+    .where(anyOfIds(approvalEvents.projectApprovalId, ids))
     .orderBy(asc(approvalEvents.projectApprovalId), asc(approvalEvents.at), asc(approvalEvents.id));
   for (const r of rows) {
     const e: EventRow = { ...r, fromStatus: r.fromStatus as ApprovalStatus | null, toStatus: r.toStatus as ApprovalStatus, at: new Date(r.at as unknown as string).toISOString() };

@@ -209,15 +209,26 @@ describe('signals: the scheduler job', () => {
   });
 
   it('the supervisor sees every overdue item and step; the department sees its own', async () => {
-    const rows = (await sup.get('/api/approvals/overdue')).json();
+    const list = (await sup.get('/api/approvals/overdue')).json();
+    const rows = list.items;
+    expect(list.total).toBe(rows.length);
+    expect([list.red, list.yellow]).toEqual([rows.filter((r: { signal: string }) => r.signal === 'red').length, rows.filter((r: { signal: string }) => r.signal === 'yellow').length]);
+    // filters and paging: red only; one row a page, the rows in the same order
+    const red = (await sup.get('/api/approvals/overdue?signal=red')).json();
+    expect(red.items.map((r: { approvalId: number; scope: string }) => `${r.approvalId}/${r.scope}`)).toEqual(rows.filter((r: { signal: string }) => r.signal === 'red').map((r: { approvalId: number; scope: string }) => `${r.approvalId}/${r.scope}`));
+    const pages = [];
+    for (let page = 1; page <= rows.length; page++) pages.push(...(await sup.get(`/api/approvals/overdue?page=${page}&pageSize=1`)).json().items);
+    expect(pages).toEqual(rows);
+    expect((await sup.get(`/api/approvals/overdue?departmentId=${env.fx.deptB}`)).json().total).toBe(0);
+    expect((await sup.get('/api/approvals/overdue?pageSize=201')).statusCode).toBe(400);
     const a = rows.filter((r: { approvalId: number }) => r.approvalId === paA);
     // 承办 since 06-15: 16, 17, 18, 22, 23, 24 = 6 of 2; the item 6 of 5
     expect(a.map((r: Record<string, unknown>) => [r.scope, r.step, r.usedDays, r.limitDays, r.overDays, r.overdueSince, r.signal])).toEqual([
       ['step', 'undertake', 6, 2, 4, '2026-06-18', 'yellow'],
       ['item', null, 6, 5, 1, '2026-06-24', 'red'],
     ]);
-    expect((await deptB.get('/api/approvals/overdue')).json()).toEqual([]);
-    expect((await regionB.get('/api/approvals/overdue')).json()).toEqual([]);
+    expect((await deptB.get('/api/approvals/overdue')).json()).toEqual({ items: [], total: 0, red: 0, yellow: 0 });
+    expect((await regionB.get('/api/approvals/overdue')).json()).toEqual({ items: [], total: 0, red: 0, yellow: 0 });
   });
 });
 

@@ -18,7 +18,8 @@ import {
   EfficiencyQuarterQuerySchema,
   EfficiencyQuarterSchema,
   MONTH_PERIOD_RE,
-  OverdueRowSchema,
+  OverdueListSchema,
+  OverdueQuerySchema,
   ProjectApprovalDetailSchema,
   ProjectApprovalsSchema,
   PublicEfficiencySchema,
@@ -158,8 +159,8 @@ export function approvalRoutes(app: FastifyInstance, deps: AppDeps): void {
   );
   r.get(
     '/api/approvals/overdue',
-    { config: { permission: 'approval:read' }, schema: { tags, summary: '督查：超过承诺时限的事项与超时的环节', response: { 200: z.array(OverdueRowSchema) } } },
-    async (req) => svc.overdueRows(ctxOf(req, deps)),
+    { config: { permission: 'approval:read' }, schema: { tags, summary: '督查：超过承诺时限的事项与超时的环节，超期多者在前（分页）', querystring: OverdueQuerySchema, response: { 200: OverdueListSchema } } },
+    async (req) => svc.overdueRows(ctxOf(req, deps), req.query),
   );
 
   /* ---------------------------------------------------------------- efficiency (效能监察) */

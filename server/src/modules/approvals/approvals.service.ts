@@ -9,6 +9,8 @@ import {
   type ApprovalAct,
   type ApprovalAction,
   type ApprovalList,
+  type OverdueList,
+  type OverdueQuery,
   type ApprovalListQuery,
   type ApprovalRating,
   type ApprovalStatus,
@@ -431,25 +433,28 @@ export async function listApprovals(ctx: Ctx, q: ApprovalListQuery): Promise<App
   const base = listWhere(q);
   const signal = repo.signalSql(today);
   const where = q.signal === 'any' ? and(base, sql`${signal} <> 'none'`) : q.signal ? and(base, sql`${signal} = ${q.signal}`) : base;
-  const [page, counts] = await Promise.all([
+  const [ids, counts] = await Promise.all([
     repo.pageApprovalIds(ctx.db, ctx.user, where, today, q.pageSize, (q.page - 1) * q.pageSize),
     repo.signalCounts(ctx.db, ctx.user, base, today),
   ]);
-  const rows = page.ids.length ? await repo.findApprovals(ctx.db, ctx.user, inArray(projectApprovals.id, page.ids)) : [];
+  const total = q.signal === 'any' ? counts.red + counts.yellow + counts.prompt : q.signal ? counts[q.signal] : counts.red + counts.yellow + counts.prompt + counts.none;
+  const rows = ids.length ? await repo.findApprovals(ctx.db, ctx.user, inArray(projectApprovals.id, ids)) : [];
   const computed = await compute(ctx, ctx.db, rows, await loadCalendar(ctx.db));
   const byId = new Map(computed.map((c) => [c.row.id, summary(ctx, c)]));
-  return { items: page.ids.map((id) => byId.get(id)).filter((x): x is ProjectApproval => !!x), total: page.total, signals: counts };
+  const { red, yellow, prompt } = counts;
+  return { items: ids.map((id) => byId.get(id)).filter((x): x is ProjectApproval => !!x), total, signals: { red, yellow, prompt } };
 }
 
 /**
  * The supervisor's view (督查): every open item past its promised limit and every step past
  * its own limit (done late or still running), most days over first.
  */
-export async function overdueRows(ctx: Ctx): Promise<OverdueRow[]> {
+export async function overdueRows(ctx: Ctx, q: OverdueQuery): Promise<OverdueList> {
   await ensureStoredTimings(ctx);
   // only items whose signal is yellow or red today can have an overdue item or step
   const late = sql`${repo.signalSql(todayOf(ctx))} IN ('yellow', 'red')`;
-  const rows = await repo.findApprovals(ctx.db, ctx.user, and(inArray(projectApprovals.status, OPEN), late));
+  const dept = q.departmentId ? eq(projectApprovals.departmentId, q.departmentId) : undefined;
+  const rows = await repo.findApprovals(ctx.db, ctx.user, and(inArray(projectApprovals.status, OPEN), late, dept));
   const computed = await compute(ctx, ctx.db, rows, await loadCalendar(ctx.db));
   const out: OverdueRow[] = [];
   for (const c of computed) {
@@ -463,7 +468,14 @@ export async function overdueRows(ctx: Ctx): Promise<OverdueRow[]> {
       out.push({ ...base, scope: 'item', step: null, limitDays: it.limitDays, usedDays: it.usedDays, overDays: it.usedDays - it.limitDays, overdueSince: it.overdueSince!, finished: false, signal: 'red' });
     }
   }
-  return out.sort((a, b) => b.overDays - a.overDays || (a.signal === 'red' ? -1 : 1) - (b.signal === 'red' ? -1 : 1) || a.approvalId - b.approvalId);
+  out.sort((a, b) => b.overDays - a.overDays || (a.signal === 'red' ? -1 : 1) - (b.signal === 'red' ? -1 : 1) || a.approvalId - b.approvalId);
+  const shown = q.signal ? out.filter((r) => r.signal === q.signal) : out;
+  return {
+    items: shown.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+    total: shown.length,
+    red: out.filter((r) => r.signal === 'red').length,
+    yellow: out.filter((r) => r.signal === 'yellow').length,
+  };
 }
 
 /** For the efficiency tables and the signals job: items with their timing, unscoped. */

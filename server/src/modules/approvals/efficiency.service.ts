@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import {
   MONTH_PERIOD_RE,
   monthPeriodKey,
@@ -17,8 +17,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
-import { chinaToday, toIso } from '../../core/clock.js';
-import { shiftDate } from '../../core/calendar.js';
+import { toIso } from '../../core/clock.js';
 import { ensureStoredTimings, todayOf } from './approvals.service.js';
 import * as repo from './approvals.repository.js';
 import { gradeCutoffs } from './catalogue.service.js';
@@ -29,10 +28,12 @@ async function handlingDepartments(db: DbOrTx): Promise<Array<{ id: number; name
   return db
     .select({ id: departments.id, name: departments.name })
     .from(departments)
+    // EXISTS reads the department index of each table once per department (an IN over
+    // project_approvals would scan all its rows)
     .where(
       or(
-        inArray(departments.id, db.select({ id: approvalItems.departmentId }).from(approvalItems).where(isNotNull(approvalItems.departmentId))),
-        inArray(departments.id, db.select({ id: projectApprovals.departmentId }).from(projectApprovals).where(isNotNull(projectApprovals.departmentId))),
+        sql`EXISTS (SELECT 1 FROM ${approvalItems} WHERE ${approvalItems.departmentId} = ${departments.id})`,
+        sql`EXISTS (SELECT 1 FROM ${projectApprovals} WHERE ${projectApprovals.departmentId} = ${departments.id})`,
       ),
     )
     .orderBy(asc(departments.sort), asc(departments.id));

@@ -71,6 +71,8 @@ export const approvalMessages = {
   'ap.overdue.sub': ['超过承诺时限的事项（红）与超过环节时限的环节（黄），超期多者在前', 'Items past their promised limit (red) and steps past their own limit (yellow), most days over first'],
   'ap.overdue.scope': ['对象', 'What'],
   'ap.overdue.item': ['整个事项', 'Whole item'],
+  'ap.overdue.items': ['超期事项', 'Overdue items'],
+  'ap.overdue.steps': ['超时环节', 'Late steps'],
   'ap.overdue.over': ['超期', 'Over'],
   'ap.overdue.since': ['超期起始', 'Overdue since'],
   'ap.overdue.stepDone': ['环节已完成', 'Step done'],

@@ -9,7 +9,7 @@ import type {
   ApprovalTemplateInput,
   EfficiencyMonth,
   EfficiencyQuarter,
-  OverdueRow,
+  OverdueList,
   ProjectApprovalDetail,
   ProjectApprovals,
   PublicEfficiency,
@@ -24,7 +24,7 @@ export const approvalKeys = {
   one: (id: number) => ['approvals', 'one', id] as const,
   project: (id: number) => ['approvals', 'project', id] as const,
   projectTemplates: (id: number) => ['approvals', 'project-templates', id] as const,
-  overdue: ['approvals', 'overdue'] as const,
+  overdue: (q: Query) => ['approvals', 'overdue', q] as const,
   items: ['approvals', 'catalogue', 'items'] as const,
   templates: ['approvals', 'catalogue', 'templates'] as const,
   settings: ['approvals', 'settings'] as const,
@@ -47,7 +47,7 @@ export const approvalsApi = {
   projectTemplates: (projectId: number) => api<ApprovalTemplate[]>(`/api/projects/${projectId}/approval-templates`),
   applyTemplate: (projectId: number, templateId: number) => api<ProjectApprovals>(`/api/projects/${projectId}/approvals/apply-template`, { method: 'POST', body: { templateId } }),
   addItem: (projectId: number, itemId: number) => api<ProjectApprovals>(`/api/projects/${projectId}/approvals`, { method: 'POST', body: { itemId } }),
-  overdue: () => api<OverdueRow[]>('/api/approvals/overdue'),
+  overdue: (q: Query) => api<OverdueList>('/api/approvals/overdue', { query: q }),
   /** Runs the signals job now (scheduler:run); answers how many new signals it recorded. */
   runSignals: async () => {
     const r = await api<{ runs: Array<{ job: string; status: string; result?: { signals?: number }; error?: string }> }>('/api/scheduler/run', { method: 'POST', body: { jobs: ['approvals.signals'], force: true } });

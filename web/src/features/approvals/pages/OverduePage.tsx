@@ -1,7 +1,7 @@
-import { App, Button, Empty, Space, Table, Tag } from 'antd';
+import { App, Button, Empty, Flex, Segmented, Select, Space, Table, Tag } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { APPROVAL_STEPS, type OverdueRow } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
@@ -9,6 +9,9 @@ import { approvalKeys, approvalsApi } from '../api/approvals';
 import { errorText } from '../../../api/errors';
 import { useCan } from '../../auth/hooks/useAuth';
 import { SignalTag } from '../components/ApprovalTags';
+import { serverPagination } from '../../../components/pagination';
+import { useUrlParams } from '../../../hooks/useUrlParams';
+import { useDepartments } from '../../org/hooks/useLookups';
 
 /** 超期督查: every open item past its promised limit and every step past its own limit, most days over first. */
 export function OverduePage() {
@@ -16,7 +19,19 @@ export function OverduePage() {
   const { message } = App.useApp();
   const can = useCan();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: approvalKeys.overdue, queryFn: approvalsApi.overdue });
+  const [sp, update] = useUrlParams();
+  const query = { signal: sp.get('signal') ?? undefined, departmentId: sp.get('departmentId') ?? undefined, page: Number(sp.get('page') ?? 1), pageSize: Number(sp.get('pageSize') ?? 30) };
+  const set = (patch: Record<string, string | number | undefined>) =>
+    update((cur) => {
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === '') cur.delete(k);
+        else cur.set(k, String(v));
+      }
+      if (!('page' in patch)) cur.delete('page');
+      return cur;
+    });
+  const q = useQuery({ queryKey: approvalKeys.overdue(query), queryFn: () => approvalsApi.overdue(query), placeholderData: keepPreviousData });
+  const departments = useDepartments();
   // the scheduler evaluates signals every few minutes; this runs it now (idempotent)
   const run = useMutation({
     mutationFn: approvalsApi.runSignals,
@@ -40,15 +55,38 @@ export function OverduePage() {
           ) : null
         }
       />
+      <Flex gap={8} wrap align="center">
+        <Segmented
+          value={query.signal ?? 'all'}
+          onChange={(v) => set({ signal: v === 'all' ? undefined : String(v) })}
+          options={[
+            { value: 'all', label: t('ap.filter.all') },
+            { value: 'red', label: `${t('ap.overdue.items')} ${q.data?.red ?? ''}`.trim() },
+            { value: 'yellow', label: `${t('ap.overdue.steps')} ${q.data?.yellow ?? ''}`.trim() },
+          ]}
+          data-testid="overdue-signal"
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('ap.filter.department')}
+          style={{ width: 220 }}
+          value={query.departmentId ? Number(query.departmentId) : undefined}
+          onChange={(v) => set({ departmentId: v })}
+          options={(departments.data ?? []).filter((d) => d.kind === 'department').map((d) => ({ value: d.id, label: d.name }))}
+          data-testid="overdue-department"
+        />
+      </Flex>
       <Table<OverdueRow>
         rowKey={(r) => `${r.approvalId}-${r.scope}-${r.step ?? ''}`}
         size="small"
-        loading={q.isLoading}
-        dataSource={q.data ?? []}
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
         data-testid="overdue-table"
         scroll={{ x: 1100 }}
         locale={{ emptyText: <Empty description={t('ap.overdue.none')} /> }}
-        pagination={{ pageSize: 30, showTotal: (n) => t('ap.total', { n }) }}
+        pagination={serverPagination(t, { page: query.page, pageSize: query.pageSize, total: q.data?.total ?? 0, pageSizeOptions: [30, 50, 100, 200], onChange: (page, pageSize) => set({ page, pageSize }) })}
         columns={[
           { title: t('ap.col.signal'), dataIndex: 'signal', width: 100, render: (v: OverdueRow['signal'], r) => <SignalTag signal={v} testId={`overdue-${r.approvalId}-${r.scope}-${r.step ?? 'item'}`} /> },
           { title: t('ap.col.item'), dataIndex: 'itemName', width: 200, render: (v: string, r) => <Link to={`/approvals/${r.approvalId}`}>{v}</Link> },
