@@ -58,4 +58,19 @@ describe('embedded PGlite outside the request thread', () => {
     const r = await database.pool.query("SELECT count(*) AS c, 12345.67::numeric(14,2) AS m, DATE '2026-03-01' AS d");
     expect(r.rows[0]).toEqual({ c: 1, m: 12345.67, d: '2026-03-01' });
   });
+
+  it('a failed statement costs only itself: the very next one answers (the pool replaces its connection at once)', async () => {
+    for (const bad of ['SELECT 1/0', "SELECT 'x'::date", 'SELECT no_such_column FROM users']) {
+      await expect(database.pool.query(bad)).rejects.toThrow();
+      const r = await database.pool.query('SELECT 42 AS n');
+      expect(r.rows[0]).toEqual({ n: 42 });
+    }
+    // and a transaction that fails is rolled back on the next connection
+    const c = await database.pool.connect();
+    await c.query('BEGIN');
+    await expect(c.query('SELECT 1/0')).rejects.toThrow();
+    await c.query('ROLLBACK');
+    c.release();
+    expect((await database.pool.query('SELECT 7 AS n')).rows[0]).toEqual({ n: 7 });
+  });
 });

@@ -38,7 +38,13 @@ try {
 } catch {
   // not fatal: an older data dir may refuse ALTER SYSTEM
 }
-const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+// The server's pool keeps one connection (PGlite is one session), but node-postgres closes a
+// connection whose query failed and opens a new one at once: with room for a single
+// connection, the new one would be refused while the old one is still closing, and the
+// statement after any failed one would fail too. The socket server's queue runs the
+// statements one at a time whatever the number of connections, and keeps a transaction's
+// statements together.
+const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });
 server.addEventListener('listening', (e) => {
   process.send?.({ type: 'ready', port: e.detail.port });
 });

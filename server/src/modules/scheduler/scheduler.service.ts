@@ -50,7 +50,9 @@ async function runOne(ctx: Ctx, job: Job): Promise<JobRun> {
       .where(eq(schedulerRuns.job, job.name));
     return { job: job.name, status: 'ok', result };
   } catch (err) {
-    const message = String((err as Error)?.message ?? err).slice(0, 1000);
+    // a failed query's own message is the SQL; the database's reason is its cause
+    const cause = (err as { cause?: { message?: string } })?.cause?.message;
+    const message = (cause ? `${cause} — ${String((err as Error)?.message ?? err).slice(0, 300)}` : String((err as Error)?.message ?? err)).slice(0, 1000);
     // A failed run is not a run: lastRunAt stays, so the job is due again at the next tick.
     await ctx.db
       .update(schedulerRuns)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestEnv, type TestEnv } from '../../../test/helpers.js';
 import { loadConfig, testConfig } from '../../config.js';
 import { buildApp } from '../../app.js';
@@ -58,6 +58,13 @@ describe('runDue', () => {
     failNext = false;
     const [again] = await runDue(env.ctx, { jobs: ['test.flaky'] });
     expect(again).toMatchObject({ status: 'ok', result: 'ok' });
+  });
+
+  it('a failed query is recorded with the database\'s reason, not only the SQL', async () => {
+    registerJob('test.badsql', 3600_000, async (ctx) => ctx.db.execute(sql`SELECT no_such_column FROM scheduler_runs`));
+    const [r] = await runDue(env.ctx, { jobs: ['test.badsql'] });
+    expect(r!.status).toBe('error');
+    expect(r!.error).toMatch(/^column "no_such_column" does not exist — /);
   });
 
   it('concurrent runs do not overlap: the second sees the first one\'s record', async () => {
