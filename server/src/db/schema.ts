@@ -667,6 +667,11 @@ export const projectApprovals = pgTable(
     index('project_approvals_status_due_idx').on(t.status, t.promisedDueDate),
     index('project_approvals_done_idx').on(t.doneAt),
     index('project_approvals_unscheduled_idx').on(t.id).where(sql`${t.signalFixed} is null`),
+    // the efficiency tables: what was accepted, completed, went overdue or was rated in a period
+    index('project_approvals_accepted_idx').on(t.acceptedOn),
+    index('project_approvals_completed_idx').on(t.completedOn),
+    index('project_approvals_red_idx').on(t.redOn),
+    index('project_approvals_rated_idx').on(t.ratedAt),
   ],
 );
 

@@ -139,7 +139,6 @@ export async function pageApprovalIds(db: DbOrTx, user: SessionUser, where: SQL 
     .select({ id: projectApprovals.id })
     .from(projectApprovals)
     .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
-    .innerJoin(approvalItems, eq(approvalItems.id, projectApprovals.itemId))
     .where(and(sql`${projects.deletedAt} IS NULL`, approvalScope(user), where))
     .orderBy(SIGNAL_ORDER(today), sql`${projectApprovals.promisedDueDate} ASC NULLS LAST`, asc(projectApprovals.id))
     .limit(limit)
@@ -153,7 +152,6 @@ export async function signalCounts(db: DbOrTx, user: SessionUser, where: SQL | u
     .select({ signal: signalSql(today), n: sql<number>`count(*)::int` })
     .from(projectApprovals)
     .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
-    .innerJoin(approvalItems, eq(approvalItems.id, projectApprovals.itemId))
     .where(and(sql`${projects.deletedAt} IS NULL`, approvalScope(user), where))
     .groupBy(sql`1`);
   const n = (k: string) => Number(rows.find((r) => r.signal === k)?.n ?? 0);
@@ -192,7 +190,14 @@ export async function efficiencyFacts(db: DbOrTx, from: string, to: string) {
     })
     .from(pa)
     .innerJoin(projects, eq(projects.id, pa.projectId))
-    .where(and(sql`${projects.deletedAt} IS NULL`, sql`(${between(pa.acceptedOn)} OR ${between(pa.completedOn)} OR ${between(pa.redOn)} OR ${between(sql`(${pa.ratedAt} AT TIME ZONE 'Asia/Shanghai')::date`)})`));
+    // each condition on an indexed column (the rating by its instant, China midnight to midnight)
+    .where(
+      and(
+        sql`${projects.deletedAt} IS NULL`,
+        sql`(${between(pa.acceptedOn)} OR ${between(pa.completedOn)} OR ${between(pa.redOn)}
+          OR (${pa.ratedAt} >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND ${pa.ratedAt} < (${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
+      ),
+    );
   return rows.map((r) => ({ ...r, departmentId: r.departmentId ?? 0, rating: (r.rating as ApprovalRating | null) ?? null }));
 }
 

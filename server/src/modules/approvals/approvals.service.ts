@@ -389,7 +389,7 @@ function listWhere(q: ApprovalListQuery): SQL | undefined {
   if (q.projectId) conds.push(eq(projectApprovals.projectId, q.projectId));
   if (q.q) {
     const k = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    conds.push(sql`(${projects.name} ILIKE ${k} OR ${approvalItems.name} ILIKE ${k})`);
+    conds.push(sql`(${projects.name} ILIKE ${k} OR EXISTS (SELECT 1 FROM ${approvalItems} ai WHERE ai.id = ${projectApprovals.itemId} AND ai.name ILIKE ${k}))`);
   }
   return conds.length ? and(...conds) : undefined;
 }
