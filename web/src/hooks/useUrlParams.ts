@@ -26,3 +26,26 @@ export function useUrlParams() {
 
   return [sp, update] as const;
 }
+
+export type FilterPatch = Record<string, string | number | null | undefined>;
+
+/**
+ * The URL as the filters of a paged list: `set({ status: 'open' })` sets or (empty value)
+ * removes each key, and any change but the page itself goes back to page 1.
+ */
+export function useUrlFilters() {
+  const [sp, update] = useUrlParams();
+  const set = useCallback(
+    (patch: FilterPatch) =>
+      update((cur) => {
+        for (const [k, v] of Object.entries(patch)) {
+          if (v == null || v === '') cur.delete(k);
+          else cur.set(k, String(v));
+        }
+        if (!('page' in patch)) cur.delete('page');
+        return cur;
+      }),
+    [update],
+  );
+  return [sp, set] as const;
+}

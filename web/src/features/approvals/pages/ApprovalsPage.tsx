@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { APPROVAL_PHASES, APPROVAL_SIGNAL_KINDS, APPROVAL_STEPS, type ProjectApproval, type SignalLevel } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
-import { useUrlParams } from '../../../hooks/useUrlParams';
+import { useUrlFilters } from '../../../hooks/useUrlParams';
 import { useNarrow } from '../../../hooks/useMedia';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { approvalKeys, approvalsApi } from '../api/approvals';
@@ -22,23 +22,13 @@ export function ApprovalsPage() {
   const { t, label } = useI18n();
   const me = useCurrentUser();
   const narrow = useNarrow();
-  const [sp, update] = useUrlParams();
+  const [sp, set] = useUrlFilters();
   const status = sp.get('status') ?? 'open';
   const signal = sp.get('signal') ?? undefined;
   const q = sp.get('q') ?? undefined;
   const departmentId = sp.get('departmentId') ?? undefined;
   const page = Number(sp.get('page') ?? 1);
   const pageSize = Number(sp.get('pageSize') ?? 20);
-  /** Sets filters; any change but paging goes back to page 1. */
-  const set = (patch: Record<string, string | number | undefined>) =>
-    update((cur) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') cur.delete(k);
-        else cur.set(k, String(v));
-      }
-      if (!('page' in patch)) cur.delete('page');
-      return cur;
-    });
   const query = { status, signal, q, departmentId, page, pageSize };
   const list = useQuery({ queryKey: approvalKeys.list(query), queryFn: () => approvalsApi.list(query), placeholderData: keepPreviousData });
   const departments = useDepartments();

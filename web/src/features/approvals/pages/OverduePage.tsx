@@ -10,7 +10,7 @@ import { errorText } from '../../../api/errors';
 import { useCan } from '../../auth/hooks/useAuth';
 import { SignalTag } from '../components/ApprovalTags';
 import { serverPagination } from '../../../components/pagination';
-import { useUrlParams } from '../../../hooks/useUrlParams';
+import { useUrlFilters } from '../../../hooks/useUrlParams';
 import { useDepartments } from '../../org/hooks/useLookups';
 
 /** 超期督查: every open item past its promised limit and every step past its own limit, most days over first. */
@@ -19,17 +19,8 @@ export function OverduePage() {
   const { message } = App.useApp();
   const can = useCan();
   const qc = useQueryClient();
-  const [sp, update] = useUrlParams();
+  const [sp, set] = useUrlFilters();
   const query = { signal: sp.get('signal') ?? undefined, departmentId: sp.get('departmentId') ?? undefined, page: Number(sp.get('page') ?? 1), pageSize: Number(sp.get('pageSize') ?? 30) };
-  const set = (patch: Record<string, string | number | undefined>) =>
-    update((cur) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') cur.delete(k);
-        else cur.set(k, String(v));
-      }
-      if (!('page' in patch)) cur.delete('page');
-      return cur;
-    });
   const q = useQuery({ queryKey: approvalKeys.overdue(query), queryFn: () => approvalsApi.overdue(query), placeholderData: keepPreviousData });
   const departments = useDepartments();
   // the scheduler evaluates signals every few minutes; this runs it now (idempotent)

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../components/format';
 import { serverPagination } from '../../../components/pagination';
 import { errorText } from '../../../api/errors';
 import { useNarrow } from '../../../hooks/useMedia';
-import { useUrlParams } from '../../../hooks/useUrlParams';
+import { useUrlFilters, type FilterPatch } from '../../../hooks/useUrlParams';
 import { notificationKeys, notificationsApi } from '../api/notifications';
 import { useMarkRead } from '../hooks/useMarkRead';
 import { NotificationKindTag } from '../components/NotificationKindTag';
@@ -27,7 +27,7 @@ export function NotificationsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const narrow = useNarrow();
-  const [sp, update] = useUrlParams();
+  const [sp, setFilters] = useUrlFilters();
   const [selected, setSelected] = useState<number[]>([]);
   const unreadOnly = sp.get('unread') === '1';
   const groupParam = sp.get('group');
@@ -38,16 +38,9 @@ export function NotificationsPage() {
     page: Math.max(1, Number(sp.get('page')) || 1),
     pageSize: Math.min(100, Math.max(1, Number(sp.get('pageSize')) || 20)),
   };
-  const set = (patch: Record<string, string | number | null | undefined>) => {
+  const set = (patch: FilterPatch) => {
     setSelected([]);
-    update((cur) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v == null || v === '') cur.delete(k);
-        else cur.set(k, String(v));
-      }
-      if (!('page' in patch)) cur.delete('page');
-      return cur;
-    });
+    setFilters(patch);
   };
   const list = useQuery({ queryKey: notificationKeys.list(query), queryFn: () => notificationsApi.list(query) });
   const read = useMarkRead();

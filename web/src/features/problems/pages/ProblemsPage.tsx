@@ -11,7 +11,7 @@ import { serverPagination } from '../../../components/pagination';
 import { errorText } from '../../../api/errors';
 import { api } from '../../../api/client';
 import { useNarrow } from '../../../hooks/useMedia';
-import { useUrlParams } from '../../../hooks/useUrlParams';
+import { useUrlFilters } from '../../../hooks/useUrlParams';
 import { useCan } from '../../auth/hooks/useAuth';
 import { useProject } from '../../projects/hooks/useProjects';
 import { problemKeys, problemsApi } from '../api/problems';
@@ -29,7 +29,7 @@ export function ProblemsPage() {
   const navigate = useNavigate();
   const narrow = useNarrow();
   const qc = useQueryClient();
-  const [sp, update] = useUrlParams();
+  const [sp, set] = useUrlFilters();
   const [ladderOpen, setLadderOpen] = useState(false);
   const tab = sp.get('tab') ?? 'todo';
   const query = {
@@ -42,15 +42,6 @@ export function ProblemsPage() {
     page: Number(sp.get('page') ?? 1),
     pageSize: Number(sp.get('pageSize') ?? 20),
   };
-  const set = (patch: Record<string, string | number | null | undefined>) =>
-    update((cur) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v == null || v === '') cur.delete(k);
-        else cur.set(k, String(v));
-      }
-      if (!('page' in patch)) cur.delete('page');
-      return cur;
-    });
   const list = useQuery({ queryKey: problemKeys.list(query), queryFn: () => problemsApi.list(query), enabled: tab !== 'stats' });
   const counts = useQuery({ queryKey: problemKeys.list({ tab: 'all', pageSize: 1 }), queryFn: () => problemsApi.list({ tab: 'all', pageSize: 1 }) });
   const ladder = useQuery({ queryKey: problemKeys.ladder, queryFn: problemsApi.ladder });
