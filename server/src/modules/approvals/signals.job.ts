@@ -93,7 +93,8 @@ async function processSignals(ctx: Ctx, projectIds: number[], cal: Calendar, tod
   }
   const limits = await processLimits(ctx.db);
   const out: Array<Omit<NotifyInput, 'userIds'>> = [];
-  for (const pid of projectIds) {
+  for (const [i, pid] of projectIds.entries()) {
+    if (i > 0 && i % 500 === 0) await new Promise((r) => setImmediate(r));
     const mine = byProject.get(pid) ?? [];
     if (!mine.length) continue;
     const v = processView(cal, processOf(mine), limits, today);
