@@ -123,7 +123,14 @@ export function rankFigures(rows: readonly EfficiencyFigures[]): EfficiencyFigur
 
 /** The table of a period: every department with its figures and rank. */
 export function efficiencyTable(depts: readonly Department[], items: readonly EfficiencyItem[], p: Period): EfficiencyFigures[] {
-  return rankFigures(depts.map((d) => departmentFigures(d, items, p)));
+  // each department reads its own items only (a province has hundreds of departments)
+  const byDept = new Map<number, EfficiencyItem[]>();
+  for (const i of items) {
+    const list = byDept.get(i.departmentId);
+    if (list) list.push(i);
+    else byDept.set(i.departmentId, [i]);
+  }
+  return rankFigures(depts.map((d) => departmentFigures(d, byDept.get(d.id) ?? [], p)));
 }
 
 /** Whether a department lags: an item went overdue, or it was slower than it promised. */
