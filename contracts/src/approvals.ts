@@ -379,6 +379,12 @@ export const ProjectApprovalsSchema = z.object({
 });
 export type ProjectApprovals = z.infer<typeof ProjectApprovalsSchema>;
 
+/** Page and page size of a server-paged list, with Chinese messages. */
+const paging = (defaultSize: number) => ({
+  page: z.coerce.number({ message: '页码不正确' }).int('页码不正确').min(1, '页码不正确').default(1),
+  pageSize: z.coerce.number({ message: '每页条数不正确' }).int('每页条数不正确').min(1, '每页条数不正确').max(200, '每页最多200条').default(defaultSize),
+});
+
 export const ApprovalListQuerySchema = z.object({
   /** open: in handling or with the applicant for 补正; all (the default): every status. */
   status: z.enum([...APPROVAL_STATUS_VALUES, 'open', 'all'], { message: '状态不正确' }).optional(),
@@ -386,8 +392,7 @@ export const ApprovalListQuerySchema = z.object({
   q: z.string().trim().max(100, '不能超过100个字符').optional(),
   departmentId: z.coerce.number({ message: '部门不正确' }).int('部门不正确').positive('部门不正确').optional(),
   projectId: z.coerce.number({ message: '项目不正确' }).int('项目不正确').positive('项目不正确').optional(),
-  page: z.coerce.number({ message: '页码不正确' }).int('页码不正确').min(1, '页码不正确').default(1),
-  pageSize: z.coerce.number({ message: '每页条数不正确' }).int('每页条数不正确').min(1, '每页条数不正确').max(200, '每页最多200条').default(20),
+  ...paging(20),
 });
 export type ApprovalListQuery = z.infer<typeof ApprovalListQuerySchema>;
 export const ApprovalListSchema = z.object({
@@ -422,8 +427,7 @@ export const OverdueQuerySchema = z.object({
   departmentId: z.coerce.number({ message: '部门不正确' }).int('部门不正确').positive('部门不正确').optional(),
   /** red: items past their promised limit; yellow: steps past their own limit. */
   signal: z.enum(['red', 'yellow'], { message: '预警不正确' }).optional(),
-  page: z.coerce.number({ message: '页码不正确' }).int('页码不正确').min(1, '页码不正确').default(1),
-  pageSize: z.coerce.number({ message: '每页条数不正确' }).int('每页条数不正确').min(1, '每页条数不正确').max(200, '每页最多200条').default(30),
+  ...paging(30),
 });
 export type OverdueQuery = z.infer<typeof OverdueQuerySchema>;
 export const OverdueListSchema = z.object({
