@@ -306,7 +306,7 @@ describe('efficiency: the monthly table, grades and the public page', () => {
     // withdrawn → gone from the public page
     await disp.post('/api/efficiency/publish', { kind: 'department_monthly', period: '2026-06', published: false });
     expect((await pub('/api/public/efficiency/department_monthly/2026-06')).statusCode).toBe(404);
-    expect((await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'efficiency.publish'))).map((a) => a.summary)).toEqual([
+    expect((await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'efficiency.publish')).orderBy(asc(auditEvents.id))).map((a) => a.summary)).toEqual([
       '公开2026年6月部门效能月度表（2个部门）',
       '撤回公开2026年6月部门效能月度表',
     ]);
