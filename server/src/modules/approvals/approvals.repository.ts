@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { SessionUser } from '../../core/context.js';
 import { projectScope } from '../../core/scope.js';
 import type { StoredTiming, TimedAction } from './domain/timing.js';
-import { actionOf } from './domain/state.js';
+import { actionOf, OPEN_STATUSES } from './domain/state.js';
 
 /** approval_items.phase is stored as 1…4 in process order. */
 export const phaseOf = (n: number): ApprovalPhase => APPROVAL_PHASE_VALUES[n - 1] ?? 'land_planning';
@@ -117,7 +117,7 @@ export async function findApprovals(db: DbOrTx, user: SessionUser | null, where:
 }
 
 /**
- * The signal of an item on a China date, from its stored schedule (domain/timing.ts
+ * The signal of an item on a China date, from its stored timing (domain/timing.ts
  * signalOn, in SQL): 'red', 'yellow', 'prompt' or 'none'.
  */
 export function signalSql(today: string): SQL<string> {
@@ -158,13 +158,23 @@ export async function signalCounts(db: DbOrTx, user: SessionUser, where: SQL | u
   return { red: n('red'), yellow: n('yellow'), prompt: n('prompt'), none: n('none') };
 }
 
+/** The ids of the items (of live projects) matching `where`, unscoped: for the platform's jobs. */
+export async function findApprovalIds(db: DbOrTx, where: SQL | undefined): Promise<number[]> {
+  const rows = await db
+    .select({ id: projectApprovals.id })
+    .from(projectApprovals)
+    .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
+    .where(and(sql`${projects.deletedAt} IS NULL`, where));
+  return rows.map((r) => r.id);
+}
+
 /** Projects (not deleted) with an item in handling or with the applicant for 补正. */
 export async function projectsWithOpenItems(db: DbOrTx): Promise<number[]> {
   const rows = await db
     .selectDistinct({ id: projectApprovals.projectId })
     .from(projectApprovals)
     .innerJoin(projects, eq(projects.id, projectApprovals.projectId))
-    .where(and(sql`${projects.deletedAt} IS NULL`, inArray(projectApprovals.status, ['pending', 'accepted', 'undertaken', 'reviewed', 'approved', 'returned'])))
+    .where(and(sql`${projects.deletedAt} IS NULL`, inArray(projectApprovals.status, OPEN_STATUSES)))
     .orderBy(asc(projectApprovals.projectId));
   return rows.map((r) => r.id);
 }
@@ -223,7 +233,7 @@ export async function saveStoredTimings(db: DbOrTx, rows: Array<{ id: number; st
 }
 
 /**
- * After a change of the working-day calendar on `date`: the schedules of the items whose
+ * After a change of the working-day calendar on `date`: the stored timings of the items whose
  * clocks may count that day are computed again (open items and those finished since).
  */
 export async function markTimingsStale(db: DbOrTx, date: string): Promise<void> {

@@ -29,7 +29,7 @@ import { loadCalendar, onCalendarChange, type Calendar } from '../../core/calend
 import { notify } from '../notifications/notify.js';
 import * as repo from './approvals.repository.js';
 import { listTemplates, processLimits } from './catalogue.service.js';
-import { approvalMove, currentStep, IN_HANDLING, isFinished } from './domain/state.js';
+import { approvalMove, currentStep, isFinished, OPEN_STATUSES } from './domain/state.js';
 import { itemTiming, storedTiming, type ItemTiming, type StoredTiming } from './domain/timing.js';
 import { processView, type ProcessItem } from './domain/process.js';
 
@@ -118,7 +118,7 @@ function summary(ctx: Ctx, c: Computed): ProjectApproval {
 }
 
 function detail(ctx: Ctx, c: Computed): ProjectApprovalDetail {
-  const { row, events, timing } = c;
+  const { events, timing } = c;
   return {
     ...summary(ctx, c),
     steps: timing.steps.map((s) => {
@@ -264,7 +264,7 @@ export async function removeApproval(ctx: Ctx, id: number): Promise<void> {
 /* ------------------------------------------------------------------ handling */
 
 /** The columns of project_approvals that keep an item's stored timing. */
-export function storedColumns(s: StoredTiming) {
+function storedColumns(s: StoredTiming) {
   return {
     signalFixed: s.fixed,
     promptOn: s.promptOn,
@@ -383,11 +383,9 @@ export async function rateApproval(ctx: Ctx, id: number, rating: ApprovalRating)
 
 /* ------------------------------------------------------------------ lists */
 
-const OPEN: ApprovalStatus[] = [...IN_HANDLING, 'returned'];
-
 function listWhere(q: ApprovalListQuery): SQL | undefined {
   const conds: SQL[] = [];
-  if (q.status === 'open') conds.push(inArray(projectApprovals.status, OPEN));
+  if (q.status === 'open') conds.push(inArray(projectApprovals.status, OPEN_STATUSES));
   else if (q.status && q.status !== 'all') conds.push(eq(projectApprovals.status, q.status));
   if (q.departmentId) conds.push(eq(projectApprovals.departmentId, q.departmentId));
   if (q.projectId) conds.push(eq(projectApprovals.projectId, q.projectId));
@@ -398,9 +396,9 @@ function listWhere(q: ApprovalListQuery): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
-const SCHEDULE_BATCH = 2000;
+const TIMING_BATCH = 2000;
 
-// the dates of the schedules are working days: a calendar change makes them stale
+// the stored dates are working days: a calendar change makes them stale
 onCalendarChange(repo.markTimingsStale);
 
 /**
@@ -410,7 +408,7 @@ onCalendarChange(repo.markTimingsStale);
 export async function ensureStoredTimings(ctx: Ctx): Promise<number> {
   let done = 0;
   for (;;) {
-    const ids = await repo.untimedIds(ctx.db, SCHEDULE_BATCH);
+    const ids = await repo.untimedIds(ctx.db, TIMING_BATCH);
     if (!ids.length) return done;
     const cal = await loadCalendar(ctx.db);
     const today = todayOf(ctx);
@@ -427,7 +425,7 @@ export async function ensureStoredTimings(ctx: Ctx): Promise<number> {
 
 /**
  * One page of the items in the user's scope (a department: its own), worst signal first,
- * then by due date: filtered, sorted and paged in SQL by the stored signal schedules, and
+ * then by due date: filtered, sorted and paged in SQL by the stored timings, and
  * only the page's items computed from their events. With the signal counts of the same
  * filter (without the signal filter), for the page's header.
  */
@@ -458,7 +456,7 @@ export async function overdueRows(ctx: Ctx, q: OverdueQuery): Promise<OverdueLis
   // only items whose signal is yellow or red today can have an overdue item or step
   const late = sql`${repo.signalSql(todayOf(ctx))} IN ('yellow', 'red')`;
   const dept = q.departmentId ? eq(projectApprovals.departmentId, q.departmentId) : undefined;
-  const rows = await repo.findApprovals(ctx.db, ctx.user, and(inArray(projectApprovals.status, OPEN), late, dept));
+  const rows = await repo.findApprovals(ctx.db, ctx.user, and(inArray(projectApprovals.status, OPEN_STATUSES), late, dept));
   const computed = await compute(ctx, ctx.db, rows, await loadCalendar(ctx.db));
   const out: OverdueRow[] = [];
   for (const c of computed) {

@@ -1,5 +1,5 @@
 import { and, gte, inArray, or, sql } from 'drizzle-orm';
-import { APPROVAL_PHASES, APPROVAL_STEPS, labelOf, type ApprovalStatus } from '@tiaodu/contracts';
+import { APPROVAL_PHASES, APPROVAL_STEPS, labelOf } from '@tiaodu/contracts';
 import { approvalSignals, projectApprovals } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCalendar, shiftDate, type Calendar } from '../../core/calendar.js';
@@ -9,11 +9,10 @@ import * as repo from './approvals.repository.js';
 import { computeAll, ensureStoredTimings, processOf, todayOf, type Computed } from './approvals.service.js';
 import { anyOfIds, chunks } from '../../core/sql.js';
 import { processLimits } from './catalogue.service.js';
-import { IN_HANDLING } from './domain/state.js';
+import { OPEN_STATUSES } from './domain/state.js';
 import { signalFacts } from './domain/timing.js';
 import { processView } from './domain/process.js';
 
-const OPEN: ApprovalStatus[] = [...IN_HANDLING, 'returned'];
 /** Items finished this many days ago or less are still looked at: a late 办结 while the server was down gets its red. */
 const FINISHED_LOOKBACK_DAYS = 60;
 
@@ -39,15 +38,20 @@ export async function runApprovalSignals(ctx: Ctx): Promise<SignalRun> {
   const today = todayOf(ctx);
   const since = `${shiftDate(today, -FINISHED_LOOKBACK_DAYS)}T00:00:00Z`;
   await ensureStoredTimings(ctx);
-  // only items that carry a signal today can have one to record (stored schedules, in SQL)
-  const signalled = sql`${repo.signalSql(today)} <> 'none'`;
-  const computed = await computeAll(ctx, and(or(inArray(projectApprovals.status, OPEN), gte(projectApprovals.doneAt, since)), signalled), cal);
+  // every item of the projects with open items, replayed once: for the phases and the whole process
+  const openProjects = await repo.projectsWithOpenItems(ctx.db);
+  const ofOpenProjects = openProjects.length ? await computeAll(ctx, anyOfIds(projectApprovals.projectId, openProjects), cal) : [];
+  const known = new Map(ofOpenProjects.map((c) => [c.row.id, c]));
+  // the items that carry a signal today (stored timings, in SQL); those of other projects (finished recently) replayed here
+  const signalledIds = await repo.findApprovalIds(ctx.db, and(or(inArray(projectApprovals.status, OPEN_STATUSES), gte(projectApprovals.doneAt, since)), sql`${repo.signalSql(today)} <> 'none'`));
+  const missing = signalledIds.filter((id) => !known.has(id));
+  const computed = [...signalledIds.flatMap((id) => known.get(id) ?? []), ...(missing.length ? await computeAll(ctx, anyOfIds(projectApprovals.id, missing), cal) : [])];
   const now = ctx.clock.now().toISOString();
   const byId = new Map(computed.map((c) => [c.row.id, c]));
   const candidates = computed.flatMap((c) =>
     signalFacts(c.timing).map((f) => ({ projectApprovalId: c.row.id, kind: f.kind, step: f.step ?? '', forDate: f.dueDate, createdAt: now, fact: f })),
   );
-  const processes = await processSignals(ctx, await repo.projectsWithOpenItems(ctx.db), cal, today);
+  const processes = await processSignals(ctx, openProjects, ofOpenProjects, cal, today);
   let notified = 0;
   const inserted: Array<{ id: number; projectApprovalId: number; kind: string; step: string; forDate: string }> = [];
   await ctx.db.transaction(async (tx) => {
@@ -83,10 +87,10 @@ export async function runApprovalSignals(ctx: Ctx): Promise<SignalRun> {
 }
 
 /** Phase (yellow) and whole-process (prompt, red) notices for the projects with open items, for the dispatchers. */
-async function processSignals(ctx: Ctx, projectIds: number[], cal: Calendar, today: string): Promise<Array<Omit<NotifyInput, 'userIds'>>> {
+async function processSignals(ctx: Ctx, projectIds: number[], items: Computed[], cal: Calendar, today: string): Promise<Array<Omit<NotifyInput, 'userIds'>>> {
   if (!projectIds.length) return [];
   const byProject = new Map<number, Computed[]>();
-  for (const c of await computeAll(ctx, anyOfIds(projectApprovals.projectId, projectIds), cal)) {
+  for (const c of items) {
     const list = byProject.get(c.row.projectId);
     if (list) list.push(c);
     else byProject.set(c.row.projectId, [c]);

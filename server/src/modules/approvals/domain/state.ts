@@ -53,6 +53,8 @@ const STEP_ZH: Record<ApprovalStep, string> = { accept: '受理', undertake: '�
 
 /** Statuses in which the department is handling the item (the clock of a step runs). */
 export const IN_HANDLING: readonly ApprovalStatus[] = ['pending', 'accepted', 'undertaken', 'reviewed', 'approved'];
+/** Open: in handling, or with the applicant for 补正 (its clocks stopped, its signals kept). */
+export const OPEN_STATUSES: readonly ApprovalStatus[] = [...IN_HANDLING, 'returned'];
 
 export function currentStep(s: ItemState): ApprovalStep | null {
   if (s.status === 'returned') return s.resumeTo ? (STEP_OF[s.resumeTo] ?? null) : null;
