@@ -125,7 +125,7 @@ export function makeCalendar(overrides: ReadonlyMap<string, Override> = new Map(
   };
   const indexed = (date: string) => {
     const y = Number(date.slice(0, 4));
-    return y >= INDEX_FROM && y < INDEX_TO;
+    return y >= INDEX_FROM && y <= INDEX_TO;
   };
   const workdayAt = (k: number): string => {
     if (k < 1) throw new RangeError(`no working day with index ${k}`);
