@@ -1,8 +1,9 @@
-import { Card, Empty, Flex, Input, Pagination, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { APPROVAL_PHASES, APPROVAL_SIGNAL_KINDS, APPROVAL_STEPS, type ProjectApproval, type SignalLevel } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
+import { PhonePagination } from '../../../components/PhonePagination';
 import { PageHeader } from '../../../components/PageHeader';
 import { useUrlFilters } from '../../../hooks/useUrlParams';
 import { useNarrow } from '../../../hooks/useMedia';
@@ -102,7 +103,7 @@ export function ApprovalsPage() {
                 <ApprovalActions item={r} size="small" />
               </Card>
             ))}
-            {total > pageSize ? <Pagination size="small" align="center" current={page} pageSize={pageSize} total={total} onChange={(p) => set({ page: p })} /> : null}
+            <PhonePagination page={page} pageSize={pageSize} total={total} onChange={(p) => set({ page: p })} />
           </Flex>
         ) : (
           <Empty description={t('ap.none')} />

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Badge, Button, Card, Empty, Flex, Pagination, Segmented, Spin, Table, Typography } from 'antd';
+import { App, Badge, Button, Card, Empty, Flex, Segmented, Spin, Table, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { NOTIFICATION_GROUPS, NOTIFICATION_GROUP_VALUES, type Notification, type NotificationGroup } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
+import { PhonePagination } from '../../../components/PhonePagination';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../components/format';
 import { serverPagination } from '../../../components/pagination';
@@ -187,11 +188,7 @@ export function NotificationsPage() {
                   </Flex>
                 </Card>
               ))}
-              {(list.data?.total ?? 0) > query.pageSize ? (
-                <Flex justify="center">
-                  <Pagination simple current={query.page} pageSize={query.pageSize} total={list.data?.total ?? 0} onChange={(page) => set({ page })} />
-                </Flex>
-              ) : null}
+              <PhonePagination page={query.page} pageSize={query.pageSize} total={list.data?.total ?? 0} onChange={(page) => set({ page })} />
             </div>
           </Spin>
         ) : (

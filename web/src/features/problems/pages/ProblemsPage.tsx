@@ -1,10 +1,11 @@
-import { App, Button, Card, Empty, Flex, Input, Pagination, Select, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Select, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApartmentOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PROBLEM_CATEGORIES, PROBLEM_STATUSES, type Problem, type ProblemTab } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
+import { PhonePagination } from '../../../components/PhonePagination';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDate } from '../../../components/format';
 import { serverPagination } from '../../../components/pagination';
@@ -175,9 +176,7 @@ export function ProblemsPage() {
                       </Flex>
                     </Card>
                   ))}
-                  {(list.data?.total ?? 0) > query.pageSize ? (
-                    <Pagination size="small" current={query.page} pageSize={query.pageSize} total={list.data?.total ?? 0} onChange={(page) => set({ page })} />
-                  ) : null}
+                  <PhonePagination page={query.page} pageSize={query.pageSize} total={list.data?.total ?? 0} onChange={(page) => set({ page })} />
                 </div>
               </Spin>
             ) : (
