@@ -6,7 +6,7 @@ export interface Labelled<T extends string = string> {
   en: string;
 }
 
-function labels<const T extends readonly Labelled[]>(items: T) {
+export function labels<const T extends readonly Labelled[]>(items: T) {
   return items;
 }
 

@@ -65,6 +65,19 @@ export const ImportQuerySchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
 });
 
+/**
+ * The multipart fields of an import besides `file`: `mapping` (JSON), `sheet`, `headerRow`,
+ * `defaultRegionCode`, `createMissing` ("true"), `mappingId` (a saved mapping) and `matches`
+ * (JSON): the importer's choice for a name of the file — an id, or null to create it.
+ */
+export const ImportMatchesSchema = z
+  .object({
+    departments: z.record(z.string().max(100), z.number().int().positive().nullable()).default({}),
+    leaders: z.record(z.string().max(100), z.number().int().positive().nullable()).default({}),
+  })
+  .strict();
+export type ImportMatches = z.infer<typeof ImportMatchesSchema>;
+
 export const ImportColumnSchema = z.object({
   index: z.number(),
   letter: z.string(),
@@ -80,6 +93,12 @@ export const ImportInspectSchema = z.object({
   headerRow: z.number(),
   columns: z.array(ImportColumnSchema),
   fields: z.array(z.object({ key: ImportFieldKeySchema, label: z.string(), required: z.boolean() })),
+  /** Whether a column of the file is the region (所属区域). */
+  regionColumn: z.boolean(),
+  /** The region proposed for rows without one: the user's own, else the county (or city) itself. */
+  defaultRegionCode: z.string().nullable(),
+  /** Whether the user may let the import create unknown units and leaders. */
+  canCreateMissing: z.boolean(),
 });
 export type ImportInspect = z.infer<typeof ImportInspectSchema>;
 
@@ -96,6 +115,10 @@ export const ImportJobSchema = z.object({
   total: z.number(),
   result: ImportResultSchema.optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  filename: z.string().optional(),
+  dryRun: z.boolean().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().nullable().optional(),
 });
 export type ImportJob = z.infer<typeof ImportJobSchema>;
 

@@ -13,3 +13,5 @@ export * from './plans.js';
 export * from './notifications.js';
 export * from './approvals.js';
 export * from './problems.js';
+export * from './people.js';
+export * from './setup.js';

@@ -258,5 +258,25 @@ export const ImportResultSchema = z.object({
   sheet: z.string().optional(),
   headerRow: z.number().optional(),
   mapping: z.record(z.string(), z.string()).optional(),
+  /** The region given to rows without one (the county itself when the file has no region column). */
+  defaultRegionCode: z.string().nullable().optional(),
+  /** Units and leaders the import creates (createMissing=true), in the same transaction as the projects. */
+  toCreate: z
+    .object({
+      departments: z.array(z.object({ name: z.string(), regionCode: z.string(), rows: z.array(z.number()) })),
+      leaders: z.array(z.object({ name: z.string(), title: z.string().nullable(), rows: z.array(z.number()) })),
+    })
+    .optional(),
+  /** Names in the file matched to a registered unit or leader, near names included (县水利局 → 水利局). */
+  matched: z
+    .object({
+      departments: z.array(z.object({ text: z.string(), id: z.number(), name: z.string(), exact: z.boolean() })),
+      leaders: z.array(z.object({ text: z.string(), id: z.number(), name: z.string(), exact: z.boolean() })),
+    })
+    .optional(),
+  /** Every field an update changes: before → after, as shown in the ledger. */
+  changes: z
+    .array(z.object({ row: z.number(), projectId: z.number(), field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+    .optional(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
