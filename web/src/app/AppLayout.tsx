@@ -12,6 +12,7 @@ import { NotificationBell } from '../features/notifications/components/Notificat
 import { menuItems, selectedKey } from './menu';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useCompactLayout } from '../hooks/useMedia';
+import { useSetupStatus } from '../features/setup/api';
 
 const { Header, Sider, Content } = Layout;
 
@@ -36,8 +37,10 @@ export function AppLayout() {
   const [drawer, setDrawer] = useState(false);
   const { token } = theme.useToken();
 
+  const setup = useSetupStatus();
   const key = selectedKey(location.pathname);
-  const items = menuItems(can, t, () => setDrawer(false));
+  // 初始化向导 stays in the menu until every step is done or skipped.
+  const items = menuItems(can, t, () => setDrawer(false), setup.data && !setup.data.complete ? [] : ['setup']);
   const where = user.regionName ?? user.departmentName ?? user.enterpriseName ?? (user.scopeType === 'all' ? t('layout.allRegions') : null);
 
   const onLogout = async () => {

@@ -7,6 +7,7 @@ import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { AlertOutlined, ControlOutlined, DashboardOutlined } from '@ant-design/icons';
 import { BellOutlined, IssuesCloseOutlined } from '@ant-design/icons';
+import { RocketOutlined, IdcardOutlined } from '@ant-design/icons';
 import { AuditOutlined as OverdueIcon, BarChartOutlined, BookOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '@tiaodu/contracts';
 import type { I18n, MessageKey } from '../i18n';
@@ -28,6 +29,8 @@ interface Group {
 
 /** The modules that exist, in menu order; each shows only with its permission. */
 export const MENU: (Entry | Group)[] = [
+  // Shown while the first-run checklist is incomplete (see menuItems' `hidden`).
+  { key: 'setup', path: '/setup', label: 'nav.setup', icon: <RocketOutlined />, testId: 'nav-setup', permission: 'admin:user' },
   { key: 'dashboard', path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, testId: 'nav-dashboard', permission: 'dashboard:read' },
   { key: 'projects', path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, testId: 'nav-projects', permission: 'project:read' },
   { key: 'problems', path: '/problems', label: 'nav.problems', icon: <IssuesCloseOutlined />, testId: 'nav-problems', permission: 'problem:read' },
@@ -63,6 +66,7 @@ export const MENU: (Entry | Group)[] = [
       { key: 'departments', path: '/admin/departments', label: 'nav.departments', icon: <BankOutlined />, testId: 'nav-departments', permission: 'admin:department' },
       { key: 'enterprises', path: '/admin/enterprises', label: 'nav.enterprises', icon: <ShopOutlined />, testId: 'nav-enterprises', permission: 'admin:enterprise' },
       { key: 'users', path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, testId: 'nav-users', permission: 'admin:user' },
+      { key: 'people', path: '/org/people', label: 'nav.people', icon: <IdcardOutlined />, testId: 'nav-people', permission: 'admin:user' },
       { key: 'calendar', path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, testId: 'nav-calendar', permission: 'calendar:edit' },
     ],
   },
@@ -81,13 +85,15 @@ function item(e: Entry, t: I18n['t'], onNavigate?: () => void) {
   };
 }
 
-export function menuItems(can: (p: Permission) => boolean, t: I18n['t'], onNavigate?: () => void): MenuProps['items'] {
+/** The menu for these permissions; `hidden` leaves entries out (初始化向导 once setup is complete). */
+export function menuItems(can: (p: Permission) => boolean, t: I18n['t'], onNavigate?: () => void, hidden: readonly string[] = []): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [];
+  const shown = (e: Entry) => can(e.permission) && !hidden.includes(e.key);
   for (const m of MENU) {
     if ('children' in m) {
-      const children = m.children.filter((c) => can(c.permission)).map((c) => item(c, t, onNavigate));
+      const children = m.children.filter(shown).map((c) => item(c, t, onNavigate));
       if (children.length) items.push({ type: 'group', key: m.key, label: t(m.label), children });
-    } else if (can(m.permission)) items.push(item(m, t, onNavigate));
+    } else if (shown(m)) items.push(item(m, t, onNavigate));
   }
   return items;
 }

@@ -40,6 +40,8 @@ const ApprovalCataloguePage = lazy(() => import('../features/approvals/pages/Cat
 const PublicEfficiencyPage = lazy(() => import('../features/approvals/pages/PublicEfficiencyPage').then((m) => ({ default: m.PublicEfficiencyPage })));
 const ProblemRaisePage = lazy(() => import('../features/problems/pages/ProblemRaisePage').then((m) => ({ default: m.ProblemRaisePage })));
 const NotificationsPage = lazy(() => import('../features/notifications/pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const SetupPage = lazy(() => import('../features/setup/pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const PeoplePage = lazy(() => import('../features/org/pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const PlansPage = lazy(() => import('../features/plans/pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 
 function NotFound() {
@@ -107,6 +109,8 @@ export const router = createBrowserRouter([
           { path: 'admin/departments', element: gate('admin:department', <DepartmentsPage />) },
           { path: 'admin/enterprises', element: gate('admin:enterprise', <EnterprisesPage />) },
           { path: 'admin/users', element: gate('admin:user', <UsersPage />) },
+          { path: 'org/people', element: gate('admin:user', <PeoplePage />) },
+          { path: 'setup', element: gate('admin:user', <SetupPage />) },
           { path: 'audit', element: gate('audit:read', <AuditPage />) },
           { path: 'gantt', element: gate('milestone:read', <GanttPage />) },
           { path: 'milestone-templates', element: gate('milestone:edit', <TemplatesPage />) },

@@ -2,6 +2,8 @@ import { problemMessages } from '../features/problems/messages';
 import { notificationMessages } from '../features/notifications/messages';
 import { warningMessages } from '../features/warnings/messages';
 import { approvalMessages } from '../features/approvals/messages';
+import { setupMessages } from '../features/setup/messages';
+import { orgMessages } from '../features/org/messages';
 
 /**
  * Every visible string of the interface: [Chinese, English].
@@ -13,6 +15,8 @@ export const messages = {
   ...notificationMessages,
   ...approvalMessages,
   ...warningMessages,
+  ...setupMessages,
+  ...orgMessages,
   // application
   'app.title': ['重点项目调度平台 Tiaodu', 'Tiaodu Key Project Dispatch'],
   'app.shortTitle': ['重点项目调度', 'Tiaodu'],

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import type { CalendarDay } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
 import { errorText } from '../../../api/errors';
@@ -26,7 +27,12 @@ export function CalendarPage() {
   const { message } = App.useApp();
   const can = useCan();
   const qc = useQueryClient();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [sp] = useSearchParams();
+  // ?year= opens a given year (the setup checklist links to the coming one).
+  const [year, setYear] = useState(() => {
+    const y = Number(sp.get('year'));
+    return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : new Date().getFullYear();
+  });
   const cal = useQuery({ queryKey: milestoneKeys.calendar(year), queryFn: () => milestonesApi.calendar(year) });
   const [editing, setEditing] = useState<CalendarDay | null>(null);
   const [form] = Form.useForm();

@@ -1,10 +1,18 @@
-import type { Department, DepartmentInput, Enterprise, EnterpriseInput, Region, RegionInput, User, UserCreate, UserPatch } from '@tiaodu/contracts';
+import type { Department, DepartmentInput, Enterprise, EnterpriseInput, Person, PersonAccountInput, PersonInput, PersonPatch, Region, RegionInput, User, UserCreate, UserPatch } from '@tiaodu/contracts';
 import { api } from '../../../api/client';
 
 export interface Leader {
   id: number;
   name: string;
   title: string | null;
+}
+
+export interface PeopleQuery {
+  role?: 'leader' | 'contact';
+  kind?: string;
+  q?: string;
+  departmentId?: number;
+  hasAccount?: 'true' | 'false';
 }
 
 export interface Settings {
@@ -33,6 +41,11 @@ export const orgApi = {
   updateEnterprise: (id: number, input: Partial<EnterpriseInput>) => api<Enterprise>(`/api/enterprises/${id}`, { method: 'PATCH', body: input }),
 
   leaders: () => api<Leader[]>('/api/leaders'),
+
+  people: (q: PeopleQuery = {}) => api<Person[]>('/api/people', { query: { ...q } }),
+  createPerson: (input: PersonInput) => api<Person>('/api/people', { method: 'POST', body: input }),
+  updatePerson: (id: number, input: PersonPatch) => api<Person>(`/api/people/${id}`, { method: 'PATCH', body: input }),
+  giveAccount: (id: number, input: PersonAccountInput) => api<Person>(`/api/people/${id}/account`, { method: 'POST', body: input }),
 
   users: (q: { q?: string; role?: string; page?: number; pageSize?: number }) => api<Paged<User>>('/api/users', { query: q }),
   createUser: (input: UserCreate) => api<User>('/api/users', { method: 'POST', body: input }),

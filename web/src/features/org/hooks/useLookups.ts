@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Region } from '@tiaodu/contracts';
-import { orgApi } from '../api/org';
+import { orgApi, type PeopleQuery } from '../api/org';
 
 export const orgKeys = {
   settings: ['settings'] as const,
   regions: ['regions'] as const,
   departments: ['departments'] as const,
   leaders: ['leaders'] as const,
+  people: (q: object) => ['people', q] as const,
+  peopleAll: ['people'] as const,
   enterprises: (q: object) => ['enterprises', q] as const,
   enterprisesAll: ['enterprises'] as const,
   users: (q: object) => ['users', q] as const,
@@ -28,6 +30,10 @@ export function useDepartments() {
 
 export function useLeaders() {
   return useQuery({ queryKey: orgKeys.leaders, queryFn: orgApi.leaders, staleTime: 5 * 60_000 });
+}
+
+export function usePeople(q: PeopleQuery = {}) {
+  return useQuery({ queryKey: orgKeys.people(q), queryFn: () => orgApi.people(q), placeholderData: keepPreviousData });
 }
 
 export function useEnterprises(q: { q?: string; page?: number; pageSize?: number }) {
