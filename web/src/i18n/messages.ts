@@ -4,6 +4,7 @@ import { warningMessages } from '../features/warnings/messages';
 import { approvalMessages } from '../features/approvals/messages';
 import { setupMessages } from '../features/setup/messages';
 import { orgMessages } from '../features/org/messages';
+import { importMessages } from '../features/import/messages';
 
 /**
  * Every visible string of the interface: [Chinese, English].
@@ -17,6 +18,7 @@ export const messages = {
   ...warningMessages,
   ...setupMessages,
   ...orgMessages,
+  ...importMessages,
   // application
   'app.title': ['重点项目调度平台 Tiaodu', 'Tiaodu Key Project Dispatch'],
   'app.shortTitle': ['重点项目调度', 'Tiaodu'],
@@ -231,8 +233,8 @@ export const messages = {
   'import.step.dryRun': ['试导入', 'Dry run'],
   'import.step.confirm': ['确认导入', 'Import'],
   'import.dragText': ['点击或将 Excel 文件拖到此处', 'Click or drag an Excel file here'],
-  'import.dragHint': ['仅支持 .xlsx 文件；第一张含表头的工作表将被读取', 'Only .xlsx workbooks; the first sheet with a header row is read'],
-  'import.onlyXlsx': ['只能上传 .xlsx 格式的 Excel 文件', 'Only .xlsx files can be uploaded'],
+  'import.dragHint': ['支持 .xlsx、.xls、WPS .et 和 .csv 文件；第一张含表头的工作表将被读取', '.xlsx, .xls, WPS .et and .csv files; the first sheet with a header row is read'],
+  'import.onlyXlsx': ['只能上传 .xlsx、.xls、.et 或 .csv 文件', 'Only .xlsx, .xls, .et or .csv files can be uploaded'],
   'import.template': ['下载导入模板', 'Download the template'],
   'import.next': ['下一步', 'Next'],
   'import.prev': ['上一步', 'Back'],

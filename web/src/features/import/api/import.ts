@@ -1,7 +1,7 @@
-import type { ImportInspect, ImportJob, ImportMapping, SavedImportMapping } from '@tiaodu/contracts';
+import type { ImportInspect, ImportJob, ImportMapping, ImportMatches, ImportResult, SavedImportMapping } from '@tiaodu/contracts';
 import { api, download } from '../../../api/client';
 
-export type { ImportInspect, ImportJob, SavedImportMapping };
+export type { ImportInspect, ImportJob, ImportMatches, SavedImportMapping };
 export type InspectColumn = ImportInspect['columns'][number];
 
 /** Field chosen for each column, by column letter; '' = not imported. */
@@ -10,6 +10,79 @@ export type Assignment = Record<string, string>;
 export interface ImportOptions {
   sheet?: string;
   headerRow?: number;
+}
+
+/** What the importer chose besides the columns: the region of rows without one, creating unknown names, and matches. */
+export interface ImportChoices {
+  defaultRegionCode?: string | null;
+  createMissing?: boolean;
+  matches?: ImportMatches;
+}
+
+/** The ledger files the server reads: Excel 2007+, Excel 97–2003, WPS and CSV. */
+export function isLedgerFile(name: string): boolean {
+  return /\.(xlsx|xls|et|csv)$/i.test(name);
+}
+
+export type MatchKind = 'departments' | 'leaders';
+
+/** One name of the file the import resolves: to an existing unit/leader (id) or to a new one (null). */
+export interface MatchRow {
+  key: string;
+  kind: MatchKind;
+  text: string;
+  /** The id it goes to, or null = created by the import. */
+  value: number | null;
+  /** The registered name it was matched to (when value is an id). */
+  name: string | null;
+  /** A near match (县水利局 → 水利局), worth a look. */
+  near: boolean;
+  /** The importer changed it in this wizard. */
+  changed: boolean;
+  rows: number[];
+}
+
+/** The names of a dry run as one list: matched ones first, then those to create; the importer's choices applied. */
+export function matchRows(result: Pick<ImportResult, 'matched' | 'toCreate'>, choices: ImportMatches | undefined): MatchRow[] {
+  const out: MatchRow[] = [];
+  for (const kind of ['departments', 'leaders'] as const) {
+    const chosen = choices?.[kind] ?? {};
+    for (const m of result.matched?.[kind] ?? []) {
+      const has = Object.hasOwn(chosen, m.text);
+      out.push({ key: `${kind}:${m.text}`, kind, text: m.text, value: has ? chosen[m.text]! : m.id, name: m.name, near: !m.exact, changed: has && chosen[m.text] !== m.id, rows: [] });
+    }
+    for (const c of result.toCreate?.[kind] ?? []) {
+      if (out.some((r) => r.kind === kind && r.text === c.name)) continue;
+      const has = Object.hasOwn(chosen, c.name);
+      out.push({ key: `${kind}:${c.name}`, kind, text: c.name, value: has ? chosen[c.name]! : null, name: null, near: false, changed: has && chosen[c.name] !== null, rows: c.rows });
+    }
+  }
+  return out;
+}
+
+/** Sets one choice, keeping the others. */
+export function withChoice(matches: ImportMatches | undefined, kind: MatchKind, text: string, value: number | null): ImportMatches {
+  const base: ImportMatches = { departments: { ...(matches?.departments ?? {}) }, leaders: { ...(matches?.leaders ?? {}) } };
+  base[kind][text] = value;
+  return base;
+}
+
+/** "A、B、C…" — the first names of a list, for a one-line summary. */
+export function namesLine(names: string[], max = 12, sep = '、'): string {
+  return names.length > max ? `${names.slice(0, max).join(sep)}…` : names.join(sep);
+}
+
+function hasMatches(m: ImportMatches | undefined): boolean {
+  return Boolean(m && (Object.keys(m.departments).length || Object.keys(m.leaders).length));
+}
+
+/** The multipart fields of the importer's choices (left out when not chosen). */
+export function choiceFields(c: ImportChoices): Record<string, string | undefined> {
+  return {
+    defaultRegionCode: c.defaultRegionCode || undefined,
+    createMissing: c.createMissing === undefined ? undefined : String(c.createMissing),
+    matches: hasMatches(c.matches) ? JSON.stringify(c.matches) : undefined,
+  };
 }
 
 /** The key a column is known by in a mapping: its header when that is unique, else its letter. */
@@ -49,11 +122,11 @@ function formOf(file: File, extra: Record<string, string | undefined>): FormData
 export const importApi = {
   inspect: (file: File, opts: ImportOptions = {}) =>
     api<ImportInspect>('/api/projects/import/inspect', { method: 'POST', form: formOf(file, { sheet: opts.sheet, headerRow: opts.headerRow?.toString() }) }),
-  start: (file: File, dryRun: boolean, mapping: ImportMapping, opts: ImportOptions = {}) =>
+  start: (file: File, dryRun: boolean, mapping: ImportMapping, opts: ImportOptions = {}, choices: ImportChoices = {}) =>
     api<{ jobId: string }>('/api/projects/import-jobs', {
       method: 'POST',
       query: { dryRun: String(dryRun) },
-      form: formOf(file, { mapping: JSON.stringify(mapping), sheet: opts.sheet, headerRow: opts.headerRow?.toString() }),
+      form: formOf(file, { mapping: JSON.stringify(mapping), sheet: opts.sheet, headerRow: opts.headerRow?.toString(), ...choiceFields(choices) }),
     }),
   job: (id: string) => api<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}`),
   mappings: () => api<SavedImportMapping[] | { items: SavedImportMapping[] }>('/api/import-mappings').then((r) => (Array.isArray(r) ? r : r.items)),

@@ -14,12 +14,14 @@ interface Props {
   /** Read the file again with another sheet or header row. */
   onReinspect: (opts: { sheet?: string; headerRow?: number }) => void;
   reinspecting: boolean;
+  /** A default region is chosen: rows need no region column. */
+  regionOptional?: boolean;
 }
 
 const IGNORE = '';
 
 /** One row per column of the sheet: its header, sample values and the field it imports into. */
-export function MappingTable({ inspect, assign, onAssign, onReinspect, reinspecting }: Props) {
+export function MappingTable({ inspect, assign, onAssign, onReinspect, reinspecting, regionOptional }: Props) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const saved = useSavedMappings();
@@ -34,7 +36,7 @@ export function MappingTable({ inspect, assign, onAssign, onReinspect, reinspect
   };
   const used = new Map<string, number>();
   for (const f of Object.values(assign)) if (f) used.set(f, (used.get(f) ?? 0) + 1);
-  const missing = inspect.fields.filter((f) => f.required && !used.has(f.key));
+  const missing = inspect.fields.filter((f) => f.required && !used.has(f.key) && !(regionOptional && f.key === 'region'));
   const fieldOptions = [
     { value: IGNORE, label: t('import.ignore') },
     ...inspect.fields.map((f) => ({ value: f.key, label: `${fieldLabel(f.key, f.label)}${f.required ? ' *' : ''}` })),

@@ -1,8 +1,9 @@
 import { App, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../i18n';
+import { isLedgerFile } from '../api/import';
 
-/** Drag-and-drop (or click) for one .xlsx workbook; the file stays in the browser until a step sends it. */
+/** Drag-and-drop (or click) for one ledger file (.xlsx/.xls/.et/.csv); the file stays in the browser until a step sends it. */
 export function UploadBox({ file, onFile, compact }: { file: File | null; onFile: (f: File | null) => void; compact?: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -10,12 +11,12 @@ export function UploadBox({ file, onFile, compact }: { file: File | null; onFile
   return (
     <Upload.Dragger
       data-testid="import-upload"
-      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      accept=".xlsx,.xls,.et,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
       multiple={false}
       maxCount={1}
       fileList={fileList}
       beforeUpload={(f) => {
-        if (!/\.xlsx$/i.test(f.name)) {
+        if (!isLedgerFile(f.name)) {
           message.error(t('import.onlyXlsx'));
           return Upload.LIST_IGNORE;
         }

@@ -1,16 +1,20 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Result, Steps, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Result, Row, Steps, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { errorText } from '../../../api/errors';
 import { PageHeader } from '../../../components/PageHeader';
-import { importApi, jobErrorText, toMapping, type Assignment, type ImportInspect, type ImportOptions } from '../api/import';
+import { importApi, jobErrorText, toMapping, type Assignment, type ImportChoices, type ImportInspect, type ImportMatches, type ImportOptions } from '../api/import';
 import { useImportJob } from '../hooks/useImport';
 import { MappingTable } from '../components/MappingTable';
 import { UploadBox } from '../components/UploadBox';
 import { ImportErrors, ImportPreview, ImportSummary, JobProgress } from '../components/JobResult';
+import { ImportChanges, ImportMatchTable, ImportToCreate } from '../components/ImportExtras';
+import { RegionTreeSelect } from '../../org/components/RegionTreeSelect';
+import { orgKeys } from '../../org/hooks/useLookups';
+import { setupKeys } from '../../setup/api';
 
 /** The server's recognition of each column, as the starting point of the mapping step. */
 function initialAssignment(inspect: ImportInspect): Assignment {
@@ -29,6 +33,10 @@ export function ImportWizardPage() {
   const [inspect, setInspect] = useState<ImportInspect | null>(null);
   const [assign, setAssign] = useState<Assignment>({});
   const [opts, setOpts] = useState<ImportOptions>({});
+  const [choices, setChoices] = useState<ImportChoices>({});
+  /** Matches changed since the last dry run: the import waits for a new one. */
+  const [matchesDirty, setMatchesDirty] = useState(false);
+  const qc = useQueryClient();
   const [dryJobId, setDryJobId] = useState<string | null>(null);
   const [realJobId, setRealJobId] = useState<string | null>(null);
 
@@ -41,14 +49,16 @@ export function ImportWizardPage() {
       setInspect(r);
       setOpts({ sheet: r.sheet, headerRow: r.headerRow });
       setAssign(initialAssignment(r));
+      setChoices((c) => ({ defaultRegionCode: c.defaultRegionCode ?? r.defaultRegionCode, createMissing: r.canCreateMissing ? (c.createMissing ?? true) : undefined, matches: c.matches }));
       setStep(1);
     },
     onError: (e) => message.error(errorText(e, lang)),
   });
 
   const startMutation = useMutation({
-    mutationFn: (v: { dryRun: boolean }) => importApi.start(file!, v.dryRun, toMapping(assign, inspect?.columns ?? []), opts),
+    mutationFn: (v: { dryRun: boolean }) => importApi.start(file!, v.dryRun, toMapping(assign, inspect?.columns ?? []), opts, choices),
     onSuccess: (r, v) => {
+      setMatchesDirty(false);
       if (v.dryRun) {
         setDryJobId(r.jobId);
         setStep(2);
@@ -67,6 +77,8 @@ export function ImportWizardPage() {
     setInspect(null);
     setAssign({});
     setOpts({});
+    setChoices({});
+    setMatchesDirty(false);
     setDryJobId(null);
     setRealJobId(null);
   };
@@ -84,6 +96,22 @@ export function ImportWizardPage() {
   const dryEmpty = Boolean(dryResult && dryResult.created + dryResult.updated + (dryResult.unchanged ?? 0) === 0);
   const real = realJob.data;
   const realResult = real?.status === 'done' ? real.result : undefined;
+  const created = realResult?.toCreate;
+  const createdUnits = created?.departments.length ?? 0;
+  const createdLeaders = created?.leaders.length ?? 0;
+  const changeMatches = (m: ImportMatches) => {
+    setChoices((c) => ({ ...c, matches: m }));
+    setMatchesDirty(true);
+  };
+
+  // Units and leaders an import created show in their lists and in the checklist.
+  useEffect(() => {
+    if (!realResult || realResult.errors.length) return;
+    void qc.invalidateQueries({ queryKey: orgKeys.departments });
+    void qc.invalidateQueries({ queryKey: orgKeys.leaders });
+    void qc.invalidateQueries({ queryKey: orgKeys.peopleAll });
+    void qc.invalidateQueries({ queryKey: setupKeys.status });
+  }, [realResult, qc]);
 
   return (
     <div>
@@ -117,7 +145,37 @@ export function ImportWizardPage() {
         {step === 1 && inspect ? (
           <div>
             {file ? <Typography.Paragraph type="secondary">{t('import.file', { name: file.name })}</Typography.Paragraph> : null}
+            <Row gutter={[16, 8]} style={{ marginBottom: 12 }} data-testid="import-options">
+              <Col xs={24} md={12}>
+                <Typography.Text type="secondary">{t('import.defaultRegion')}</Typography.Text>
+                <RegionTreeSelect
+                  style={{ width: '100%' }}
+                  value={choices.defaultRegionCode ?? undefined}
+                  onChange={(v) => setChoices((c) => ({ ...c, defaultRegionCode: v ?? null }))}
+                  treeDefaultExpandAll={false}
+                  data-testid="import-default-region"
+                />
+                <Typography.Text type={inspect.regionColumn ? 'secondary' : 'warning'} style={{ fontSize: 12 }} data-testid="import-default-region-help">
+                  {inspect.regionColumn ? t('import.defaultRegionHelpCol') : t('import.defaultRegionHelp')}
+                </Typography.Text>
+              </Col>
+              {inspect.canCreateMissing ? (
+                <Col xs={24} md={12}>
+                  <div style={{ paddingTop: 22 }}>
+                    <Checkbox checked={choices.createMissing ?? true} onChange={(e) => setChoices((c) => ({ ...c, createMissing: e.target.checked }))} data-testid="import-create-missing">
+                      {t('import.createMissing')}
+                    </Checkbox>
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('import.createMissingHelp')}
+                      </Typography.Text>
+                    </div>
+                  </div>
+                </Col>
+              ) : null}
+            </Row>
             <MappingTable
+              regionOptional={Boolean(choices.defaultRegionCode)}
               inspect={inspect}
               assign={assign}
               onAssign={setAssign}
@@ -141,6 +199,21 @@ export function ImportWizardPage() {
             {dryResult ? (
               <div>
                 <ImportSummary result={dryResult} />
+                <ImportToCreate result={dryResult} />
+                <ImportMatchTable result={dryResult} matches={choices.matches} onChange={changeMatches} />
+                {matchesDirty ? (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    title={t('import.matched.changed', { n: Object.keys(choices.matches?.departments ?? {}).length + Object.keys(choices.matches?.leaders ?? {}).length })}
+                    action={
+                      <Button size="small" type="primary" loading={startMutation.isPending} onClick={() => startMutation.mutate({ dryRun: true })} data-testid="import-rerun">
+                        {t('import.rerun')}
+                      </Button>
+                    }
+                  />
+                ) : null}
                 {dryResult.errors.length ? (
                   <>
                     <ImportErrors errors={dryResult.errors} />
@@ -153,6 +226,7 @@ export function ImportWizardPage() {
                   <>
                     <Alert type="success" showIcon title={t('import.dryRunOk')} style={{ marginBottom: 12 }} />
                     {dryResult.preview?.length ? <ImportPreview rows={dryResult.preview} /> : null}
+                    <ImportChanges changes={dryResult.changes ?? []} preview={dryResult.preview} />
                   </>
                 )}
               </div>
@@ -166,7 +240,7 @@ export function ImportWizardPage() {
                   <Button onClick={() => setStep(1)}>{t('import.prev')}</Button>
                 </Flex>
                 {dryResult && dryResult.errors.length === 0 && !dryEmpty ? (
-                  <Button type="primary" loading={startMutation.isPending} onClick={() => startMutation.mutate({ dryRun: false })} data-testid="import-confirm">
+                  <Button type="primary" disabled={matchesDirty} loading={startMutation.isPending} onClick={() => startMutation.mutate({ dryRun: false })} data-testid="import-confirm">
                     {t('import.confirm')}
                   </Button>
                 ) : null}
@@ -186,7 +260,10 @@ export function ImportWizardPage() {
                 <Result
                   status="success"
                   title={t('import.done')}
-                  subTitle={t('import.doneText', { created: realResult.created, updated: realResult.updated, unchanged: realResult.unchanged ?? 0 })}
+                  subTitle={
+                    t('import.doneText', { created: realResult.created, updated: realResult.updated, unchanged: realResult.unchanged ?? 0 }) +
+                    (createdUnits + createdLeaders ? ` ${t('import.created.extra', { d: createdUnits, l: createdLeaders })}` : '')
+                  }
                   extra={[
                     <Button type="primary" key="ledger" onClick={() => navigate('/projects')}>
                       {t('import.toLedger')}
