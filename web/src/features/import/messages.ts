@@ -22,5 +22,12 @@ export const importMessages = {
   'import.changes.project': ['项目', 'Project'],
   'import.changes.field': ['字段', 'Field'],
   'import.changes.value': ['原值 → 新值', 'Before → after'],
+  'import.recent': ['最近的导入', 'Recent imports'],
+  'import.recent.file': ['文件', 'File'],
+  'import.recent.at': ['开始时间', 'Started'],
+  'import.recent.outcome': ['结果', 'Outcome'],
+  'import.status.running': ['进行中', 'Running'],
+  'import.status.done': ['已完成', 'Done'],
+  'import.status.failed': ['失败', 'Failed'],
   'import.created.extra': ['同时新建单位 {d} 个、包保领导 {l} 人。', 'Also created {d} units and {l} leaders.'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -129,6 +129,7 @@ export const importApi = {
       form: formOf(file, { mapping: JSON.stringify(mapping), sheet: opts.sheet, headerRow: opts.headerRow?.toString(), ...choiceFields(choices) }),
     }),
   job: (id: string) => api<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}`),
+  jobs: () => api<ImportJob[] | { items: ImportJob[] }>('/api/import-jobs').then((r) => (Array.isArray(r) ? r : r.items)),
   mappings: () => api<SavedImportMapping[] | { items: SavedImportMapping[] }>('/api/import-mappings').then((r) => (Array.isArray(r) ? r : r.items)),
   saveMapping: (name: string, mapping: ImportMapping) => api<SavedImportMapping>('/api/import-mappings', { method: 'POST', body: { name, mapping } }),
   template: () => download('/api/projects/import/template.xlsx', '项目台账导入模板.xlsx'),

@@ -6,6 +6,7 @@ import { projectKeys } from '../../projects/api/projects';
 export const importKeys = {
   job: (id: string) => ['import-job', id] as const,
   mappings: ['import-mappings'] as const,
+  jobs: ['import-jobs'] as const,
 };
 
 /** Polls a job every 500 ms while it runs. */
@@ -34,4 +35,9 @@ export function useSaveMapping() {
     mutationFn: (v: { name: string; mapping: ImportMapping }) => importApi.saveMapping(v.name, v.mapping),
     onSuccess: () => void qc.invalidateQueries({ queryKey: importKeys.mappings }),
   });
+}
+
+/** The user's recent import jobs (kept by the server across restarts). */
+export function useRecentJobs() {
+  return useQuery({ queryKey: importKeys.jobs, queryFn: importApi.jobs, retry: false });
 }

@@ -11,6 +11,7 @@ import { useImportJob } from '../hooks/useImport';
 import { MappingTable } from '../components/MappingTable';
 import { UploadBox } from '../components/UploadBox';
 import { ImportErrors, ImportPreview, ImportSummary, JobProgress } from '../components/JobResult';
+import { RecentJobs } from '../components/RecentJobs';
 import { ImportChanges, ImportMatchTable, ImportToCreate } from '../components/ImportExtras';
 import { RegionTreeSelect } from '../../org/components/RegionTreeSelect';
 import { orgKeys } from '../../org/hooks/useLookups';
@@ -111,6 +112,7 @@ export function ImportWizardPage() {
     void qc.invalidateQueries({ queryKey: orgKeys.leaders });
     void qc.invalidateQueries({ queryKey: orgKeys.peopleAll });
     void qc.invalidateQueries({ queryKey: setupKeys.status });
+    void qc.invalidateQueries({ queryKey: ['import-jobs'] });
   }, [realResult, qc]);
 
   return (
@@ -139,6 +141,7 @@ export function ImportWizardPage() {
                 {t('import.next')}
               </Button>
             </Flex>
+            <RecentJobs />
           </div>
         ) : null}
 
