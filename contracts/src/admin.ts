@@ -85,6 +85,8 @@ export const UserSchema = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** The person (人员) this login belongs to: a leader's projects follow the person. */
+  personId: z.number().nullable().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -208,6 +210,12 @@ export const AUDIT_ACTIONS = {
   'department.delete': { zh: '删除部门', en: 'Department deleted' },
   'enterprise.create': { zh: '新增企业', en: 'Enterprise created' },
   'enterprise.update': { zh: '修改企业', en: 'Enterprise updated' },
+  'person.create': { zh: '新增人员', en: 'Person added' },
+  'person.update': { zh: '修改人员', en: 'Person changed' },
+  'person.account': { zh: '为人员开通账号', en: 'Account given to a person' },
+  'setup.region': { zh: '初始化：设置本级区划', en: 'Setup: region set' },
+  'setup.departments': { zh: '初始化：新增标准单位', en: 'Setup: standard units added' },
+  'setup.step': { zh: '初始化：步骤状态', en: 'Setup: step status' },
   'user.create': { zh: '新增用户', en: 'User created' },
   'user.update': { zh: '修改用户', en: 'User updated' },
   'user.password': { zh: '修改密码', en: 'Password changed' },

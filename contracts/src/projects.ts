@@ -263,8 +263,8 @@ export const ImportResultSchema = z.object({
   /** Units and leaders the import creates (createMissing=true), in the same transaction as the projects. */
   toCreate: z
     .object({
-      departments: z.array(z.object({ name: z.string(), regionCode: z.string(), rows: z.array(z.number()) })),
-      leaders: z.array(z.object({ name: z.string(), title: z.string().nullable(), rows: z.array(z.number()) })),
+      departments: z.array(z.object({ name: z.string(), text: z.string(), regionCode: z.string(), rows: z.array(z.number()) })),
+      leaders: z.array(z.object({ name: z.string(), title: z.string().nullable(), text: z.string(), rows: z.array(z.number()) })),
     })
     .optional(),
   /** Names in the file matched to a registered unit or leader, near names included (县水利局 → 水利局). */

@@ -29,6 +29,8 @@ import { milestoneRoutes } from './modules/milestones/milestones.routes.js';
 import { approvalRoutes, publicEfficiencyRoutes } from './modules/approvals/approvals.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { problemRoutes } from './modules/problems/problems.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
 import { schedulerRoutes, testClockRoutes } from './modules/scheduler/scheduler.routes.js';
 import { startScheduler } from './modules/scheduler/scheduler.service.js';
 
@@ -123,6 +125,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     publicEfficiencyRoutes(api, deps);
     notificationRoutes(api, deps);
     problemRoutes(api, deps);
+    peopleRoutes(api, deps);
+    setupRoutes(api, deps);
     schedulerRoutes(api, deps);
     testClockRoutes(api, deps);
   });

@@ -58,6 +58,8 @@ export interface Fixture {
   entA: number;
   entB: number;
   users: Record<string, number>;
+  /** The person of each leader user (包保领导 and 分管领导 are people; projects and departments refer to them). */
+  people: Record<string, number>;
 }
 
 export const FIXTURE_USERS: Array<{ username: string; role: Role; scopeType: ScopeType; region?: keyof Fixture; dept?: 'deptA' | 'deptB'; ent?: 'entA' | 'entB' }> = [
@@ -88,7 +90,7 @@ export async function seedFixture(ctx: Ctx): Promise<Fixture> {
   const deptB = await createDepartment(ctx, { name: '淳安县交通运输局', regionCode: '330127', kind: 'department' });
   const entA = await createEnterprise(ctx, { name: '杭州甲公司', creditCode: completeCreditCode('91330122MA2700001'), regionCode: '330122001' });
   const entB = await createEnterprise(ctx, { name: '杭州乙公司', creditCode: completeCreditCode('91330127MA2700002'), regionCode: '330127' });
-  const f: Fixture = { countyA: '330122', townA1: '330122001', townA2: '330122102', countyB: '330127', deptA: deptA.id, deptB: deptB.id, entA: entA.id, entB: entB.id, users: {} };
+  const f: Fixture = { countyA: '330122', townA1: '330122001', townA2: '330122102', countyB: '330127', deptA: deptA.id, deptB: deptB.id, entA: entA.id, entB: entB.id, users: {}, people: {} };
   for (const u of FIXTURE_USERS) {
     const created = await createUser(ctx, {
       username: u.username,
@@ -101,6 +103,7 @@ export async function seedFixture(ctx: Ctx): Promise<Fixture> {
       password: PASSWORD,
     });
     f.users[u.username] = created.id;
+    if (created.personId) f.people[u.username] = created.personId;
   }
   await ctx.db.update(users).set({ mustChangePassword: false });
   return f;

@@ -18,7 +18,8 @@ export function projectScope(user: SessionUser): SQL {
     case 'enterprise':
       return user.enterpriseId ? sql`${projects.ownerEnterpriseId} = ${user.enterpriseId}` : sql`false`;
     case 'assigned':
-      return sql`EXISTS (SELECT 1 FROM project_leaders pl WHERE pl.project_id = ${projects.id} AND pl.user_id = ${user.id})`;
+      // the projects of the person this login belongs to (包保领导 are people first, accounts second)
+      return sql`EXISTS (SELECT 1 FROM project_leaders pl JOIN users lu ON lu.person_id = pl.person_id WHERE pl.project_id = ${projects.id} AND lu.id = ${user.id})`;
     default:
       return sql`false`;
   }

@@ -44,8 +44,8 @@ export const departments = pgTable(
       .references(() => regions.code),
     sort: integer('sort').notNull().default(0),
     active: boolean('active').notNull().default(true),
-    /** 分管领导: the leader in charge of this department, the second level of the problem ladder. */
-    leaderId: integer('leader_id').references((): AnyPgColumn => users.id),
+    /** 分管领导: the leader (a person) in charge of this department, the second level of the problem ladder. */
+    leaderId: integer('leader_id').references((): AnyPgColumn => people.id),
   },
   (t) => [uniqueIndex('departments_region_name_uq').on(t.regionCode, t.name)],
 );
@@ -78,6 +78,8 @@ export const users = pgTable(
     regionCode: varchar('region_code', { length: 12 }).references(() => regions.code),
     departmentId: integer('department_id').references(() => departments.id),
     enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    /** The person this login belongs to (a leader, a unit head or liaison), if any. */
+    personId: integer('person_id').references((): AnyPgColumn => people.id),
     active: boolean('active').notNull().default(true),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: ts('locked_until'),
@@ -87,7 +89,32 @@ export const users = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`)],
+  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), uniqueIndex('users_person_uq').on(t.personId)],
+);
+
+/**
+ * People (人员): leaders (包保领导, 分管领导) and the heads and liaisons of units, whether or not they
+ * have a login. Projects, departments and the problem ladder refer to people; `users.person_id`
+ * links an account to its person.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: serial('id').primaryKey(),
+    name: varchar('name', { length: 50 }).notNull(),
+    /** leader | unit_head | liaison */
+    kind: varchar('kind', { length: 12 }).notNull().default('leader'),
+    title: varchar('title', { length: 50 }),
+    /** province | city | county | town (县级, 市级 …) */
+    level: varchar('level', { length: 12 }),
+    regionCode: varchar('region_code', { length: 12 }).references(() => regions.code),
+    departmentId: integer('department_id').references((): AnyPgColumn => departments.id),
+    phone: varchar('phone', { length: 30 }),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('people_kind_idx').on(t.kind), index('people_department_idx').on(t.departmentId)],
 );
 
 export const sessions = pgTable(
@@ -169,12 +196,12 @@ export const projectLeaders = pgTable(
     projectId: integer('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
+    personId: integer('person_id')
       .notNull()
-      .references(() => users.id),
+      .references(() => people.id),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_leaders_user_idx').on(t.userId)],
+  (t) => [primaryKey({ columns: [t.projectId, t.personId] }), index('project_leaders_person_idx').on(t.personId)],
 );
 
 export const projectStageEvents = pgTable(
@@ -192,6 +219,29 @@ export const projectStageEvents = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('project_stage_events_project_idx').on(t.projectId)],
+);
+
+/** Import jobs: phase, progress and result kept in the database, so a restart loses nothing. */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 30 }).notNull().default('projects'),
+    filename: varchar('filename', { length: 200 }),
+    dryRun: boolean('dry_run').notNull().default(false),
+    status: varchar('status', { length: 12 }).notNull(),
+    phase: varchar('phase', { length: 12 }).notNull(),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    result: jsonb('result'),
+    error: jsonb('error'),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('import_jobs_user_idx').on(t.userId, t.startedAt)],
 );
 
 export const importMappings = pgTable('import_mappings', {

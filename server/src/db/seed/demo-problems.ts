@@ -36,7 +36,8 @@ export async function seedDemoProblems(ctx: Ctx): Promise<void> {
   const dept = new Map((await ctx.db.select({ id: departments.id, name: departments.name }).from(departments)).map((d) => [d.name, d.id]));
   const people = await ctx.db.select().from(users);
   const uid = (username: string) => people.find((u) => u.username === username)!.id;
-  for (const [d, leader] of IN_CHARGE) if (dept.has(d)) await ctx.db.update(departments).set({ leaderId: uid(leader) }).where(eq(departments.id, dept.get(d)!));
+  const personOf = (username: string) => people.find((u) => u.username === username)!.personId;
+  for (const [d, leader] of IN_CHARGE) if (dept.has(d)) await ctx.db.update(departments).set({ leaderId: personOf(leader) }).where(eq(departments.id, dept.get(d)!));
   const proj = new Map((await ctx.db.select({ id: projects.id, name: projects.name }).from(projects)).map((p) => [p.name, p.id]));
 
   /** The demo user `username` acting on the working day `daysAgo` working days before today, at `hour`. */

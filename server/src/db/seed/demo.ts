@@ -178,6 +178,7 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
     entIds.push(e.id);
   }
   const userIds = new Map<string, number>();
+  const personIds = new Map<string, number>();
   for (const u of DEMO_USERS) {
     const created = await createUser(ctx, {
       username: u.username,
@@ -191,10 +192,12 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
       password: DEMO_PASSWORD,
     });
     userIds.set(u.username, created.id);
+    if (created.personId) personIds.set(u.username, created.personId);
   }
   // Demo users keep the demo password (no forced change) so every role can be tried at once.
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.id, [...userIds.values()]));
-  const leaders = [userIds.get('fuxianzhang')!, userIds.get('fuxianzhang2')!];
+  // 包保领导 are people: the projects refer to the persons the leaders' accounts belong to
+  const leaders = [personIds.get('fuxianzhang')!, personIds.get('fuxianzhang2')!];
   const rand = rng(20261122);
   const year = ctx.clock.now().getFullYear();
   const today = chinaToday(ctx.clock.now());

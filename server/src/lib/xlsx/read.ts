@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { toCellValue, type CellValue } from './cells.js';
 import type { MergeRange, SheetGrid, WorkbookGrid } from './grid.js';
 import { sniffFile } from './sniff.js';
+import { convertToXlsx, ConvertError, decodeText, readCsv } from './convert.js';
 
 /** Why a file could not be read, with the Chinese message shown to the user. */
 export class XlsxReadError extends Error {
@@ -40,8 +41,23 @@ interface WorkerSheet {
 export async function readWorkbook(buffer: Buffer, opts: ReadOptions = {}): Promise<WorkbookGrid> {
   const kind = sniffFile(buffer);
   if (kind === 'empty') throw new XlsxReadError('empty', '上传的文件是空的');
-  if (kind === 'ole') throw new XlsxReadError('legacy_xls', '不支持旧版 Excel（.xls）或加密的文件，请在 Excel 中另存为 .xlsx（不设密码）后再导入');
-  if (kind !== 'zip') throw new XlsxReadError('not_xlsx', '文件不是 Excel（.xlsx）格式，请上传 .xlsx 文件');
+  if (kind === 'ole') {
+    // Excel 97–2003 (.xls) or WPS (.et): converted by LibreOffice; an encrypted file fails there.
+    try {
+      return await readWorkbook(await convertToXlsx(buffer), opts);
+    } catch (e) {
+      if (e instanceof ConvertError) throw new XlsxReadError('legacy_xls', e.message);
+      throw e;
+    }
+  }
+  if (kind === 'other') {
+    const text = decodeText(buffer);
+    if (text === null) throw new XlsxReadError('not_xlsx', '文件不是 Excel（.xlsx、.xls）、WPS（.et）或 CSV 格式，请上传台账表格文件');
+    const maxRows = opts.maxRows ?? 200_000;
+    const rows = await readCsv(text, maxRows + 1);
+    if (rows.length > maxRows) throw new XlsxReadError('too_many_rows', `文件行数超过上限（最多 ${maxRows} 行），请拆分后分批导入`);
+    return { sheets: [{ name: 'CSV', hidden: false, rows, merges: [] }] };
+  }
   const maxRows = opts.maxRows ?? 200_000;
   const copy = new Uint8Array(buffer.byteLength);
   copy.set(buffer);

@@ -101,7 +101,7 @@ describe('reading workbooks', () => {
 
   it('refuses random bytes, text files, legacy .xls and broken zips with Chinese messages', async () => {
     const cases: [Buffer, string][] = [
-      [Buffer.from('项目名称,总投资\n甲,1\n'), 'not_xlsx'],
+      [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'not_xlsx'],
       [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]), 'legacy_xls'],
       [Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]), 'corrupt'],
       [Buffer.alloc(0), 'empty'],

@@ -11,7 +11,7 @@ import {
   type Region,
   type RegionInput,
 } from '@tiaodu/contracts';
-import { departments, enterprises, projects, regions, users } from '../../db/schema.js';
+import { departments, enterprises, people, projects, regions, users } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -90,8 +90,8 @@ export async function listDepartments(ctx: Ctx): Promise<Department[]> {
 /** A department's 分管领导 must be an active leader. */
 async function checkDeptLeader(tx: DbOrTx, leaderId: number | null | undefined): Promise<void> {
   if (leaderId == null) return;
-  const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, leaderId));
-  if (!u || u.role !== 'leader' || !u.active) throw fieldError('leaderId', '分管领导应为在职的领导用户');
+  const [p] = await tx.select({ kind: people.kind, active: people.active }).from(people).where(eq(people.id, leaderId));
+  if (!p || p.kind !== 'leader' || !p.active) throw fieldError('leaderId', '分管领导应为在职的领导');
 }
 
 export async function createDepartment(ctx: Ctx, input: DepartmentInput): Promise<Department> {

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { toIso } from '../../core/clock.js';
 import type { Role, ScopeType, User, UserCreate, UserPatch } from '@tiaodu/contracts';
 import { UserCreateSchema } from '@tiaodu/contracts';
-import { sessions, users } from '../../db/schema.js';
+import { people, sessions, users } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit, diff } from '../../core/audit.js';
@@ -25,7 +25,18 @@ export function toUser(u: typeof users.$inferSelect): User {
     lockedUntil: toIso(u.lockedUntil),
     lastLoginAt: toIso(u.lastLoginAt),
     mustChangePassword: u.mustChangePassword,
+    personId: u.personId,
   };
+}
+
+/** 县长/副县长 → 县级, 市长 → 市级 …: the level a title implies, when it names one. */
+export function leaderLevelOf(title: string | null | undefined): 'province' | 'city' | 'county' | 'town' | null {
+  if (!title) return null;
+  if (/省/.test(title)) return 'province';
+  if (/市/.test(title)) return 'city';
+  if (/县|区长|区委/.test(title)) return 'county';
+  if (/镇|乡|街道/.test(title)) return 'town';
+  return null;
 }
 
 /** Fields kept in audit records (never the hash). */
@@ -46,13 +57,13 @@ export async function listUsers(ctx: Ctx, q: { q?: string; role?: string; page: 
   return { items: rows.map(toUser), total: Number(count?.n ?? 0) };
 }
 
-/** Leaders, for pickers and filters (names and titles are public information). */
+/** Leaders (people, with or without a login), for pickers and filters (names and titles are public information). */
 export async function listLeaders(ctx: Ctx) {
   const rows = await ctx.db
-    .select({ id: users.id, name: users.displayName, title: users.title })
-    .from(users)
-    .where(and(eq(users.role, 'leader'), eq(users.active, true)))
-    .orderBy(asc(users.id));
+    .select({ id: people.id, name: people.name, title: people.title })
+    .from(people)
+    .where(and(eq(people.kind, 'leader'), eq(people.active, true)))
+    .orderBy(asc(people.id));
   return rows;
 }
 
@@ -60,9 +71,20 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {
   const v = UserCreateSchema.parse(input);
   const hash = await hashPassword(v.password);
   return ctx.db.transaction(async (tx) => {
+    // A leader is a person first: the account comes with its person, whom projects refer to.
+    let personId: number | null = null;
+    if (v.role === 'leader') {
+      const [p] = await tx
+        .insert(people)
+        .values({ name: v.displayName, kind: 'leader', title: v.title ?? null, level: leaderLevelOf(v.title), regionCode: v.regionCode ?? null, phone: v.phone ?? null })
+        .returning({ id: people.id });
+      personId = p!.id;
+      await writeAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: personId, summary: `新增领导 ${v.displayName}（随账号 ${v.username}）`, after: { id: personId, name: v.displayName, kind: 'leader', title: v.title ?? null } });
+    }
     const [row] = await tx
       .insert(users)
       .values({
+        personId,
         username: v.username,
         displayName: v.displayName,
         passwordHash: hash,

@@ -33,7 +33,7 @@ beforeAll(async () => {
     [ids.a1, ids.a2, ids.b1],
   );
   await env.database.db.transaction((tx) => rebuildRollups(tx, 2026));
-  await q(`INSERT INTO project_leaders (project_id, user_id) VALUES ($1, $2)`, [ids.a2, env.fx.users.leader1]);
+  await q(`INSERT INTO project_leaders (project_id, person_id) VALUES ($1, $2)`, [ids.a2, env.fx.people.leader1]);
   await disp.post('/api/warnings/recompute?year=2026&month=6');
 });
 afterAll(async () => env?.close());

@@ -146,7 +146,7 @@ async function myProjects(ctx: Ctx, year: number, month: number): Promise<Dashbo
       coalesce((SELECT max(CASE pl.light WHEN 'red' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END) FROM project_lights pl WHERE pl.project_id = p.id AND pl.year = ${year} AND pl.month = ${month}), 0) AS worst
     FROM project_leaders l JOIN projects p ON p.id = l.project_id
     LEFT JOIN annual_plans ap ON ap.project_id = p.id AND ap.year = ${year}
-    WHERE l.user_id = ${ctx.user.id} AND p.deleted_at IS NULL ORDER BY worst DESC, p.id LIMIT 200`);
+    WHERE l.person_id = (SELECT person_id FROM users WHERE id = ${ctx.user.id}) AND p.deleted_at IS NULL ORDER BY worst DESC, p.id LIMIT 200`);
   return (r.rows as Array<{ id: number; name: string; stage: string; planned: string; completed: string; worst: number }>).map((x) => {
     const planned = fromCents(toCents(x.planned));
     const completed = fromCents(toCents(x.completed));

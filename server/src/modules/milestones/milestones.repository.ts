@@ -62,7 +62,7 @@ export async function ganttProjects(db: DbOrTx, user: SessionUser, q: { regionCo
   const conds: SQL[] = [sql`(${projectScope(user)} OR EXISTS (SELECT 1 FROM milestones mm WHERE mm.project_id = ${projects.id} AND ${user.role === 'department' && user.departmentId ? sql`mm.responsible_dept_id = ${user.departmentId}` : sql`false`}))`];
   conds.push(sql`EXISTS (SELECT 1 FROM milestones mx WHERE mx.project_id = ${projects.id})`);
   if (q.regionCode) conds.push(sql`${projects.regionCode} LIKE ${regionPrefix(q.regionCode) + '%'}`);
-  if (q.leaderId) conds.push(sql`EXISTS (SELECT 1 FROM project_leaders pl WHERE pl.project_id = ${projects.id} AND pl.user_id = ${q.leaderId})`);
+  if (q.leaderId) conds.push(sql`EXISTS (SELECT 1 FROM project_leaders pl WHERE pl.project_id = ${projects.id} AND pl.person_id = ${q.leaderId})`);
   if (q.projectId) conds.push(eq(projects.id, q.projectId));
   return db
     .select({ id: projects.id, name: projects.name, stage: projects.stage, regionName: regions.name })

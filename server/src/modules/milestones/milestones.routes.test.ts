@@ -13,7 +13,7 @@ const audits = async (action: string) =>
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-06-15T02:00:00Z' });
   const disp = await env.login('disp');
-  projA = (await disp.post('/api/projects', projectBody(env.fx.townA1, { name: '甲镇物流园', leaderIds: [env.fx.users.leader1] }))).json().id;
+  projA = (await disp.post('/api/projects', projectBody(env.fx.townA1, { name: '甲镇物流园', leaderIds: [env.fx.people.leader1] }))).json().id;
   projB = (await disp.post('/api/projects', projectBody(env.fx.countyB, { name: '乙县水库' }))).json().id;
 });
 afterAll(async () => env?.close());
@@ -156,7 +156,7 @@ describe('milestones API', () => {
     expect(g.projects.map((x: { name: string }) => x.name)).toEqual(['甲镇物流园', '横村日历测试项目', '乙县水库']);
     const gA = (await disp.get(`/api/gantt?regionCode=${env.fx.countyA}`)).json();
     expect(gA.projects.map((x: { name: string }) => x.name)).toEqual(['甲镇物流园', '横村日历测试项目']);
-    const gL = (await disp.get(`/api/gantt?leaderId=${env.fx.users.leader1}`)).json();
+    const gL = (await disp.get(`/api/gantt?leaderId=${env.fx.people.leader1}`)).json();
     expect(gL.projects).toHaveLength(1);
     expect((await disp.get('/api/gantt?from=2026-07-01&to=2026-06-01')).statusCode).toBe(400);
     const one = (await disp.get(`/api/gantt?projectId=${projB}&from=2026-06-01&to=2026-06-30`)).json();

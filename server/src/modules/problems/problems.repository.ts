@@ -276,10 +276,11 @@ export async function unitUsers(db: DbOrTx, deptId: number) {
  */
 export async function holdersFor(db: DbOrTx, holder: string, p: { projectId: number; regionCode: string; responsibleDeptId: number | null }): Promise<number[]> {
   const ids = async (q: SQL) => (await db.execute(q)).rows.map((r) => Number((r as { id: unknown }).id));
-  const leaders = () => ids(sql`SELECT pl.user_id AS id FROM project_leaders pl JOIN users u ON u.id = pl.user_id WHERE pl.project_id = ${p.projectId} AND u.active ORDER BY pl.sort, pl.user_id`);
+  // people hold a level through their login: a leader without an account is not notified (nobody to tell)
+  const leaders = () => ids(sql`SELECT u.id FROM project_leaders pl JOIN users u ON u.person_id = pl.person_id WHERE pl.project_id = ${p.projectId} AND u.active ORDER BY pl.sort, pl.person_id`);
   switch (holder) {
     case 'in_charge_leader': {
-      const own = p.responsibleDeptId ? await ids(sql`SELECT u.id FROM departments d JOIN users u ON u.id = d.leader_id WHERE d.id = ${p.responsibleDeptId} AND u.active`) : [];
+      const own = p.responsibleDeptId ? await ids(sql`SELECT u.id FROM departments d JOIN users u ON u.person_id = d.leader_id WHERE d.id = ${p.responsibleDeptId} AND u.active`) : [];
       return own.length ? own : (await leaders()).slice(0, 1);
     }
     case 'project_leaders':

@@ -28,10 +28,10 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as number;
   };
-  pA = await mk(env.fx.townA1, env.fx.entA, [env.fx.users.leader1!]);
+  pA = await mk(env.fx.townA1, env.fx.entA, [env.fx.people.leader1!]);
   pB = await mk(env.fx.countyB, env.fx.entB, []);
   // 分管领导 of the natural-resources bureau
-  await env.ctx.db.update(departments).set({ leaderId: env.fx.users.leader2! }).where(eq(departments.id, env.fx.deptA));
+  await env.ctx.db.update(departments).set({ leaderId: env.fx.people.leader2! }).where(eq(departments.id, env.fx.deptA));
 });
 afterAll(() => env.close());
 

@@ -12,25 +12,51 @@ import {
   ImportResultSchema,
   ProjectFilterSchema,
   SavedImportMappingSchema,
+  ImportMatchesSchema,
+  REGION_CODE_RE,
   type ImportMapping,
+  type ImportMatches,
 } from '@tiaodu/contracts';
+import type { Ctx } from '../../core/context.js';
 import type { AppDeps } from '../../app.js';
 import { AppError } from '../../core/errors.js';
 import { chinaToday } from '../../core/clock.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';
-import { importProjects, inspectImport } from './import/import.service.js';
+import { importProjects, inspectImport, type ImportOptions } from './import/import.service.js';
 import { bumpReadCache } from '../../core/read-cache.js';
 import { ImportJobStore } from './import/import.jobs.js';
-import { listImportMappings, saveImportMapping } from './import/mappings.service.js';
+import { listImportMappings, saveImportMapping, savedMapping } from './import/mappings.service.js';
 import { exportLedger, writeTemplate } from './export/export.service.js';
 
 interface Upload {
   file: Buffer;
   filename: string;
   mapping?: ImportMapping;
+  mappingId?: number;
   sheet?: string;
   headerRow?: number;
+  defaultRegionCode?: string;
+  createMissing?: boolean;
+  matches?: ImportMatches;
+}
+
+/** A JSON field of the multipart body checked by its schema, or a 400 naming the field. */
+function jsonField<T>(fields: Record<string, string>, name: string, label: string, schema: z.ZodType<T>): T | undefined {
+  const raw = fields[name];
+  if (!raw?.trim()) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new AppError('VALIDATION', `${label}不是合法的 JSON`, [{ path: name, message: `${label}不是合法的 JSON` }]);
+  }
+  const m = schema.safeParse(json);
+  if (!m.success) {
+    const details = m.error.issues.map((i) => ({ path: [name, ...i.path.map(String)].join('.'), message: i.message }));
+    throw new AppError('VALIDATION', `${label}有误：${details[0]?.message ?? ''}`, details);
+  }
+  return m.data;
 }
 
 /** Reads the multipart body: the `file` part and the optional `mapping`, `sheet`, `headerRow` fields. */
@@ -50,19 +76,22 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
   }
   if (!file) throw new AppError('VALIDATION', '请选择要导入的 Excel 文件', [{ path: 'file', message: '请选择文件' }]);
   const out: Upload = { file, filename };
-  if (fields.mapping?.trim()) {
-    let json: unknown;
-    try {
-      json = JSON.parse(fields.mapping);
-    } catch {
-      throw new AppError('VALIDATION', '列映射不是合法的 JSON', [{ path: 'mapping', message: '列映射不是合法的 JSON' }]);
-    }
-    const m = ImportMappingSchema.safeParse(json);
-    if (!m.success) {
-      const details = m.error.issues.map((i) => ({ path: ['mapping', ...i.path.map(String)].join('.'), message: i.message }));
-      throw new AppError('VALIDATION', `列映射有误：${details[0]?.message ?? ''}`, details);
-    }
-    out.mapping = m.data;
+  out.mapping = jsonField(fields, 'mapping', '列映射', ImportMappingSchema);
+  out.matches = jsonField(fields, 'matches', '名称匹配', ImportMatchesSchema);
+  if (fields.mappingId?.trim()) {
+    const n = Number(fields.mappingId);
+    if (!Number.isInteger(n) || n < 1) throw new AppError('VALIDATION', '列映射编号无效', [{ path: 'mappingId', message: '列映射编号无效' }]);
+    out.mappingId = n;
+  }
+  if (fields.defaultRegionCode?.trim()) {
+    const code = fields.defaultRegionCode.trim();
+    if (!REGION_CODE_RE.test(code)) throw new AppError('VALIDATION', '默认区域的区划代码应为6位或9位数字', [{ path: 'defaultRegionCode', message: '区划代码格式不正确' }]);
+    out.defaultRegionCode = code;
+  }
+  if (fields.createMissing?.trim()) {
+    const v = fields.createMissing.trim();
+    if (!['true', 'false', '1', '0'].includes(v)) throw new AppError('VALIDATION', 'createMissing 应为 true 或 false', [{ path: 'createMissing', message: '应为 true 或 false' }]);
+    out.createMissing = v === 'true' || v === '1';
   }
   if (fields.sheet?.trim()) out.sheet = fields.sheet.trim();
   if (fields.headerRow?.trim()) {
@@ -73,11 +102,26 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
   return out;
 }
 
+/** The import options an upload gives: a saved mapping by id unless a mapping is sent. */
+async function optionsOf(ctx: Ctx, up: Upload, dryRun: boolean): Promise<ImportOptions> {
+  const mapping = up.mapping ?? (up.mappingId ? (ImportMappingSchema.parse(await savedMapping(ctx, up.mappingId)) as ImportMapping) : undefined);
+  return {
+    dryRun,
+    mapping,
+    sheet: up.sheet,
+    headerRow: up.headerRow,
+    filename: up.filename,
+    defaultRegionCode: up.defaultRegionCode,
+    createMissing: up.createMissing,
+    matches: up.matches,
+  };
+}
+
 /** Excel import and export of the ledger. */
 export function projectFileRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
-  const jobs = new ImportJobStore(deps.clock);
+  const jobs = new ImportJobStore(deps.db, deps.clock);
   // Heavy endpoints: at most 60 a minute per user.
   const heavy = { rateLimit: { max: 60, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => (req.user ? `u${req.user.id}` : req.ip) } };
 
@@ -95,7 +139,8 @@ export function projectFileRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req) => {
       const up = await readUpload(req);
-      return importProjects(ctxOf(req, deps), up.file, { dryRun: req.query.dryRun, mapping: up.mapping, sheet: up.sheet, headerRow: up.headerRow, filename: up.filename });
+      const ctx = ctxOf(req, deps);
+      return importProjects(ctx, up.file, await optionsOf(ctx, up, req.query.dryRun));
     },
   );
 
@@ -107,7 +152,9 @@ export function projectFileRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req) => {
       const up = await readUpload(req);
-      return inspectImport(ctxOf(req, deps), up.file, { sheet: up.sheet, headerRow: up.headerRow, mapping: up.mapping });
+      const ctx = ctxOf(req, deps);
+      const o = await optionsOf(ctx, up, true);
+      return inspectImport(ctx, up.file, { sheet: o.sheet, headerRow: o.headerRow, mapping: o.mapping, defaultRegionCode: o.defaultRegionCode });
     },
   );
 
@@ -120,13 +167,12 @@ export function projectFileRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (req, reply) => {
       const up = await readUpload(req);
       const ctx = ctxOf(req, deps);
-      const jobId = jobs.start(
+      const opts = await optionsOf(ctx, up, req.query.dryRun);
+      const jobId = await jobs.start(
         ctx.user.id,
+        { filename: up.filename, dryRun: opts.dryRun },
         // the job commits after the 202 went out: mark cached answers stale when it ends
-        (job) =>
-          importProjects(ctx, up.file, { dryRun: req.query.dryRun, mapping: up.mapping, sheet: up.sheet, headerRow: up.headerRow, filename: up.filename }, job.progress).finally(() =>
-            bumpReadCache(deps.db),
-          ),
+        (job) => importProjects(ctx, up.file, opts, job.progress).finally(() => bumpReadCache(deps.db)),
         (err) => req.log.error({ err }, 'import job failed'),
       );
       return reply.status(202).send({ jobId });
@@ -140,10 +186,16 @@ export function projectFileRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: { tags, summary: '导入任务进度与结果', params: z.object({ id: z.string().max(64) }), response: { 200: ImportJobSchema } },
     },
     async (req) => {
-      const job = jobs.get(ctxOf(req, deps).user.id, req.params.id);
+      const job = await jobs.get(ctxOf(req, deps).user.id, req.params.id);
       if (!job) throw new AppError('NOT_FOUND', '导入任务不存在或已过期');
       return job;
     },
+  );
+
+  r.get(
+    '/api/import-jobs',
+    { config: { permission: 'project:import' }, schema: { tags, summary: '我最近的导入任务（服务重启后仍保留）', response: { 200: z.array(ImportJobSchema) } } },
+    async (req) => jobs.list(ctxOf(req, deps).user.id),
   );
 
   r.get(

@@ -8,7 +8,7 @@ const names = (r: { json(): { items: { name: string }[] } }) => r.json().items.m
 beforeAll(async () => {
   env = await createTestEnv();
   disp = await env.login('disp');
-  const { users, deptA, entA } = env.fx;
+  const { people: users, deptA, entA } = env.fx;
   const rows = [
     projectBody('330122001', { name: '甲-工业园', totalInvestment: 4999.99, field: 'industry', level: 'county', stage: 'construction', category: 'continuing', leaderIds: [users.leader1], responsibleDeptId: deptA, ownerEnterpriseId: entA }),
     projectBody('330122102', { name: '甲-物流港', totalInvestment: 5000, field: 'service', level: 'city', stage: 'preliminary', category: 'new_start', leaderIds: [users.leader1, users.leader2] }),
@@ -38,8 +38,8 @@ describe('ledger filters (all applied in SQL, with sums over the filtered set)',
     expect((await disp.get('/api/projects?band=lt5000,ge1e5')).json().total).toBe(2);
   });
   it('filters by leader, responsible unit, plan year and keyword (name, code, owner)', async () => {
-    expect((await disp.get(`/api/projects?leaderId=${env.fx.users.leader1}`)).json().total).toBe(2);
-    expect(names(await disp.get(`/api/projects?leaderId=${env.fx.users.leader2}`))).toEqual(['甲-物流港']);
+    expect((await disp.get(`/api/projects?leaderId=${env.fx.people.leader1}`)).json().total).toBe(2);
+    expect(names(await disp.get(`/api/projects?leaderId=${env.fx.people.leader2}`))).toEqual(['甲-物流港']);
     expect(names(await disp.get(`/api/projects?responsibleDeptId=${env.fx.deptA}`))).toEqual(['甲-工业园']);
     expect(names(await disp.get('/api/projects?planYear=2027'))).toEqual(['乙-温泉小镇']);
     expect(names(await disp.get('/api/projects?q=温泉'))).toEqual(['乙-温泉小镇']);
@@ -77,11 +77,11 @@ describe('ledger filters (all applied in SQL, with sums over the filtered set)',
     const unknown = await disp.patch(`/api/projects/${p.id}`, { version: p.version, responsibleDeptId: 99999 });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].path).toBe('responsibleDeptId');
-    const notLeader = await disp.patch(`/api/projects/${p.id}`, { version: p.version, leaderIds: [env.fx.users.disp] });
+    const notLeader = await disp.patch(`/api/projects/${p.id}`, { version: p.version, leaderIds: [99999] });
     expect(notLeader.json().error.details[0].path).toBe('leaderIds');
-    const ok = await disp.patch(`/api/projects/${p.id}`, { version: p.version, leaderIds: [env.fx.users.leader2] });
+    const ok = await disp.patch(`/api/projects/${p.id}`, { version: p.version, leaderIds: [env.fx.people.leader2] });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().leaders.map((l: { id: number }) => l.id)).toEqual([env.fx.users.leader2]);
+    expect(ok.json().leaders.map((l: { id: number }) => l.id)).toEqual([env.fx.people.leader2]);
     expect(ok.json().version).toBe(p.version + 1);
     const regionA = await env.login('regionA');
     const moved = await regionA.patch(`/api/projects/${p.id}`, { version: ok.json().version, regionCode: '330127' });

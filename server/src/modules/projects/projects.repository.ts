@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { toIso } from '../../core/clock.js';
 import { INVESTMENT_BAND_RANGES, regionPrefix, type Funding, type Project, type ProjectFilter } from '@tiaodu/contracts';
-import { departments, enterprises, projectLeaders, projects, projectStageEvents, regions, users } from '../../db/schema.js';
+import { departments, enterprises, projectLeaders, projects, projectStageEvents, people, regions, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { SessionUser } from '../../core/context.js';
 import { projectScope } from '../../core/scope.js';
@@ -28,7 +28,7 @@ export function projectWhere(user: SessionUser, f: ProjectFilter): SQL {
   if (f.field?.length) c.push(inArray(projects.field, f.field));
   if (f.planYear) c.push(eq(projects.planYear, f.planYear));
   if (f.responsibleDeptId) c.push(eq(projects.responsibleDeptId, f.responsibleDeptId));
-  if (f.leaderId) c.push(sql`EXISTS (SELECT 1 FROM ${projectLeaders} WHERE ${projectLeaders.projectId} = ${projects.id} AND ${projectLeaders.userId} = ${f.leaderId})`);
+  if (f.leaderId) c.push(sql`EXISTS (SELECT 1 FROM ${projectLeaders} WHERE ${projectLeaders.projectId} = ${projects.id} AND ${projectLeaders.personId} = ${f.leaderId})`);
   if (f.band?.length) {
     const bands = f.band.map((b) => {
       const [min, max] = INVESTMENT_BAND_RANGES[b];
@@ -60,8 +60,8 @@ function orderBy(sort: string | undefined): SQL[] {
 }
 
 const leadersJson = sql<{ id: number; name: string; title: string | null }[]>`(
-  SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.display_name, 'title', u.title) ORDER BY pl.sort, u.id), '[]'::json)
-  FROM project_leaders pl JOIN users u ON u.id = pl.user_id WHERE pl.project_id = ${projects.id})`;
+  SELECT coalesce(json_agg(json_build_object('id', pe.id, 'name', pe.name, 'title', pe.title) ORDER BY pl.sort, pe.id), '[]'::json)
+  FROM project_leaders pl JOIN people pe ON pe.id = pl.person_id WHERE pl.project_id = ${projects.id})`;
 
 const projectColumns = {
   p: projects,
@@ -156,7 +156,7 @@ export async function findProject(db: DbOrTx, where: SQL): Promise<Project | und
 
 export async function setLeaders(db: DbOrTx, projectId: number, leaderIds: number[]): Promise<void> {
   await db.delete(projectLeaders).where(eq(projectLeaders.projectId, projectId));
-  if (leaderIds.length) await db.insert(projectLeaders).values(leaderIds.map((userId, sort) => ({ projectId, userId, sort })));
+  if (leaderIds.length) await db.insert(projectLeaders).values(leaderIds.map((personId, sort) => ({ projectId, personId, sort })));
 }
 
 export async function listStageEvents(db: DbOrTx, projectId: number) {
@@ -194,8 +194,8 @@ export async function missingRefs(db: DbOrTx, refs: { regionCode?: string; deptI
     if (!e) out.push({ path: 'ownerEnterpriseId', message: '项目业主不存在' });
   }
   if (refs.leaderIds?.length) {
-    const found = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, refs.leaderIds), eq(users.role, 'leader')));
-    if (found.length !== new Set(refs.leaderIds).size) out.push({ path: 'leaderIds', message: '包保领导须为已登记的领导用户' });
+    const found = await db.select({ id: people.id }).from(people).where(and(inArray(people.id, refs.leaderIds), eq(people.kind, 'leader'), eq(people.active, true)));
+    if (found.length !== new Set(refs.leaderIds).size) out.push({ path: 'leaderIds', message: '包保领导须为已登记的在职领导' });
   }
   return out;
 }

@@ -10,7 +10,7 @@ afterAll(async () => env?.close());
 describe('projects API', () => {
   it('creates, reads, lists with sums, and refuses without a session', async () => {
     const disp = await env.login('disp');
-    const a = await disp.post('/api/projects', projectBody(env.fx.townA1, { name: '甲镇物流园', totalInvestment: 12345.67, leaderIds: [env.fx.users.leader1] }));
+    const a = await disp.post('/api/projects', projectBody(env.fx.townA1, { name: '甲镇物流园', totalInvestment: 12345.67, leaderIds: [env.fx.people.leader1] }));
     expect(a.statusCode).toBe(201);
     const b = await disp.post('/api/projects', projectBody(env.fx.countyB, { name: '乙县水库', totalInvestment: 50000 }));
     expect(b.statusCode).toBe(201);

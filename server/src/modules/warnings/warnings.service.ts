@@ -37,7 +37,7 @@ async function queryWarnings(ctx: Ctx, q: WarningQuery): Promise<WarningListDto>
   const scope = projectScope(ctx.user);
   const conds = [sql`projects.deleted_at IS NULL`, scope];
   if (q.regionCode) conds.push(sql`projects.region_code LIKE ${regionPrefix(q.regionCode) + '%'}`);
-  if (q.leaderId) conds.push(sql`EXISTS (SELECT 1 FROM project_leaders pl WHERE pl.project_id = projects.id AND pl.user_id = ${q.leaderId})`);
+  if (q.leaderId) conds.push(sql`EXISTS (SELECT 1 FROM project_leaders pl WHERE pl.project_id = projects.id AND pl.person_id = ${q.leaderId})`);
   if (q.q) conds.push(sql`projects.name ILIKE ${'%' + q.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
   const where = sql.join(conds, sql` AND `);
   // projects of the month with their worst light

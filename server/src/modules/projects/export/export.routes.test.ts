@@ -17,7 +17,7 @@ beforeAll(async () => {
     category: 'continuing',
     plannedStart: '2024-03-01',
     plannedCompletion: '2026-12-31',
-    leaderIds: [env.fx.users.leader1],
+    leaderIds: [env.fx.people.leader1],
     ownerEnterpriseId: env.fx.entA,
     responsibleDeptId: env.fx.deptA,
     responsiblePhone: '+86 571 1234567',

@@ -1,7 +1,7 @@
 /** SQL of the ledger import: lookup tables, matching, and batched writes. */
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Project } from '@tiaodu/contracts';
-import { departments, enterprises, importMappings, projectLeaders, projects, regions, users } from '../../../db/schema.js';
+import { departments, enterprises, importMappings, projectLeaders, people, projects, regions, users } from '../../../db/schema.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { SessionUser } from '../../../core/context.js';
 import { projectScope } from '../../../core/scope.js';
@@ -31,10 +31,10 @@ export async function loadDepartments(db: DbOrTx): Promise<DeptRef[]> {
 
 export async function loadLeaders(db: DbOrTx): Promise<LeaderRef[]> {
   return db
-    .select({ id: users.id, displayName: users.displayName, title: users.title })
-    .from(users)
-    .where(and(eq(users.role, 'leader'), eq(users.active, true)))
-    .orderBy(asc(users.id));
+    .select({ id: people.id, displayName: people.name, title: people.title })
+    .from(people)
+    .where(and(eq(people.kind, 'leader'), eq(people.active, true)))
+    .orderBy(asc(people.id));
 }
 
 /** Enterprises with one of the names or credit codes. */
@@ -250,13 +250,13 @@ export async function updateProjects(tx: DbOrTx, list: { id: number; v: ProjectV
   }
 }
 
-export async function replaceLeaders(tx: DbOrTx, projectIds: number[], rows: { projectId: number; userId: number; sort: number }[]): Promise<void> {
+export async function replaceLeaders(tx: DbOrTx, projectIds: number[], rows: { projectId: number; personId: number; sort: number }[]): Promise<void> {
   for (const part of chunks(projectIds)) await tx.delete(projectLeaders).where(inArray(projectLeaders.projectId, part));
   for (const part of chunks(rows, 5000)) {
     await tx.execute(sql`
-      INSERT INTO project_leaders (project_id, user_id, sort)
-      SELECT project_id, user_id, sort FROM jsonb_to_recordset(${JSON.stringify(part.map((r) => ({ project_id: r.projectId, user_id: r.userId, sort: r.sort })))}::jsonb)
-        AS v(project_id int, user_id int, sort int)`);
+      INSERT INTO project_leaders (project_id, person_id, sort)
+      SELECT project_id, person_id, sort FROM jsonb_to_recordset(${JSON.stringify(part.map((r) => ({ project_id: r.projectId, person_id: r.personId, sort: r.sort })))}::jsonb)
+        AS v(project_id int, person_id int, sort int)`);
   }
 }
 
@@ -273,6 +273,11 @@ export async function insertStageEvents(tx: DbOrTx, rows: { projectId: number; f
 /** Whether a region has sub-regions (a user of a leaf region imports into it by default). */
 export async function regionHasChildren(db: DbOrTx, code: string): Promise<boolean> {
   const [r] = await db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, code)).limit(1);
+  return Boolean(r);
+}
+
+export async function regionExists(db: DbOrTx, code: string): Promise<boolean> {
+  const [r] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, code)).limit(1);
   return Boolean(r);
 }
 

@@ -86,7 +86,7 @@ describe('updates by import', () => {
 
     const sup = await env.login('super');
     const audit = (await sup.get(`/api/audit?entityType=project&entityId=${before.id}`)).json();
-    expect(audit.items[0]).toMatchObject({ action: 'project.update', before: { totalInvestment: 12000, leaders: [env.fx.users.leader1] }, after: { totalInvestment: 15000, leaders: [env.fx.users.leader2] } });
+    expect(audit.items[0]).toMatchObject({ action: 'project.update', before: { totalInvestment: 12000, leaders: [env.fx.people.leader1] }, after: { totalInvestment: 15000, leaders: [env.fx.people.leader2] } });
     expect(audit.items.at(-1).action).toBe('project.create');
     const imports = (await sup.get('/api/audit?action=project.import')).json();
     expect(imports.items[0].summary).toContain('更新.xlsx');
@@ -151,11 +151,11 @@ describe('files with errors', () => {
     expect(await count(disp)).toBe(before);
   });
 
-  it('refuses corrupt and non-xlsx files by content with FILE_INVALID', async () => {
+  it('refuses corrupt and non-spreadsheet files by content with FILE_INVALID', async () => {
     const disp = await env.login('disp');
     const cases: [Buffer, string][] = [
       [Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 'random.xlsx'],
-      [Buffer.from('项目名称\t总投资\n甲项目\t100\n'), 'renamed.xlsx'],
+      [Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR')]), 'renamed.xlsx'],
       [Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 1)]), 'broken.xlsx'],
     ];
     for (const [buf, name] of cases) {
@@ -246,9 +246,16 @@ describe('permissions and scope', () => {
     const res = await townA1.upload('/api/projects/import?dryRun=true', await xlsx({ rows: [['项目名称', '总投资'], ['桐君街道口袋公园', 300]] }));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ created: 1, errors: [] });
+    // A county user's file without a region column goes to the county; with one, an empty cell is an error.
     const regionA = await env.login('regionA');
     const r2 = await regionA.upload('/api/projects/import?dryRun=true', await xlsx({ rows: [['项目名称', '总投资'], ['桐君街道口袋公园', 300]] }));
-    expect(r2.json().errors[0]).toMatchObject({ row: 2, message: expect.stringContaining('所属区域') });
+    expect(r2.json()).toMatchObject({ created: 1, errors: [], defaultRegionCode: env.fx.countyA });
+    const r3 = await regionA.upload('/api/projects/import?dryRun=true', await xlsx({ rows: [['项目名称', '总投资', '所属区域'], ['桐君街道口袋公园', 300, null]] }));
+    expect(r3.json().errors[0]).toMatchObject({ row: 2, message: expect.stringContaining('所属区域') });
+    // A default region outside the user's scope is refused.
+    const r4 = await regionA.upload('/api/projects/import?dryRun=true', await xlsx({ rows: [['项目名称', '总投资'], ['桐君街道口袋公园', 300]] }), 'a.xlsx', { defaultRegionCode: env.fx.countyB });
+    expect(r4.statusCode).toBe(400);
+    expect(r4.json().error.details[0].path).toBe('defaultRegionCode');
   });
 });
 
@@ -304,7 +311,7 @@ describe('inspect, mappings and jobs', () => {
     expect(audit.items).toHaveLength(2);
   });
 
-  it('runs an import job visible only to its owner, and forgets it after an hour', async () => {
+  it('runs an import job visible only to its owner, kept in the database after the session ends', async () => {
     const disp = await env.login('disp');
     const started = await disp.upload('/api/projects/import-jobs?dryRun=true', await goodLedger());
     expect(started.statusCode).toBe(202);
@@ -322,7 +329,8 @@ describe('inspect, mappings and jobs', () => {
     // A fresh session an hour later (the first one has expired by then).
     const login = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'disp', password: PASSWORD } });
     const later = agentFor(env.app, `tiaodu_sid=${login.cookies.find((c) => c.name === 'tiaodu_sid')!.value}`, login.json().csrfToken);
-    expect((await later.get(`/api/import-jobs/${id}`)).statusCode).toBe(404);
+    expect((await later.get(`/api/import-jobs/${id}`)).json()).toMatchObject({ id, status: 'done', filename: 'ledger.xlsx', dryRun: true });
+    expect((await later.get('/api/import-jobs')).json().map((j: { id: string }) => j.id)).toContain(id);
     env.clock.advance(-61 * 60_000);
   });
 

@@ -5,7 +5,15 @@
  */
 import { withMovedContributions } from '../../dashboard/rollups.js';
 import {
+  CONSTRUCTION_NATURES,
   IMPORT_FIELDS,
+  INVESTMENT_TYPES,
+  PROJECT_FIELDS,
+  PROJECT_LEVELS,
+  PROJECT_STAGES,
+  YEAR_CATEGORIES,
+  can,
+  type ImportMatches,
   type ImportError,
   type ImportInspect,
   type ImportMapping,
@@ -24,7 +32,23 @@ import { toProject } from '../projects.repository.js';
 import { auditView } from '../projects.service.js';
 import { applyMapping, detectHeader, mappingOf, sheetUnit, titleTexts, type HeaderLayout } from './domain/headers.js';
 import { parseRow, type ParsedRow } from './domain/parse-row.js';
-import { nameRegionKey, planImport, resolveRow, type EnterpriseRef, type ExistingLookup, type ImportPlan, type ResolveContext, type ResolvedRow } from './domain/plan.js';
+import {
+  nameRegionKey,
+  planImport,
+  resolveRow,
+  VALUE_LABELS,
+  type EnterpriseRef,
+  type ExistingLookup,
+  type ImportPlan,
+  type PlannedUpdate,
+  type ProjectValues,
+  type ResolveContext,
+  type ResolvedRow,
+} from './domain/plan.js';
+import { regionInScope } from '../../../core/scope.js';
+import { leaderLevelOf } from '../../admin/users.service.js';
+import { departments, people } from '../../../db/schema.js';
+import { homeRegion } from '../../setup/setup.service.js';
 import { DeptIndex, LeaderIndex, RegionIndex } from './domain/resolve.js';
 import { projectRows } from './domain/rows.js';
 import { yearInTitle } from './domain/values.js';
@@ -36,6 +60,12 @@ export interface ImportOptions {
   sheet?: string;
   headerRow?: number;
   filename?: string;
+  /** Region of rows without one; by default the user's own region, or the county (city) itself when the file has no region column. */
+  defaultRegionCode?: string;
+  /** Create unknown units and leaders (only for users who may manage units and people). */
+  createMissing?: boolean;
+  /** The importer's choices for names of the file. */
+  matches?: ImportMatches;
 }
 
 export type ImportPhase = 'parsing' | 'validating' | 'writing' | 'done';
@@ -96,15 +126,33 @@ function openSheet(wb: WorkbookGrid, opts: { sheet?: string; headerRow?: number;
   return { sheets: names, sheet, layout, grid: fillMerges(sheet, layout.dataStart - 1) };
 }
 
-/** Whether a user's scope is a single region without sub-regions (then rows may omit the region). */
-async function defaultRegionOf(ctx: Ctx): Promise<string | null> {
+/**
+ * The region of rows without one: the one the importer chose (any region they may write to);
+ * else a region user's own region when it has no sub-regions or the file has no region column;
+ * else, for a user who sees everything and a file without a region column, the county (or
+ * city) the platform serves.
+ */
+async function defaultRegionOf(ctx: Ctx, opts: { defaultRegionCode?: string; regionColumn: boolean }): Promise<string | null> {
   const u = ctx.user;
-  if (u.scopeType !== 'region' || !u.regionCode) return null;
-  return (await repo.regionHasChildren(ctx.db, u.regionCode)) ? null : u.regionCode;
+  if (opts.defaultRegionCode) {
+    const exists = await repo.regionExists(ctx.db, opts.defaultRegionCode);
+    if (!exists) throw new AppError('VALIDATION', `默认区域「${opts.defaultRegionCode}」不存在`, [{ path: 'defaultRegionCode', message: '区域不存在' }]);
+    if (!regionInScope(u, opts.defaultRegionCode)) throw new AppError('VALIDATION', '默认区域不在您的管辖范围内', [{ path: 'defaultRegionCode', message: '不在管辖范围内' }]);
+    return opts.defaultRegionCode;
+  }
+  if (u.scopeType === 'region' && u.regionCode) {
+    if (!opts.regionColumn) return u.regionCode;
+    return (await repo.regionHasChildren(ctx.db, u.regionCode)) ? null : u.regionCode;
+  }
+  if (u.scopeType === 'all' && !opts.regionColumn) return (await homeRegion(ctx))?.code ?? null;
+  return null;
 }
 
+/** Whether the user may let an import create units and leaders. */
+export const canCreateMissing = (ctx: Ctx) => can(ctx.user.role, 'admin:department') && can(ctx.user.role, 'admin:user');
+
 /** The sheets, the detected header and each column's field and first values, for the mapping step. */
-export async function inspectImport(ctx: Ctx, file: Buffer, opts: { sheet?: string; headerRow?: number; mapping?: ImportMapping }): Promise<ImportInspect> {
+export async function inspectImport(ctx: Ctx, file: Buffer, opts: { sheet?: string; headerRow?: number; mapping?: ImportMapping; defaultRegionCode?: string }): Promise<ImportInspect> {
   const wb = await readFile(file);
   const { sheets, sheet, layout, grid } = openSheet(wb, opts);
   // The first three project rows, else the first three non-empty rows under the header.
@@ -118,8 +166,12 @@ export async function inspectImport(ctx: Ctx, file: Buffer, opts: { sheet?: stri
       if ((grid.rows[r - 1] ?? []).some((v) => v !== null)) sampleRows.push(r);
     }
   }
-  const defaultRegion = await defaultRegionOf(ctx);
+  const regionColumn = layout.columns.some((c) => c.field === 'region');
+  const defaultRegion = await defaultRegionOf(ctx, { defaultRegionCode: opts.defaultRegionCode, regionColumn });
   return {
+    regionColumn,
+    defaultRegionCode: defaultRegion,
+    canCreateMissing: canCreateMissing(ctx),
     sheets,
     sheet: sheet.name,
     headerRow: layout.headerRow,
@@ -148,7 +200,12 @@ export async function importProjects(ctx: Ctx, file: Buffer, opts: ImportOptions
   onProgress({ phase: 'parsing', done: 0, total: 0 });
   const wb = await readFile(file);
   const { sheet, layout, grid } = openSheet(wb, opts);
-  const base = { dryRun: opts.dryRun, sheet: sheet.name, headerRow: layout.headerRow, mapping: mappingOf(layout.columns) };
+  const base: Pick<ImportResult, 'dryRun' | 'sheet' | 'headerRow' | 'mapping' | 'defaultRegionCode' | 'toCreate' | 'matched' | 'changes'> = {
+    dryRun: opts.dryRun,
+    sheet: sheet.name,
+    headerRow: layout.headerRow,
+    mapping: mappingOf(layout.columns),
+  };
   const fail = (errors: ImportError[], plan?: ImportPlan): ImportResult => {
     const result: ImportResult = { ...base, created: 0, updated: 0, unchanged: 0, errors, preview: plan?.preview ?? [] };
     if (opts.dryRun) return { ...result, created: plan?.creates.length ?? 0, updated: plan?.updates.length ?? 0, unchanged: plan?.unchanged ?? 0 };
@@ -177,7 +234,15 @@ export async function importProjects(ctx: Ctx, file: Buffer, opts: ImportOptions
 
   // Validate: resolve references, match existing projects, plan.
   onProgress({ phase: 'validating', done: 0, total: parsed.length });
-  const [regions, depts, leaders, defaultRegion] = await Promise.all([repo.loadRegions(ctx.db), repo.loadDepartments(ctx.db), repo.loadLeaders(ctx.db), defaultRegionOf(ctx)]);
+  const regionColumn = layout.columns.some((c) => c.field === 'region');
+  const [regions, depts, leaders, defaultRegion] = await Promise.all([
+    repo.loadRegions(ctx.db),
+    repo.loadDepartments(ctx.db),
+    repo.loadLeaders(ctx.db),
+    defaultRegionOf(ctx, { defaultRegionCode: opts.defaultRegionCode, regionColumn }),
+  ]);
+  base.defaultRegionCode = defaultRegion;
+  const createMissing = Boolean(opts.createMissing) && canCreateMissing(ctx);
   const regionIndex = new RegionIndex(regions);
   const ownerNames = [...new Set(parsed.map((p) => p.values.ownerName).filter((v): v is string => Boolean(v)))];
   const ownerCodes = [...new Set(parsed.map((p) => p.values.ownerCreditCode).filter((v): v is string => Boolean(v)))];
@@ -191,6 +256,15 @@ export async function importProjects(ctx: Ctx, file: Buffer, opts: ImportOptions
     enterprisesByCode: new Map(ents.filter((e) => e.creditCode).map((e): [string, EnterpriseRef] => [e.creditCode!, e])),
     defaultRegion,
     newEnterprises: new Map(),
+    createMissing,
+    matches: opts.matches,
+    deptById: new Map(depts.map((d) => [d.id, { id: d.id, name: d.name }])),
+    leaderById: new Map(leaders.map((l) => [l.id, { id: l.id, name: l.displayName }])),
+    unitRegion: defaultRegion && ['county', 'city'].includes(regionIndex.get(defaultRegion)?.level ?? '') ? defaultRegion : null,
+    newDepartments: new Map(),
+    newLeaders: new Map(),
+    matchedDepartments: new Map(),
+    matchedLeaders: new Map(),
   };
   const resolved: ResolvedRow[] = [];
   for (let i = 0; i < parsed.length; i++) {
@@ -204,6 +278,12 @@ export async function importProjects(ctx: Ctx, file: Buffer, opts: ImportOptions
   const today = chinaToday(ctx.clock.now());
   const plan = planImport(resolved, existing, { user: ctx.user, today, planYear: titleYear ?? Number(today.slice(0, 4)), planYearFromFile: titleYear !== null });
   onProgress({ phase: 'validating', done: parsed.length, total: parsed.length });
+  base.toCreate = {
+    departments: [...rctx.newDepartments!.values()].map((d) => ({ name: d.name, text: d.text, regionCode: d.regionCode, rows: d.rows })),
+    leaders: [...rctx.newLeaders!.values()].map((l) => ({ name: l.name, title: l.title, text: l.text, rows: l.rows })),
+  };
+  base.matched = { departments: [...rctx.matchedDepartments!.values()], leaders: [...rctx.matchedLeaders!.values()] };
+  base.changes = describeChanges(plan.updates, { rctx, regions: regionIndex, depts, leaders, ents });
   if (plan.errors.length) return fail(plan.errors, plan);
 
   const result: ImportResult = { ...base, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, errors: [], preview: plan.preview };
@@ -250,6 +330,7 @@ async function writePlan(
   onProgress({ phase: 'writing', done, total });
   const now = ctx.clock.now().toISOString();
   const userId = ctx.user.id || null;
+  const realLeaderIds = new Map<number, number>();
   await ctx.db.transaction(async (tx) => {
     // Projects changed by someone else since they were read are not overwritten.
     if (plan.updates.length) {
@@ -258,6 +339,32 @@ async function writePlan(
       if (stale) throw new AppError('CONFLICT', `第${stale.row}行的项目「${stale.cur.name}」在导入期间已被他人修改，请重新导入`);
     }
     const audits: AuditInput[] = [];
+
+    // Units and leaders the file introduces (createMissing): written first, their placeholder ids replaced.
+    const realIds = new Map<number, number>();
+    const newDepts = [...(rctx.newDepartments?.values() ?? [])];
+    if (newDepts.length) {
+      const rows = await tx
+        .insert(departments)
+        .values(newDepts.map((d, i) => ({ name: d.name, shortName: d.shortName, kind: 'department', regionCode: d.regionCode, sort: 100 + i })))
+        .returning();
+      for (const d of newDepts) {
+        const row = rows.find((r) => r.name === d.name && r.regionCode === d.regionCode)!;
+        realIds.set(d.id, row.id);
+        audits.push({ action: 'department.create', entityType: 'department', entityId: row.id, summary: `导入台账时新建单位 ${row.name}`, after: row });
+      }
+    }
+    const newPeople = [...(rctx.newLeaders?.values() ?? [])];
+    for (const l of newPeople) {
+      const [row] = await tx
+        .insert(people)
+        .values({ name: l.name, kind: 'leader', title: l.title, level: leaderLevelOf(l.title), regionCode: l.regionCode, createdAt: now, updatedAt: now })
+        .returning();
+      realLeaderIds.set(l.id, row!.id);
+      audits.push({ action: 'person.create', entityType: 'person', entityId: row!.id, summary: `导入台账时新建包保领导 ${row!.name}${row!.title ? `（${row!.title}）` : ''}`, after: row });
+    }
+    const dept = (id: number | null | undefined) => (id != null && id < 0 ? realIds.get(id)! : id);
+    const leader = (id: number) => (id < 0 ? realLeaderIds.get(id)! : id);
 
     // Owner enterprises the file introduces.
     const used = new Set([...plan.creates, ...plan.updates].flatMap((x) => (x.owner && 'newName' in x.owner ? [x.owner.newName] : [])));
@@ -279,20 +386,20 @@ async function writePlan(
     const ownerId = (o: ImportPlan['creates'][number]['owner']): number | null | undefined => (o ? ('id' in o ? o.id : entIds.get(o.newName)!) : undefined);
 
     // New projects: multi-row INSERT … RETURNING.
-    const leaderRows: { projectId: number; userId: number; sort: number }[] = [];
+    const leaderRows: { projectId: number; personId: number; sort: number }[] = [];
     const stageRows: { projectId: number; fromStage: string | null; toStage: string; date: string; reason: string; userId: number | null }[] = [];
     for (let i = 0; i < plan.creates.length; i += WRITE_BATCH) {
       const part = plan.creates.slice(i, i + WRITE_BATCH);
       const rows = await repo.insertProjects(
         tx,
-        part.map((c) => repo.toInsertRow({ ...c.values, ownerEnterpriseId: ownerId(c.owner) ?? c.values.ownerEnterpriseId }, { createdBy: userId, now, today: meta.today })),
+        part.map((c) => repo.toInsertRow({ ...c.values, responsibleDeptId: dept(c.values.responsibleDeptId) ?? null, ownerEnterpriseId: ownerId(c.owner) ?? c.values.ownerEnterpriseId }, { createdBy: userId, now, today: meta.today })),
       );
       const byKey = new Map(rows.map((r) => [nameRegionKey(r.name, r.regionCode), r]));
       for (const c of part) {
         const row = byKey.get(nameRegionKey(c.values.name, c.values.regionCode))!;
-        c.leaderIds.forEach((uid, sort) => leaderRows.push({ projectId: row.id, userId: uid, sort }));
+        c.leaderIds.forEach((id, sort) => leaderRows.push({ projectId: row.id, personId: leader(id), sort }));
         stageRows.push({ projectId: row.id, fromStage: null, toStage: row.stage, date: meta.today, reason: '台账导入', userId });
-        const p = toProject({ p: row, regionName: null, ownerName: null, ownerCreditCode: null, responsibleDeptName: null, leaders: c.leaderIds.map((id) => ({ id, name: '', title: null })) });
+        const p = toProject({ p: row, regionName: null, ownerName: null, ownerCreditCode: null, responsibleDeptName: null, leaders: c.leaderIds.map((id) => ({ id: leader(id), name: '', title: null })) });
         audits.push({ action: 'project.create', entityType: 'project', entityId: row.id, summary: `导入新建项目「${row.name}」`, after: auditView(p) });
       }
       done += part.length;
@@ -304,7 +411,7 @@ async function writePlan(
     const leaderReplace: number[] = [];
     for (let i = 0; i < plan.updates.length; i += WRITE_BATCH) {
       const part = plan.updates.slice(i, i + WRITE_BATCH);
-      const list = part.map((u) => ({ id: u.cur.id, v: { ...u.next, ownerEnterpriseId: ownerId(u.owner) ?? u.next.ownerEnterpriseId } }));
+      const list = part.map((u) => ({ id: u.cur.id, v: { ...u.next, responsibleDeptId: dept(u.next.responsibleDeptId) ?? null, ownerEnterpriseId: ownerId(u.owner) ?? u.next.ownerEnterpriseId } }));
       // Projects the file moves to another region take their plan and report figures along.
       const moving = part.filter((u, k) => list[k]!.v.regionCode !== u.cur.regionCode).map((u) => u.cur.id);
       await withMovedContributions(tx, moving, () => repo.updateProjects(tx, list, { now, today: meta.today }));
@@ -314,12 +421,12 @@ async function writePlan(
         if (stageMoved) stageRows.push({ projectId: u.cur.id, fromStage: u.cur.stage, toStage: v.stage, date: meta.today, reason: '台账导入', userId });
         if (u.leaderIds) {
           leaderReplace.push(u.cur.id);
-          u.leaderIds.forEach((uid, sort) => leaderRows.push({ projectId: u.cur.id, userId: uid, sort }));
+          u.leaderIds.forEach((id, sort) => leaderRows.push({ projectId: u.cur.id, personId: leader(id), sort }));
         }
         const next: Project = {
           ...u.cur,
           ...v,
-          leaders: u.leaderIds ? u.leaderIds.map((id) => ({ id, name: '', title: null })) : u.cur.leaders,
+          leaders: u.leaderIds ? u.leaderIds.map((id) => ({ id: leader(id), name: '', title: null })) : u.cur.leaders,
           stageChangedAt: stageMoved ? meta.today : u.cur.stageChangedAt,
           version: u.cur.version + 1,
         };
@@ -339,8 +446,74 @@ async function writePlan(
       entityType: 'import',
       entityId: null,
       summary: `导入台账「${meta.filename}」：新建${plan.creates.length}个，更新${plan.updates.length}个，未变${plan.unchanged}个`,
-      after: { file: meta.filename, sheet: meta.sheet, rows: meta.rows, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, enterprisesCreated: newEnts.length },
+      after: {
+        file: meta.filename,
+        sheet: meta.sheet,
+        rows: meta.rows,
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged,
+        enterprisesCreated: newEnts.length,
+        departmentsCreated: newDepts.length,
+        leadersCreated: newPeople.length,
+      },
     });
     await writeAudit(tx, ctx, audits);
   });
+}
+
+const LABELS: Partial<Record<keyof ProjectValues, readonly { value: string; zh: string }[]>> = {
+  level: PROJECT_LEVELS,
+  nature: CONSTRUCTION_NATURES,
+  category: YEAR_CATEGORIES,
+  field: PROJECT_FIELDS,
+  investmentType: INVESTMENT_TYPES,
+  stage: PROJECT_STAGES,
+};
+
+/** Every field an update changes, before → after as the ledger shows them (names, not ids). */
+function describeChanges(
+  updates: PlannedUpdate[],
+  look: { rctx: ResolveContext; regions: RegionIndex; depts: { id: number; name: string }[]; leaders: { id: number; displayName: string }[]; ents: EnterpriseRef[] },
+): NonNullable<ImportResult['changes']> {
+  const deptName = new Map<number, string>(look.depts.map((d) => [d.id, d.name]));
+  for (const d of look.rctx.newDepartments?.values() ?? []) deptName.set(d.id, d.name);
+  const leaderName = new Map<number, string>(look.leaders.map((l) => [l.id, l.displayName]));
+  for (const l of look.rctx.newLeaders?.values() ?? []) leaderName.set(l.id, l.name);
+  const entName = new Map<number, string>(look.ents.map((e) => [e.id, e.name]));
+  const show = (k: keyof ProjectValues, v: unknown): string | null => {
+    if (v === null || v === undefined || v === '') return null;
+    if (k === 'regionCode') return look.regions.get(String(v))?.name ?? String(v);
+    if (k === 'responsibleDeptId') return deptName.get(Number(v)) ?? String(v);
+    if (k === 'ownerEnterpriseId') return entName.get(Number(v)) ?? String(v);
+    if (Array.isArray(v)) return v.length ? v.join('、') : null;
+    const labels = LABELS[k];
+    if (labels) return labels.find((l) => l.value === v)?.zh ?? String(v);
+    return String(v);
+  };
+  const out: NonNullable<ImportResult['changes']> = [];
+  for (const u of updates) {
+    const before = u.cur as unknown as Record<string, unknown>;
+    for (const k of Object.keys(u.next) as (keyof ProjectValues)[]) {
+      const a = before[k] ?? null;
+      const b = (u.next as unknown as Record<string, unknown>)[k] ?? null;
+      if (k === 'ownerEnterpriseId' && u.owner && 'newName' in u.owner) {
+        out.push({ row: u.row, projectId: u.cur.id, field: k, label: VALUE_LABELS[k], before: u.cur.ownerName, after: u.owner.newName });
+        continue;
+      }
+      if (JSON.stringify(a) === JSON.stringify(b)) continue;
+      out.push({ row: u.row, projectId: u.cur.id, field: k, label: VALUE_LABELS[k], before: k === 'ownerEnterpriseId' ? u.cur.ownerName : show(k, a), after: show(k, b) });
+    }
+    if (u.leaderIds) {
+      out.push({
+        row: u.row,
+        projectId: u.cur.id,
+        field: 'leaderIds',
+        label: VALUE_LABELS.leaderIds,
+        before: u.cur.leaders.map((l) => l.name).join('、') || null,
+        after: u.leaderIds.map((id) => leaderName.get(id) ?? String(id)).join('、') || null,
+      });
+    }
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { toIso } from '../../../core/clock.js';
 import { ImportMappingInputSchema, type ImportMappingInput, type SavedImportMapping } from '@tiaodu/contracts';
 import type { Ctx } from '../../../core/context.js';
 import { writeAudit } from '../../../core/audit.js';
+import { AppError } from '../../../core/errors.js';
 import * as repo from './import.repository.js';
 
 const KIND = 'projects';
@@ -37,4 +38,11 @@ export async function saveImportMapping(ctx: Ctx, input: ImportMappingInput): Pr
     });
     return view(row);
   });
+}
+
+/** A saved mapping by id (the import's `mappingId`), or a 400 naming the field. */
+export async function savedMapping(ctx: Ctx, id: number): Promise<Record<string, string>> {
+  const row = (await repo.listMappings(ctx.db, KIND)).find((m) => m.id === id);
+  if (!row) throw new AppError('VALIDATION', `已保存的列映射（编号${id}）不存在`, [{ path: 'mappingId', message: '列映射不存在' }]);
+  return (row.mapping ?? {}) as Record<string, string>;
 }

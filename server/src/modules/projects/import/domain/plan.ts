@@ -36,6 +36,9 @@ import type { SessionUser } from '../../../../core/context.js';
 import { initialStage, stageMoveError } from '../../domain/stages.js';
 import type { ParsedRow, RowValues } from './parse-row.js';
 import type { DeptIndex, LeaderIndex, RegionIndex } from './resolve.js';
+import type { PersonRef } from './values.js';
+import { personKey, trailingTitle } from './names.js';
+import { compactText } from '../../../../lib/xlsx/text.js';
 
 export interface EnterpriseRef {
   id: number;
@@ -121,11 +124,52 @@ export interface ResolvedRow {
   owner?: OwnerRef;
 }
 
+/** A unit the import creates (createMissing): negative `id` stands for it until it is written. */
+export interface NewDepartment {
+  id: number;
+  name: string;
+  shortName: string | null;
+  /** As first written in the file. */
+  text: string;
+  regionCode: string;
+  rows: number[];
+}
+
+/** A leader (a person) the import creates; negative `id` until written. */
+export interface NewLeader {
+  id: number;
+  name: string;
+  title: string | null;
+  text: string;
+  regionCode: string | null;
+  rows: number[];
+}
+
+export interface MatchedName {
+  text: string;
+  id: number;
+  name: string;
+  exact: boolean;
+}
+
 export interface ResolveContext {
   user: SessionUser;
   regions: RegionIndex;
   depts: DeptIndex;
   leaders: LeaderIndex;
+  /** Unknown units and leaders are created (the user may manage units and people) instead of refused. */
+  createMissing?: boolean;
+  /** The importer's choices for names of the file (by the name as written, compacted): an id, or null to create. */
+  matches?: { departments: Record<string, number | null>; leaders: Record<string, number | null> };
+  /** Registered units and leaders by id, for the importer's choices. */
+  deptById?: Map<number, { id: number; name: string }>;
+  leaderById?: Map<number, { id: number; name: string }>;
+  /** The region new units belong to (the county itself), else the row's region. */
+  unitRegion?: string | null;
+  newDepartments?: Map<string, NewDepartment>;
+  newLeaders?: Map<string, NewLeader>;
+  matchedDepartments?: Map<string, MatchedName>;
+  matchedLeaders?: Map<string, MatchedName>;
   enterprisesByName: Map<string, EnterpriseRef>;
   enterprisesByCode: Map<string, EnterpriseRef>;
   /** The region of a user whose scope is one region without children. */
@@ -151,9 +195,8 @@ export function resolveRow(p: ParsedRow, ctx: ResolveContext): ResolvedRow {
   if (v.depts?.length) {
     let first: number | undefined;
     for (const name of v.depts) {
-      const d = ctx.depts.match(name, out.regionCode ?? null, ctx.user);
-      if (!d.ok) err(p, 'depts', d.error);
-      else first ??= d.value.id;
+      const id = resolveDept(p, name, out.regionCode ?? null, ctx);
+      if (id !== undefined) first ??= id;
     }
     if (first !== undefined) out.deptId = first;
   }
@@ -162,11 +205,9 @@ export function resolveRow(p: ParsedRow, ctx: ResolveContext): ResolvedRow {
     const ids: number[] = [];
     let bad = false;
     for (const person of v.leaders) {
-      const l = ctx.leaders.match(person);
-      if (!l.ok) {
-        err(p, 'leaders', l.error);
-        bad = true;
-      } else if (!ids.includes(l.value.id)) ids.push(l.value.id);
+      const id = resolveLeader(p, person, ctx);
+      if (id === undefined) bad = true;
+      else if (!ids.includes(id)) ids.push(id);
     }
     if (!bad) out.leaderIds = ids;
   }
@@ -198,6 +239,100 @@ export function resolveRow(p: ParsedRow, ctx: ResolveContext): ResolvedRow {
     }
   }
   return out;
+}
+
+function noteMatch(map: Map<string, MatchedName> | undefined, m: MatchedName): void {
+  if (map && !map.has(m.text)) map.set(m.text, m);
+}
+
+/** A unit named by a row: the importer's choice, a registered unit (near names too), or — when allowed — one to create. */
+function resolveDept(p: ParsedRow, name: string, projectRegion: string | null, ctx: ResolveContext): number | undefined {
+  const text = compactText(name);
+  const choice = ctx.matches?.departments[text];
+  if (choice != null) {
+    const d = ctx.deptById?.get(choice);
+    if (!d) {
+      err(p, 'depts', `为「${text}」选择的单位不存在`);
+      return undefined;
+    }
+    noteMatch(ctx.matchedDepartments, { text, id: d.id, name: d.name, exact: false });
+    return d.id;
+  }
+  if (choice !== null) {
+    const d = ctx.depts.match(name, projectRegion, ctx.user);
+    if (d.ok) {
+      noteMatch(ctx.matchedDepartments, { text, id: d.value.id, name: d.value.name, exact: !d.near });
+      return d.value.id;
+    }
+    if (!d.unknown || !ctx.createMissing) {
+      err(p, 'depts', d.error);
+      return undefined;
+    }
+  } else if (!ctx.createMissing) {
+    err(p, 'depts', `未找到牵头单位「${text}」，您没有新建单位的权限`);
+    return undefined;
+  }
+  const regionCode = ctx.unitRegion ?? projectRegion;
+  if (!regionCode) {
+    err(p, 'depts', `新建单位「${text}」须先确定所属区域`);
+    return undefined;
+  }
+  const key = `${regionCode}\u0000${ctx.depts.nearKey(text)}`;
+  const map = (ctx.newDepartments ??= new Map());
+  let nd = map.get(key);
+  if (!nd) {
+    const region = ctx.regions.get(regionCode);
+    nd = { id: -(map.size + 1), ...unitNames(text, region?.name ?? null, region?.level ?? null), text, regionCode, rows: [] };
+    map.set(key, nd);
+  }
+  if (!nd.rows.includes(p.row)) nd.rows.push(p.row);
+  return nd.id;
+}
+
+/** "县水利局" in 桐庐县 → 桐庐县水利局 (short name 县水利局); a name that already carries its region, or another form, stays as written. */
+export function unitNames(text: string, regionName: string | null, regionLevel: string | null): { name: string; shortName: string | null } {
+  if (regionName && (regionLevel === 'county' || regionLevel === 'city') && /^[县市区]/.test(text) && text.length >= 3 && !text.startsWith(regionName)) {
+    return { name: regionName + text.slice(1), shortName: text.length <= 30 ? text : null };
+  }
+  return { name: text, shortName: null };
+}
+
+/** A leader named by a row: the importer's choice, a registered leader (near names too), or — when allowed — one to create. */
+function resolveLeader(p: ParsedRow, person: PersonRef, ctx: ResolveContext): number | undefined {
+  const text = compactText(person.name);
+  const choice = ctx.matches?.leaders[text];
+  if (choice != null) {
+    const l = ctx.leaderById?.get(choice);
+    if (!l) {
+      err(p, 'leaders', `为「${text}」选择的领导不存在`);
+      return undefined;
+    }
+    noteMatch(ctx.matchedLeaders, { text, id: l.id, name: l.name, exact: false });
+    return l.id;
+  }
+  if (choice !== null) {
+    const l = ctx.leaders.match(person);
+    if (l.ok) {
+      noteMatch(ctx.matchedLeaders, { text, id: l.value.id, name: l.value.displayName, exact: !l.near });
+      return l.value.id;
+    }
+    if (!l.unknown || !ctx.createMissing) {
+      err(p, 'leaders', l.error);
+      return undefined;
+    }
+  } else if (!ctx.createMissing) {
+    err(p, 'leaders', `未找到包保领导「${text}」，您没有新建领导的权限`);
+    return undefined;
+  }
+  const key = personKey(person.name);
+  const map = (ctx.newLeaders ??= new Map());
+  let nl = map.get(key);
+  if (!nl) {
+    nl = { id: -(map.size + 1), name: key, title: person.title ?? trailingTitle(person.name), text, regionCode: ctx.unitRegion ?? null, rows: [] };
+    map.set(key, nl);
+  } else if (!nl.title && person.title) nl.title = person.title;
+  if (!nl.rows.includes(p.row)) nl.rows.push(p.row);
+  return nl.id;
 }
 
 export interface ExistingLookup {
@@ -279,7 +414,13 @@ const COLUMN_OF: Partial<Record<string, keyof RowValues>> = {
 };
 
 function schemaCheck(p: ParsedRow, values: ProjectValues, leaderIds: number[]): void {
-  const r = ProjectCreateSchema.safeParse({ ...values, ownerEnterpriseId: values.ownerEnterpriseId ?? undefined, leaderIds });
+  // units and leaders the import creates stand as negative ids until written
+  const r = ProjectCreateSchema.safeParse({
+    ...values,
+    responsibleDeptId: values.responsibleDeptId == null ? values.responsibleDeptId : Math.abs(values.responsibleDeptId),
+    ownerEnterpriseId: values.ownerEnterpriseId ?? undefined,
+    leaderIds: leaderIds.map(Math.abs),
+  });
   if (r.success) return;
   const seen = new Set<string>();
   for (const issue of r.error.issues) {

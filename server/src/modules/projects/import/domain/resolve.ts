@@ -8,8 +8,10 @@ import type { SessionUser } from '../../../../core/context.js';
 import { regionInScope } from '../../../../core/scope.js';
 import { compactText } from '../../../../lib/xlsx/text.js';
 import type { PersonRef } from './values.js';
+import { personKey, unitKey } from './names.js';
 
-export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A reference resolved (`near` when only the near-name form matched), or why not; `unknown` when nothing is registered under the name. */
+export type Resolved<T> = { ok: true; value: T; near?: boolean } | { ok: false; error: string; unknown?: boolean };
 
 export interface RegionRef {
   code: string;
@@ -56,6 +58,17 @@ export class RegionIndex {
     return this.byCode.get(code);
   }
 
+  /** The names (full and without suffix) of provinces, cities and counties: prefixes a unit's name may carry. */
+  prefixNames(): string[] {
+    const out = new Set<string>();
+    for (const r of this.regions) {
+      if (r.level !== 'province' && r.level !== 'city' && r.level !== 'county') continue;
+      out.add(compactText(r.name));
+      out.add(stripRegionSuffix(r.name));
+    }
+    return [...out];
+  }
+
   hasChildren(code: string): boolean {
     return this.regions.some((r) => r.parentCode === code);
   }
@@ -99,7 +112,10 @@ export class RegionIndex {
 /** Lead units by full name, short name, or the name without its region ("交通运输局", "县交通运输局"). */
 export class DeptIndex {
   private byKey = new Map<string, DeptRef[]>();
+  private byNear = new Map<string, DeptRef[]>();
+  private prefixes: string[];
   constructor(depts: DeptRef[], regions: RegionIndex) {
+    this.prefixes = regions.prefixNames();
     for (const d of depts) {
       const keys = new Set<string>([compactText(d.name)]);
       if (d.shortName) keys.add(compactText(d.shortName));
@@ -121,13 +137,28 @@ export class DeptIndex {
         if (!list.includes(d)) list.push(d);
         this.byKey.set(k, list);
       }
+      for (const k of new Set([d.name, ...(d.shortName ? [d.shortName] : [])].map((n) => unitKey(n, this.prefixes)))) {
+        const list = this.byNear.get(k) ?? [];
+        if (!list.includes(d)) list.push(d);
+        this.byNear.set(k, list);
+      }
     }
   }
 
+  /** The key under which a unit's name is compared with near names. */
+  nearKey(text: string): string {
+    return unitKey(text, this.prefixes);
+  }
+
   match(text: string, projectRegion: string | null, user: SessionUser): Resolved<DeptRef> {
-    const cands = this.byKey.get(compactText(text)) ?? [];
-    if (!cands.length) return { ok: false, error: `未找到牵头单位「${text}」，请填写系统中已登记的单位名称或简称` };
-    if (cands.length === 1) return { ok: true, value: cands[0]! };
+    let cands = this.byKey.get(compactText(text)) ?? [];
+    let near = false;
+    if (!cands.length) {
+      cands = this.byNear.get(this.nearKey(text)) ?? [];
+      near = cands.length > 0;
+    }
+    if (!cands.length) return { ok: false, unknown: true, error: `未找到牵头单位「${text}」，请填写系统中已登记的单位名称或简称` };
+    if (cands.length === 1) return { ok: true, value: cands[0]!, near };
     let narrowed = projectRegion ? cands.filter((d) => projectRegion.startsWith(regionPrefix(d.regionCode))) : cands;
     if (narrowed.length > 1) {
       const inScope = narrowed.filter((d) => regionInScope(user, d.regionCode));
@@ -138,29 +169,39 @@ export class DeptIndex {
       const longest = Math.max(...narrowed.map((d) => regionPrefix(d.regionCode).length));
       narrowed = narrowed.filter((d) => regionPrefix(d.regionCode).length === longest);
     }
-    if (narrowed.length === 1) return { ok: true, value: narrowed[0]! };
+    if (narrowed.length === 1) return { ok: true, value: narrowed[0]!, near };
     return { ok: false, error: `牵头单位「${text}」有重名，请填写单位全称` };
   }
 }
 
 export class LeaderIndex {
   private byName = new Map<string, LeaderRef[]>();
+  private byNear = new Map<string, LeaderRef[]>();
   constructor(leaders: LeaderRef[]) {
     for (const l of leaders) {
-      const k = compactText(l.displayName);
-      const list = this.byName.get(k) ?? [];
-      list.push(l);
-      this.byName.set(k, list);
+      for (const [map, k] of [
+        [this.byName, compactText(l.displayName)],
+        [this.byNear, personKey(l.displayName)],
+      ] as const) {
+        const list = map.get(k) ?? [];
+        list.push(l);
+        map.set(k, list);
+      }
     }
   }
 
   match(p: PersonRef): Resolved<LeaderRef> {
-    const cands = this.byName.get(compactText(p.name)) ?? [];
-    if (!cands.length) return { ok: false, error: `未找到包保领导「${p.text}」（须为系统中已登记的领导用户）` };
-    if (cands.length === 1) return { ok: true, value: cands[0]! };
+    let cands = this.byName.get(compactText(p.name)) ?? [];
+    let near = false;
+    if (!cands.length) {
+      cands = this.byNear.get(personKey(p.name)) ?? [];
+      near = cands.length > 0;
+    }
+    if (!cands.length) return { ok: false, unknown: true, error: `未找到包保领导「${p.text}」（须为系统中已登记的领导）` };
+    if (cands.length === 1) return { ok: true, value: cands[0]!, near };
     const title = p.title ? compactText(p.title) : null;
     const byTitle = title ? cands.filter((l) => l.title && (compactText(l.title) === title || compactText(l.title).includes(title))) : [];
-    if (byTitle.length === 1) return { ok: true, value: byTitle[0]! };
+    if (byTitle.length === 1) return { ok: true, value: byTitle[0]!, near };
     return { ok: false, error: `包保领导「${p.text}」有重名，请在姓名后的括号中注明职务，如「${p.name}（副县长）」` };
   }
 }
