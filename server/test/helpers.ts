@@ -161,12 +161,20 @@ export interface TestEnv {
 }
 
 /** One app on one fresh database with the fixture organisation; call in beforeAll. */
-export async function createTestEnv(opts: { config?: Partial<Config>; now?: string } = {}): Promise<TestEnv> {
+/** A platform on its first day: one admin (`admin1`), nothing else — no regions, units, leaders or projects. */
+export async function seedAdminOnly(ctx: Ctx): Promise<Fixture> {
+  const admin = await createUser(ctx, { username: 'admin1', displayName: '测试admin1', role: 'admin', scopeType: 'all', password: PASSWORD });
+  await ctx.db.update(users).set({ mustChangePassword: false });
+  return { countyA: '', townA1: '', townA2: '', countyB: '', deptA: 0, deptB: 0, entA: 0, entB: 0, users: { admin1: admin.id }, people: {} };
+}
+
+/** `empty: true` starts from an empty platform (only `admin1`) instead of the two-county fixture. */
+export async function createTestEnv(opts: { config?: Partial<Config>; now?: string; empty?: boolean } = {}): Promise<TestEnv> {
   const database = await openTestDatabase();
   const clock = new ManualClock(new Date(opts.now ?? '2026-06-15T02:00:00Z'));
   const config = testConfig(opts.config);
   const ctx = systemCtx({ db: database.db, config, clock });
-  const fx = await seedFixture(ctx);
+  const fx = opts.empty ? await seedAdminOnly(ctx) : await seedFixture(ctx);
   const app = await buildApp({ db: database.db, config, clock });
   await app.ready();
   const agents = new Map<string, Agent>();

@@ -15,6 +15,7 @@ import type { CellValue } from './cells.js';
 
 /** The LibreOffice binary: TIAODU_SOFFICE, else the usual places; null when none is installed. */
 export function findSoffice(): string | null {
+  if (process.env.TIAODU_SOFFICE === 'none') return null;
   const candidates = [process.env.TIAODU_SOFFICE, '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice', '/usr/local/bin/soffice'];
   for (const c of candidates) if (c && existsSync(c)) return c;
   return null;
