@@ -27,24 +27,25 @@ describe('files, units and leaders of an import', () => {
 
   const result = {
     matched: { departments: [{ text: '县水利局', id: 7, name: '水利局', exact: false }], leaders: [{ text: '王芳', id: 3, name: '王芳', exact: true }] },
-    toCreate: { departments: [{ name: '县住建局', regionCode: '330122', rows: [8, 9] }], leaders: [{ name: '刘卫东', title: null, rows: [8] }] },
+    toCreate: { departments: [{ name: '桐庐县住建局', text: '县住建局', regionCode: '330122', rows: [8, 9] }], leaders: [{ name: '刘卫东', title: null, text: '刘卫东', rows: [8] }] },
   };
 
-  it('lists matched names, then the ones to create, near matches marked', () => {
+  it('lists matched names, then the ones to create by the file’s name, near matches marked', () => {
     const rows = matchRows(result, undefined);
-    expect(rows.map((r) => [r.kind, r.text, r.value, r.near, r.changed])).toEqual([
-      ['departments', '县水利局', 7, true, false],
-      ['departments', '县住建局', null, false, false],
-      ['leaders', '王芳', 3, false, false],
-      ['leaders', '刘卫东', null, false, false],
+    expect(rows.map((r) => [r.kind, r.text, r.name, r.value, r.near, r.changed])).toEqual([
+      ['departments', '县水利局', '水利局', 7, true, false],
+      ['departments', '县住建局', '桐庐县住建局', null, false, false],
+      ['leaders', '王芳', '王芳', 3, false, false],
+      ['leaders', '刘卫东', '刘卫东', null, false, false],
     ]);
   });
 
   it('applies the importer’s choices: a matched name made new, a new name matched', () => {
     const m = withChoice(withChoice(undefined, 'departments', '县水利局', null), 'leaders', '刘卫东', 3);
     expect(m).toEqual({ departments: { 县水利局: null }, leaders: { 刘卫东: 3 } });
-    const rows = matchRows(result, m);
+    const rows = matchRows(result, withChoice(m, 'departments', '县住建局', 5));
     expect(rows.find((r) => r.text === '县水利局')).toMatchObject({ value: null, changed: true });
+    expect(rows.find((r) => r.text === '县住建局')).toMatchObject({ value: 5, changed: true });
     expect(rows.find((r) => r.text === '刘卫东')).toMatchObject({ value: 3, changed: true });
     expect(rows.find((r) => r.text === '王芳')).toMatchObject({ value: 3, changed: false });
   });

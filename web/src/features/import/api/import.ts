@@ -30,10 +30,11 @@ export type MatchKind = 'departments' | 'leaders';
 export interface MatchRow {
   key: string;
   kind: MatchKind;
+  /** The name as the file writes it. */
   text: string;
   /** The id it goes to, or null = created by the import. */
   value: number | null;
-  /** The registered name it was matched to (when value is an id). */
+  /** The registered name it was matched to, or the name it will be created with. */
   name: string | null;
   /** A near match (县水利局 → 水利局), worth a look. */
   near: boolean;
@@ -51,10 +52,11 @@ export function matchRows(result: Pick<ImportResult, 'matched' | 'toCreate'>, ch
       const has = Object.hasOwn(chosen, m.text);
       out.push({ key: `${kind}:${m.text}`, kind, text: m.text, value: has ? chosen[m.text]! : m.id, name: m.name, near: !m.exact, changed: has && chosen[m.text] !== m.id, rows: [] });
     }
+    // A unit to create keeps the file's name (县水利局) as its key; its name is the one it gets (桐庐县水利局).
     for (const c of result.toCreate?.[kind] ?? []) {
-      if (out.some((r) => r.kind === kind && r.text === c.name)) continue;
-      const has = Object.hasOwn(chosen, c.name);
-      out.push({ key: `${kind}:${c.name}`, kind, text: c.name, value: has ? chosen[c.name]! : null, name: null, near: false, changed: has && chosen[c.name] !== null, rows: c.rows });
+      if (out.some((r) => r.kind === kind && r.text === c.text)) continue;
+      const has = Object.hasOwn(chosen, c.text);
+      out.push({ key: `${kind}:${c.text}`, kind, text: c.text, value: has ? chosen[c.text]! : null, name: c.name, near: false, changed: has && chosen[c.text] !== null, rows: c.rows });
     }
   }
   return out;

@@ -45,9 +45,10 @@ export function ImportMatchTable({ result, matches, onChange }: { result: Import
   const leaders = useLeaders();
   const rows = matchRows(result, matches);
   if (!rows.length) return null;
-  const newOption = { value: NEW, label: t('import.matched.new') };
-  const deptOptions = [newOption, ...(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))];
-  const leaderOptions = [newOption, ...(leaders.data ?? []).map((l) => ({ value: l.id, label: l.title ? `${l.name}（${l.title}）` : l.name }))];
+  const deptOptions = (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }));
+  const leaderOptions = (leaders.data ?? []).map((l) => ({ value: l.id, label: l.title ? `${l.name}（${l.title}）` : l.name }));
+  // "新建：桐庐县水利局" while it is to be created under that name; "新建" otherwise.
+  const newOption = (r: MatchRow) => ({ value: NEW, label: r.value === null && !r.changed && r.name ? t('import.matched.newAs', { name: r.name }) : t('import.matched.new') });
   return (
     <div style={{ marginBottom: 12 }}>
       <Typography.Text strong>{t('import.matched')}</Typography.Text>
@@ -88,7 +89,7 @@ export function ImportMatchTable({ result, matches, onChange }: { result: Import
                 style={{ width: '100%', maxWidth: 320 }}
                 showSearch={{ optionFilterProp: 'label' }}
                 value={r.value ?? NEW}
-                options={r.kind === 'departments' ? deptOptions : leaderOptions}
+                options={[newOption(r), ...(r.kind === 'departments' ? deptOptions : leaderOptions)]}
                 onChange={(v) => onChange(withChoice(matches, r.kind, r.text, v === NEW ? null : Number(v)))}
                 data-testid={`import-match-${r.text}`}
               />

@@ -209,7 +209,7 @@ export function ImportWizardPage() {
                     type="warning"
                     showIcon
                     style={{ marginBottom: 12 }}
-                    title={t('import.matched.changed', { n: Object.keys(choices.matches?.departments ?? {}).length + Object.keys(choices.matches?.leaders ?? {}).length })}
+                    title={t('import.matched.changedText')}
                     action={
                       <Button size="small" type="primary" loading={startMutation.isPending} onClick={() => startMutation.mutate({ dryRun: true })} data-testid="import-rerun">
                         {t('import.rerun')}
