@@ -19,11 +19,11 @@ export const PASSWORD = 'Test@2026ok';
  * A fresh database for one test file: an in-memory PGlite in its own process by default,
  * or a new database on the server named by TEST_DATABASE_URL (dropped at close).
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(opts: { migrate?: boolean } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const d = await openDatabase({});
-    await runMigrations(d.db);
+    if (opts.migrate !== false) await runMigrations(d.db);
     return d;
   }
   const name = `tiaodu_t_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -34,7 +34,7 @@ export async function openTestDatabase(): Promise<Database> {
   const u = new URL(url);
   u.pathname = `/${name}`;
   const d = await openDatabase({ url: u.toString(), poolSize: 4 });
-  await runMigrations(d.db);
+  if (opts.migrate !== false) await runMigrations(d.db);
   return {
     ...d,
     async close() {

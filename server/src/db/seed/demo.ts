@@ -4,6 +4,7 @@ import { users } from '../schema.js';
 import type { Ctx } from '../../core/context.js';
 import { createDepartment, createEnterprise, createRegion } from '../../modules/admin/org.service.js';
 import { createUser } from '../../modules/admin/users.service.js';
+import { createPerson } from '../../modules/people/people.service.js';
 import { changeStage, createProject } from '../../modules/projects/projects.service.js';
 import { chinaToday } from '../../core/clock.js';
 import { seedDemoMilestones } from './demo-milestones.js';
@@ -98,8 +99,8 @@ const PROJECTS: Array<[name: string, region: string, field: ProjectCreate['field
   ['横村针织产业数字化改造项目', '330122102', 'industry', 18000, 9, '桐庐县经济和信息化局', [1], 'new_start', 'county', 'preliminary', '针织'],
   ['桐庐物流港综合物流园', '330122003', 'service', 76000, 2, '桐庐县商务局（投资促进中心）', [0], 'continuing', 'city', 'construction', '现代物流'],
   ['城南冷链物流中心', '330122003', 'service', 22000, 2, '桐庐县商务局（投资促进中心）', [1], 'new_start', 'county', 'preliminary', '现代物流'],
-  ['瑶琳温泉小镇度假区', '330122104', 'service', 150000, 3, '桐庐县文化和广电旅游体育局', [0], 'continuing', 'province', 'construction', '文旅康养'],
-  ['瑶琳仙境景区提升工程', '330122104', 'service', 16000, 3, '桐庐县文化和广电旅游体育局', [1], 'completion', 'county', 'construction', '文旅康养'],
+  ['瑶琳温泉小镇度假区', '330122104', 'service', 150000, 3, '桐庐县文化和广电旅游体育局', [0, 3], 'continuing', 'province', 'construction', '文旅康养'],
+  ['瑶琳仙境景区提升工程', '330122104', 'service', 16000, 3, '桐庐县文化和广电旅游体育局', [1, 2], 'completion', 'county', 'construction', '文旅康养'],
   ['富春江畔民宿集聚区', '330122101', 'service', 9800, 3, '桐庐县文化和广电旅游体育局', [1], 'preparatory', 'county', 'reserve', '文旅康养'],
   ['分水江水利枢纽配套灌区工程', '330122103', 'agriculture', 48000, 4, '桐庐县水利水电局', [1], 'continuing', 'province', 'construction'],
   ['富春江镇高标准农田建设项目', '330122101', 'agriculture', 6200, 4, '桐庐县水利水电局', [1], 'new_start', 'county', 'started'],
@@ -196,8 +197,14 @@ export async function seedDemo(ctx: Ctx): Promise<void> {
   }
   // Demo users keep the demo password (no forced change) so every role can be tried at once.
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.id, [...userIds.values()]));
-  // 包保领导 are people: the projects refer to the persons the leaders' accounts belong to
-  const leaders = [personIds.get('fuxianzhang')!, personIds.get('fuxianzhang2')!];
+  // People without a login: a city leader and a county leader who lead projects, and the head
+  // and liaison of a unit (an account can be given to any of them later, on 领导与人员).
+  const cityLeader = await createPerson(ctx, { name: '许副市长', kind: 'leader', title: '杭州市副市长', level: 'city', regionCode: '330100' });
+  const countyLeader = await createPerson(ctx, { name: '邵副县长', kind: 'leader', title: '副县长', level: 'county', regionCode: '330122', overseeDepartmentIds: [deptIds.get('桐庐县文化和广电旅游体育局')!] });
+  await createPerson(ctx, { name: '汪建平', kind: 'unit_head', title: '局长', departmentId: deptIds.get('桐庐县水利水电局')!, phone: '13805710466' });
+  await createPerson(ctx, { name: '钟晓燕', kind: 'liaison', title: '办公室主任', departmentId: deptIds.get('桐庐县水利水电局')!, phone: '13905710522' });
+  // 包保领导 are people: the projects refer to the persons (with or without an account)
+  const leaders = [personIds.get('fuxianzhang')!, personIds.get('fuxianzhang2')!, countyLeader.id, cityLeader.id];
   const rand = rng(20261122);
   const year = ctx.clock.now().getFullYear();
   const today = chinaToday(ctx.clock.now());
