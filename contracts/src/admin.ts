@@ -112,7 +112,12 @@ function checkScope(v: { scopeType?: string; regionCode?: string | null; departm
 }
 
 export const UserCreateSchema = z
-  .object({ ...userFields, password: PasswordSchema })
+  .object({
+    ...userFields,
+    password: PasswordSchema,
+    /** The person (人员) this login belongs to; for a leader without it, an unlinked leader of the same name, else a new person. */
+    personId: z.number().int().positive().nullish(),
+  })
   .strict()
   .superRefine(checkScope);
 export type UserCreate = z.input<typeof UserCreateSchema>;

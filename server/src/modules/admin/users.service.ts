@@ -4,6 +4,7 @@ import type { Role, ScopeType, User, UserCreate, UserPatch } from '@tiaodu/contr
 import { UserCreateSchema } from '@tiaodu/contracts';
 import { people, sessions, users } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
+import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit, diff } from '../../core/audit.js';
 import { hashPassword } from '../../core/password.js';
@@ -27,6 +28,36 @@ export function toUser(u: typeof users.$inferSelect): User {
     mustChangePassword: u.mustChangePassword,
     personId: u.personId,
   };
+}
+
+/**
+ * The person a new login belongs to. A leader is a person first: the one named, else an active
+ * leader of the same name who has no login yet (an imported 包保领导), else a new person, so that
+ * projects keep referring to one person. Other roles belong to a person only when one is named.
+ */
+async function personForAccount(
+  tx: DbOrTx,
+  ctx: Ctx,
+  v: { username: string; displayName: string; role: string; title?: string | null; regionCode?: string | null; phone?: string | null; personId: number | null },
+): Promise<number | null> {
+  if (v.personId) {
+    const [p] = await tx.select({ id: people.id }).from(people).where(eq(people.id, v.personId));
+    if (!p) throw new AppError('VALIDATION', '所选人员不存在', [{ path: 'personId', message: '人员不存在' }]);
+    const [taken] = await tx.select({ username: users.username }).from(users).where(eq(users.personId, v.personId));
+    if (taken) throw new AppError('VALIDATION', `该人员已有账号「${taken.username}」`, [{ path: 'personId', message: '该人员已有账号' }]);
+    return v.personId;
+  }
+  if (v.role !== 'leader') return null;
+  const same = await tx.execute(sql`
+    SELECT p.id FROM people p WHERE p.kind = 'leader' AND p.active AND p.name = ${v.displayName}
+      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id) ORDER BY p.id`);
+  if (same.rows.length === 1) return Number((same.rows[0] as { id: unknown }).id);
+  const [p] = await tx
+    .insert(people)
+    .values({ name: v.displayName, kind: 'leader', title: v.title ?? null, level: leaderLevelOf(v.title), regionCode: v.regionCode ?? null, phone: v.phone ?? null })
+    .returning({ id: people.id });
+  await writeAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: p!.id, summary: `新增领导 ${v.displayName}（随账号 ${v.username}）`, after: { id: p!.id, name: v.displayName, kind: 'leader', title: v.title ?? null } });
+  return p!.id;
 }
 
 /** 县长/副县长 → 县级, 市长 → 市级 …: the level a title implies, when it names one. */
@@ -71,16 +102,7 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<User> {
   const v = UserCreateSchema.parse(input);
   const hash = await hashPassword(v.password);
   return ctx.db.transaction(async (tx) => {
-    // A leader is a person first: the account comes with its person, whom projects refer to.
-    let personId: number | null = null;
-    if (v.role === 'leader') {
-      const [p] = await tx
-        .insert(people)
-        .values({ name: v.displayName, kind: 'leader', title: v.title ?? null, level: leaderLevelOf(v.title), regionCode: v.regionCode ?? null, phone: v.phone ?? null })
-        .returning({ id: people.id });
-      personId = p!.id;
-      await writeAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: personId, summary: `新增领导 ${v.displayName}（随账号 ${v.username}）`, after: { id: personId, name: v.displayName, kind: 'leader', title: v.title ?? null } });
-    }
+    const personId = await personForAccount(tx, ctx, { ...v, personId: v.personId ?? null });
     const [row] = await tx
       .insert(users)
       .values({
@@ -125,6 +147,10 @@ export async function updateUser(ctx: Ctx, id: number, patch: UserPatch): Promis
       throw new AppError('VALIDATION', '不能停用自己的账号或修改自己的角色');
     }
     const set: Partial<typeof users.$inferInsert> = { updatedAt: ctx.clock.now().toISOString() };
+    // a user made a leader becomes (or finds) the person projects will refer to
+    if (patch.role === 'leader' && !cur.personId) {
+      set.personId = await personForAccount(tx, ctx, { username: cur.username, displayName: patch.displayName ?? cur.displayName, role: 'leader', title: patch.title ?? cur.title, regionCode: merged.regionCode, phone: cur.phone, personId: null });
+    }
     if (patch.displayName !== undefined) set.displayName = patch.displayName;
     if (patch.role !== undefined) set.role = patch.role;
     if (patch.title !== undefined) set.title = patch.title ?? null;

@@ -217,6 +217,14 @@ describe('an empty platform imports its county’s ledger', () => {
     const leader = await env.login('zhangmin', 'Leader@2026x');
     const mine = (await leader.get('/api/projects?pageSize=50')).json();
     expect(mine.items.map((p: { name: string }) => p.name).sort()).toEqual(['桐庐县城北保障性住房', '江南镇老旧小区改造', '桐庐县第二实验小学'].sort());
+    // a leader account made on the users page finds the imported person of that name instead of a second one
+    const peopleBefore = await count('people');
+    const wang = await admin.post('/api/users', { username: 'wangjh', displayName: '王建华', role: 'leader', scopeType: 'assigned', password: 'Leader@2026x' });
+    expect(wang.statusCode, wang.body).toBe(201);
+    expect(await count('people')).toBe(peopleBefore);
+    await env.ctx.db.execute("UPDATE users SET must_change_password = false WHERE username = 'wangjh'" as never);
+    const wangAgent = await env.login('wangjh', 'Leader@2026x');
+    expect((await wangAgent.get('/api/projects')).json().items.map((p: { name: string }) => p.name)).toEqual(['桐庐县人民医院迁建']);
     // people are managed by the admin only
     expect((await leader.post('/api/people', { name: '某某', kind: 'leader' })).statusCode).toBe(403);
     expect((await leader.get('/api/people?role=leader')).json().every((p: { phone: string | null }) => p.phone === null)).toBe(true);
