@@ -15,6 +15,7 @@ export const importMessages = {
   'import.matched.text': ['文件中的名称', 'Name in the file'],
   'import.matched.to': ['系统中的名称', 'Name on the platform'],
   'import.matched.near': ['近似', 'Near'],
+  'import.matched.chosen': ['已指定', 'Chosen'],
   'import.matched.new': ['新建', 'Create new'],
   'import.matched.newAs': ['新建：{name}', 'Create: {name}'],
   'import.matched.changedText': ['已修改对应，请按修改后的对应重新试导入', 'Matches changed: run the dry run again with them'],

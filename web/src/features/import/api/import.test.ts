@@ -47,7 +47,8 @@ describe('files, units and leaders of an import', () => {
     expect(rows.find((r) => r.text === '县水利局')).toMatchObject({ value: null, changed: true });
     expect(rows.find((r) => r.text === '县住建局')).toMatchObject({ value: 5, changed: true });
     expect(rows.find((r) => r.text === '刘卫东')).toMatchObject({ value: 3, changed: true });
-    expect(rows.find((r) => r.text === '王芳')).toMatchObject({ value: 3, changed: false });
+    expect(rows.find((r) => r.text === '王芳')).toMatchObject({ value: 3, chosen: false, changed: false });
+    expect(rows.find((r) => r.text === '县住建局')).toMatchObject({ chosen: true });
   });
 
   it('sends only the choices made', () => {

@@ -38,7 +38,9 @@ export interface MatchRow {
   name: string | null;
   /** A near match (县水利局 → 水利局), worth a look. */
   near: boolean;
-  /** The importer changed it in this wizard. */
+  /** The importer chose it in this wizard. */
+  chosen: boolean;
+  /** …and the choice differs from what the file's name resolved to. */
   changed: boolean;
   rows: number[];
 }
@@ -50,13 +52,13 @@ export function matchRows(result: Pick<ImportResult, 'matched' | 'toCreate'>, ch
     const chosen = choices?.[kind] ?? {};
     for (const m of result.matched?.[kind] ?? []) {
       const has = Object.hasOwn(chosen, m.text);
-      out.push({ key: `${kind}:${m.text}`, kind, text: m.text, value: has ? chosen[m.text]! : m.id, name: m.name, near: !m.exact, changed: has && chosen[m.text] !== m.id, rows: [] });
+      out.push({ key: `${kind}:${m.text}`, kind, text: m.text, value: has ? chosen[m.text]! : m.id, name: m.name, near: !m.exact, chosen: has, changed: has && chosen[m.text] !== m.id, rows: [] });
     }
     // A unit to create keeps the file's name (县水利局) as its key; its name is the one it gets (桐庐县水利局).
     for (const c of result.toCreate?.[kind] ?? []) {
       if (out.some((r) => r.kind === kind && r.text === c.text)) continue;
       const has = Object.hasOwn(chosen, c.text);
-      out.push({ key: `${kind}:${c.text}`, kind, text: c.text, value: has ? chosen[c.text]! : null, name: c.name, near: false, changed: has && chosen[c.text] !== null, rows: c.rows });
+      out.push({ key: `${kind}:${c.text}`, kind, text: c.text, value: has ? chosen[c.text]! : null, name: c.name, near: false, chosen: has, changed: has && chosen[c.text] !== null, rows: c.rows });
     }
   }
   return out;

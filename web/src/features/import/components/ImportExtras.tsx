@@ -71,7 +71,11 @@ export function ImportMatchTable({ result, matches, onChange }: { result: Import
             render: (_: unknown, r: MatchRow) => (
               <span>
                 {r.text}
-                {r.near && !r.changed ? (
+                {r.chosen ? (
+                  <Tag color="blue" style={{ marginInlineStart: 6 }}>
+                    {t('import.matched.chosen')}
+                  </Tag>
+                ) : r.near ? (
                   <Tag color="orange" style={{ marginInlineStart: 6 }}>
                     {t('import.matched.near')}
                   </Tag>

@@ -54,6 +54,8 @@ export function DepartmentsPage() {
     onSuccess: () => {
       message.success(t('common.saved'));
       void qc.invalidateQueries({ queryKey: orgKeys.departments });
+      // 分管领导 shows on the people page as the units a leader oversees.
+      void qc.invalidateQueries({ queryKey: orgKeys.peopleAll });
       setEditing(null);
     },
     onError: (err) => {
