@@ -53,7 +53,7 @@ const SECTIONS: { title: string; rows: Row[] }[] = [
 const ALL = SECTIONS.flatMap((s) => s.rows);
 
 /** The county's ledger as its office keeps it; no region column (the whole file is one county). */
-async function countyLedger(): Promise<Buffer> {
+async function countyLedger(rows: Row[] = ALL): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('2026年重点项目');
   // [top header, sub header or null (merged down), width]
@@ -86,9 +86,9 @@ async function countyLedger(): Promise<Buffer> {
   ws.mergeCells(3, 7, 3, 8);
   ws.getRow(3).font = { bold: true };
   ws.getRow(4).font = { bold: true };
-  ws.getCell(5, 2).value = `合计（${ALL.length}个）`;
-  ws.getCell(5, 5).value = Math.round(ALL.reduce((a, r) => a + r.totalYi, 0) * 100) / 100;
-  ws.getCell(5, 6).value = ALL.reduce((a, r) => a + r.plan, 0);
+  ws.getCell(5, 2).value = `合计（${rows.length}个）`;
+  ws.getCell(5, 5).value = Math.round(rows.reduce((a, r) => a + r.totalYi, 0) * 100) / 100;
+  ws.getCell(5, 6).value = rows.reduce((a, r) => a + r.plan, 0);
   let r = 6;
   let seq = 1;
   const numerals = ['一', '二'];
@@ -96,7 +96,7 @@ async function countyLedger(): Promise<Buffer> {
     ws.getCell(r, 1).value = `${numerals[i]}、${s.title}`;
     ws.mergeCells(r, 1, r, 4);
     r++;
-    for (const p of s.rows) {
+    for (const p of s.rows.map((x) => rows.find((y) => y.name === x.name) ?? x)) {
       ws.getRow(r).values = [seq++, p.name, p.owner, p.content, p.totalYi, p.plan, p.start, p.end, p.leaders, p.unit];
       r++;
     }
@@ -261,7 +261,29 @@ describe('day one of a real county', () => {
       // 刘卫东 leads the two water projects (包保项目, the 7th column).
       expect((await liuRow.locator('td').nth(6).textContent())?.trim()).toBe('2');
 
+      // 7b. Next month's version of the same ledger: one total changed. The dry run updates that
+      // project, shows the field before → after, and creates no unit or leader again.
+      await page.getByTestId('nav-projects').click();
+      await page.getByTestId('btn-import').click();
+      const changed = ALL.map((p) => (p.name === ALL[0]!.name ? { ...p, totalYi: 3.5 } : p));
+      await page.getByTestId('import-upload').setInputFiles({ name: '桐庐县2026年重点项目计划表（1月）.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await countyLedger(changed) });
+      await page.getByTestId('import-next').click();
+      await page.getByTestId('import-dryrun').click();
+      await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+      // The choice made for 县融媒体中心 in the first import is made again (the file still says 县融媒体中心).
+      if ((await page.getByTestId('import-to-create').count()) > 0) {
+        await chooseOption(page, page.getByTestId('import-match-县融媒体中心'), culture.name);
+        await page.getByTestId('import-rerun').click();
+        await expect.poll(() => page.getByTestId('import-to-create').count(), { timeout: 60_000 }).toBe(0);
+      }
+      expect(await page.getByTestId('import-summary').textContent()).toContain(`新增 0 / 更新 1 / 无变化 ${ALL.length - 1}`);
+      const changesText = (await page.getByTestId('import-changes').textContent()) ?? '';
+      expect(changesText).toContain(ALL[0]!.name);
+      expect(changesText).toContain('总投资');
+      await shot(page, '4b-reimport-changes');
+
       // 8. An account for 刘卫东.
+      await page.getByTestId('nav-people').click();
       await liuRow.getByTestId('person-give-account').click();
       await page.getByTestId('person-account-username').fill('liuwd');
       await page.getByTestId('person-account-password').fill(LEADER_INITIAL);
