@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chosenDepartments, firstOpenStep, progress, shouldLandOnSetup, stepState, toggle } from './setup';
+import { chosenDepartments, firstOpenStep, progress, shouldLandOnSetup, stepState } from './setup';
 
 const step = (key: 'region' | 'departments' | 'leaders', done: boolean, skipped: boolean) => ({ key, done, skipped, summary: '' });
 
@@ -27,12 +27,6 @@ describe('the setup checklist', () => {
     expect(shouldLandOnSetup({ complete: false }, storage)).toBe(true);
     storage.setItem('tiaodu.setupLanded', '1');
     expect(shouldLandOnSetup({ complete: false }, storage)).toBe(false);
-  });
-
-  it('toggles a value of a ticked list', () => {
-    expect(toggle(['a'], 'b', true)).toEqual(['a', 'b']);
-    expect(toggle(['a', 'b'], 'a', false)).toEqual(['b']);
-    expect(toggle(['a'], 'a', true)).toEqual(['a']);
   });
 
   it('sends the ticked units with trimmed names, leaving out names too short', () => {

@@ -40,14 +40,6 @@ export function markLanded(storage: Pick<Storage, 'setItem'> | null): void {
   }
 }
 
-/** Adds or removes a value of a ticked list (towns, units). */
-export function toggle<T>(list: T[], value: T, on: boolean): T[] {
-  const has = list.includes(value);
-  if (on && !has) return [...list, value];
-  if (!on && has) return list.filter((v) => v !== value);
-  return list;
-}
-
 export interface DepartmentChoice {
   key: string;
   name: string;
