@@ -16,6 +16,7 @@ import { systemClock, type Clock } from './core/clock.js';
 import { registerAuth } from './plugins/auth.js';
 import { bumpReadCache } from './core/read-cache.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { registerInputGuard } from './plugins/input.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, deps);
+  registerInputGuard(app);
   // a committed write makes the cached dashboards and warning lists stale (core/read-cache.ts);
   // onSend runs after the handler's transaction and before the client can see the answer
   app.addHook('onSend', async (req, reply) => {
