@@ -101,3 +101,27 @@ describe('control characters in input (400 VALIDATION, nothing changes)', () => 
     expectRejected(await disp.get('/api/import-jobs/ab%00'), 'id');
   });
 });
+
+describe('error handler', () => {
+  it('a download failing before its first byte answers the normal error shape, not a file', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { buildApp } = await import('../app.js');
+    const app = await buildApp({ db: env.database.db, config: env.config, clock: env.clock });
+    app.get('/api/test-broken-download', { config: { public: true } }, async (_req, reply) => {
+      const stream = new PassThrough();
+      setImmediate(() => stream.destroy(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' })));
+      reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('Content-Disposition', 'attachment; filename="x.xlsx"');
+      return reply.send(stream);
+    });
+    await app.ready();
+    try {
+      const res = await app.inject({ method: 'GET', url: '/api/test-broken-download' });
+      expect(res.statusCode).toBe(500);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['content-disposition']).toBeUndefined();
+      expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) }, requestId: expect.any(String) });
+    } finally {
+      await app.close();
+    }
+  });
+});
