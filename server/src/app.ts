@@ -51,12 +51,18 @@ export interface BuildOptions {
   scheduler?: boolean;
 }
 
+/** Trusts the nearest `n` proxies: addresses 0..n-1 of the X-Forwarded-For chain, counted from the connection. */
+function hops(n: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < n;
+}
+
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const deps: AppDeps = { db: opts.db, config: opts.config, clock: opts.clock ?? systemClock };
   const app = Fastify({
     logger: opts.config.logLevel === 'silent' ? false : { level: opts.config.logLevel },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies (TIAODU_TRUST_PROXY)
+    trustProxy: typeof opts.config.trustProxy === 'number' ? hops(opts.config.trustProxy) : opts.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
