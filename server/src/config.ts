@@ -125,5 +125,7 @@ export function parseTrustProxy(value: string): false | number | string[] {
 
 /** Settings for tests: short-lived, in-memory, no web bundle. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), demo: false, webDist: undefined, logLevel: 'silent', scheduler: false, ...overrides };
+  // the fixture's passwords do not expire while a test moves the clock by months; tests of
+  // expiry set passwordMaxDays themselves
+  return { ...loadConfig({}), demo: false, webDist: undefined, logLevel: 'silent', scheduler: false, passwordMaxDays: 0, ...overrides };
 }
