@@ -35,6 +35,9 @@ import { startScheduler } from './modules/scheduler/scheduler.service.js';
 
 z.config(z.locales.zhCN());
 
+/** How an operation's description in the OpenAPI document names its permission key. */
+export const PERMISSION_NOTE = '所需权限：';
+
 export interface AppDeps {
   db: Db;
   config: Config;
@@ -100,7 +103,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      // each operation names what it needs: a session, the CSRF token on writes, a permission key
+      const cfg = input.route.config as { public?: boolean; permission?: string } | undefined;
+      const methods = ([] as string[]).concat(input.route.method);
+      const write = methods.some((m) => m !== 'GET' && m !== 'HEAD');
+      const schema = out.schema as Record<string, unknown>;
+      const security: Array<Record<string, string[]>> = cfg?.public ? [] : [write ? { session: [], csrf: [] } : { session: [] }];
+      const description = [schema.description, cfg?.permission ? `${PERMISSION_NOTE}${cfg.permission}` : undefined].filter(Boolean).join('\n\n');
+      return { ...out, schema: { ...schema, security, ...(description ? { description } : {}) } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
