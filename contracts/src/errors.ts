@@ -7,7 +7,7 @@ export const ERRORS = {
   BAD_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed attempts; account temporarily locked' },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'Account disabled' },
-  PASSWORD_EXPIRED: { status: 403, zh: '密码已过期，请修改密码', en: 'Password expired; please change it' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改密码', en: 'Please change your password first' },
   WEAK_PASSWORD: { status: 400, zh: '密码至少8位，且须包含大写字母、小写字母、数字和符号中的三类', en: 'Password must have ≥8 characters from three of: upper, lower, digit, symbol' },
   CSRF: { status: 403, zh: '请求校验失败，请刷新页面后重试', en: 'CSRF check failed; reload the page' },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },

@@ -2,6 +2,7 @@ export * from './enums.js';
 export * from './errors.js';
 export * from './permissions.js';
 export * from './validation.js';
+export * from './text.js';
 export * from './projects.js';
 export * from './admin.js';
 export * from './imports.js';

@@ -16,6 +16,7 @@ import { systemClock, type Clock } from './core/clock.js';
 import { registerAuth } from './plugins/auth.js';
 import { bumpReadCache } from './core/read-cache.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { registerInputGuard } from './plugins/input.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
@@ -36,6 +37,9 @@ import { startScheduler } from './modules/scheduler/scheduler.service.js';
 
 z.config(z.locales.zhCN());
 
+/** How an operation's description in the OpenAPI document names its permission key. */
+export const PERMISSION_NOTE = '所需权限：';
+
 export interface AppDeps {
   db: Db;
   config: Config;
@@ -52,12 +56,18 @@ export interface BuildOptions {
   scheduler?: boolean;
 }
 
+/** Trusts the nearest `n` proxies: addresses 0..n-1 of the X-Forwarded-For chain, counted from the connection. */
+function hops(n: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < n;
+}
+
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const deps: AppDeps = { db: opts.db, config: opts.config, clock: opts.clock ?? systemClock };
   const app = Fastify({
     logger: opts.config.logLevel === 'silent' ? false : { level: opts.config.logLevel },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies (TIAODU_TRUST_PROXY)
+    trustProxy: typeof opts.config.trustProxy === 'number' ? hops(opts.config.trustProxy) : opts.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -95,11 +105,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      // each operation names what it needs: a session, the CSRF token on writes, a permission key
+      const cfg = input.route.config as { public?: boolean; permission?: string } | undefined;
+      const methods = ([] as string[]).concat(input.route.method);
+      const write = methods.some((m) => m !== 'GET' && m !== 'HEAD');
+      const schema = out.schema as Record<string, unknown>;
+      const security: Array<Record<string, string[]>> = cfg?.public ? [] : [write ? { session: [], csrf: [] } : { session: [] }];
+      const description = [schema.description, cfg?.permission ? `${PERMISSION_NOTE}${cfg.permission}` : undefined].filter(Boolean).join('\n\n');
+      return { ...out, schema: { ...schema, security, ...(description ? { description } : {}) } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, deps);
+  registerInputGuard(app);
   // a committed write makes the cached dashboards and warning lists stale (core/read-cache.ts);
   // onSend runs after the handler's transaction and before the client can see the answer
   app.addHook('onSend', async (req, reply) => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -18,6 +19,12 @@ const EnvSchema = z.object({
   TIAODU_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   TIAODU_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   TIAODU_MAP_TILE_URL: z.string().optional(),
+  /**
+   * The reverse proxy whose X-Forwarded-For is believed: its addresses or CIDR ranges,
+   * comma-separated, or the number of proxy hops. Empty (the default): none, the client
+   * address is the connection's.
+   */
+  TIAODU_TRUST_PROXY: z.string().default(''),
   LOG_LEVEL: z.string().default('info'),
   /** Message gateway for SMS/WeChat deliveries: `log` writes them to the log, `off` sends nothing. */
   TIAODU_MESSAGE_GATEWAY: z.enum(['log', 'off']).default('log'),
@@ -47,6 +54,8 @@ export interface Config {
   lockoutAttempts: number;
   lockoutMinutes: number;
   mapTileUrl?: string;
+  /** Fastify's trustProxy: false (default), a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: false | number | string[];
   logLevel: string;
   messageGateway: 'log' | 'off';
   notifyChannels: Channel[];
@@ -79,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: e.TIAODU_LOCKOUT_ATTEMPTS,
     lockoutMinutes: e.TIAODU_LOCKOUT_MINUTES,
     mapTileUrl: e.TIAODU_MAP_TILE_URL || undefined,
+    trustProxy: parseTrustProxy(e.TIAODU_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     messageGateway: e.TIAODU_MESSAGE_GATEWAY,
     notifyChannels: channels as Channel[],
@@ -89,7 +99,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * TIAODU_TRUST_PROXY: '' → trust no proxy; a whole number → that many hops; otherwise a
+ * comma-separated list of IPv4/IPv6 addresses or CIDR ranges of the proxies.
+ */
+export function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim();
+  if (!v) return false;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    if (n < 1 || n > 10) throw new Error(`TIAODU_TRUST_PROXY: a hop count is 1 to 10 (got ${v})`);
+    return n;
+  }
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const a of list) {
+    const [addr, bits, ...rest] = a.split('/');
+    const ok = rest.length === 0 && !!addr && (isIP(addr) !== 0 || addr === 'loopback' || addr === 'linklocal' || addr === 'uniquelocal') && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(addr) === 6 ? 128 : 32)));
+    if (!ok) throw new Error(`TIAODU_TRUST_PROXY: ${a} is neither an IP address, a CIDR range nor a hop count`);
+  }
+  return list;
+}
+
 /** Settings for tests: short-lived, in-memory, no web bundle. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), demo: false, webDist: undefined, logLevel: 'silent', scheduler: false, ...overrides };
+  // the fixture's passwords do not expire while a test moves the clock by months; tests of
+  // expiry set passwordMaxDays themselves
+  return { ...loadConfig({}), demo: false, webDist: undefined, logLevel: 'silent', scheduler: false, passwordMaxDays: 0, ...overrides };
 }

@@ -7,6 +7,22 @@ const r = 8;
 const p = 1;
 const KEYLEN = 32;
 
+/**
+ * Whole days left before a password changed at `changedAt` expires (negative once it has),
+ * or null when passwords do not expire (TIAODU_PASSWORD_MAX_DAYS=0).
+ */
+export function passwordExpiresInDays(maxDays: number, now: Date, changedAt: string | Date): number | null {
+  if (!maxDays) return null;
+  const ageDays = (now.getTime() - new Date(changedAt).getTime()) / 86_400_000;
+  return Math.floor(maxDays - ageDays);
+}
+
+/** A password the user must change before anything else: flagged (reset, first start) or expired. */
+export function mustChangePassword(u: { mustChangePassword: boolean; passwordChangedAt: string | Date }, maxDays: number, now: Date): boolean {
+  const days = passwordExpiresInDays(maxDays, now, u.passwordChangedAt);
+  return u.mustChangePassword || (days !== null && days < 0);
+}
+
 /** scrypt$N$r$p$salt$hash (base64). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

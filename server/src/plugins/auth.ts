@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../core/clock.js';
 import type { Ctx, SessionUser } from '../core/context.js';
 import { AppError } from '../core/errors.js';
+import { mustChangePassword } from '../core/password.js';
 
 export const SESSION_COOKIE = 'tiaodu_sid';
 
@@ -16,12 +17,16 @@ declare module 'fastify' {
     user?: SessionUser;
     session?: { id: string; csrfToken: string };
     sessionExpired?: boolean;
+    /** The user must change their password (flagged or expired) before anything else. */
+    passwordChangeRequired?: boolean;
   }
   interface FastifyContextConfig {
     /** No login needed (health, login, public pages). */
     public?: boolean;
     /** Permission key required on top of a valid session. */
     permission?: Permission;
+    /** Open to a user who must change their password first (who am I, change my password). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -43,8 +48,10 @@ function safeEqual(a: string, b: string): boolean {
 
 /**
  * Loads the session behind the cookie, enforces idle and absolute expiry, then checks the
- * route's needs: a session (401), the CSRF token on state-changing requests (403) and the
- * route's permission key (403). Every /api route is protected unless it says `public`.
+ * route's needs: a session (401), the CSRF token on state-changing requests (403), a password
+ * that need not be changed first (403 PASSWORD_CHANGE_REQUIRED, unless the route says
+ * `beforePasswordChange`) and the route's permission key (403). Every /api route is
+ * protected unless it says `public`.
  */
 export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Config; clock: Clock }): void {
   const { db, config, clock } = deps;
@@ -69,6 +76,8 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
           departmentId: users.departmentId,
           enterpriseId: users.enterpriseId,
           active: users.active,
+          mustChangePassword: users.mustChangePassword,
+          passwordChangedAt: users.passwordChangedAt,
         },
       })
       .from(sessions)
@@ -91,8 +100,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     if (now - new Date(s.lastSeenAt).getTime() > 60_000) {
       await db.update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(and(eq(sessions.id, id)));
     }
-    const { active: _active, ...user } = s.user;
+    const { active: _active, mustChangePassword: _must, passwordChangedAt: _changed, ...user } = s.user;
     req.user = user as SessionUser;
+    req.passwordChangeRequired = mustChangePassword(s.user, config.passwordMaxDays, clock.now());
     req.session = { id, csrfToken: s.csrfToken };
   });
 
@@ -104,6 +114,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !req.session || !safeEqual(header, req.session.csrfToken)) throw new AppError('CSRF');
     }
+    if (req.passwordChangeRequired && !cfg?.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (cfg?.permission && !can(req.user.role, cfg.permission)) throw new AppError('FORBIDDEN');
   });
 }

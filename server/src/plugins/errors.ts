@@ -31,7 +31,9 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
       req.log.error({ err }, 'server error');
     }
     const body: ErrorBody = { error: { code: e.code, message: e.message || ERRORS[e.code].zh, details: e.details }, requestId: req.id };
-    return reply.status(e.status).send(body);
+    // a download that failed before its first byte set a file's headers: the answer is JSON
+    reply.removeHeader('content-disposition');
+    return reply.status(e.status).type('application/json; charset=utf-8').send(body);
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -15,7 +15,10 @@ export function setCsrfToken(token: string | null): void {
 type UnauthorizedListener = (error: ApiError) => void;
 let unauthorizedListener: UnauthorizedListener | null = null;
 
-/** Called when a request answers 401 (session missing or expired). */
+/**
+ * Called when a request answers 401 (session missing or expired) or 403
+ * PASSWORD_CHANGE_REQUIRED (the server holds everything until the password is changed).
+ */
 export function onUnauthorized(listener: UnauthorizedListener | null): void {
   unauthorizedListener = listener;
 }
@@ -100,7 +103,7 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   }
   if (!res.ok) {
     const error = await toApiError(res);
-    if (res.status === 401 && !opts.quiet401) unauthorizedListener?.(error);
+    if ((res.status === 401 && !opts.quiet401) || error.code === 'PASSWORD_CHANGE_REQUIRED') unauthorizedListener?.(error);
     throw error;
   }
   return res;

@@ -74,7 +74,8 @@ export function AppLayout() {
             {mobile ? <Brand /> : <Typography.Text strong style={{ fontSize: 16 }}>{t('app.title')}</Typography.Text>}
           </Flex>
           <Flex align="center" gap={4} style={{ minWidth: 0 }}>
-            <NotificationBell />
+            {/* the server answers nothing else until a required password change is done */}
+            {!user.mustChangePassword ? <NotificationBell /> : null}
             <LangSwitch compact={mobile} />
             <Dropdown
               trigger={['click']}

@@ -27,12 +27,13 @@ export async function listRegions(ctx: Ctx): Promise<Region[]> {
   return rows.map((r) => ({ ...r, level: r.level as Region['level'] }));
 }
 
-async function checkRegionParent(ctx: Ctx, v: { code: string; level: string; parentCode?: string | null }) {
+/** Reads through `db`: inside a transaction that locked the region, the transaction itself (PGlite has one connection). */
+async function checkRegionParent(db: DbOrTx, v: { code: string; level: string; parentCode?: string | null }) {
   if (!v.parentCode) {
     if (v.level !== 'province' && v.level !== 'city' && v.level !== 'county') throw new AppError('VALIDATION', '乡镇和园区须选择上级区域', [{ path: 'parentCode', message: '请选择上级区域' }]);
     return;
   }
-  const [p] = await ctx.db.select().from(regions).where(eq(regions.code, v.parentCode));
+  const [p] = await db.select().from(regions).where(eq(regions.code, v.parentCode));
   if (!p) throw new AppError('VALIDATION', '上级区域不存在', [{ path: 'parentCode', message: '上级区域不存在' }]);
   if (LEVEL_ORDER.indexOf(p.level) >= LEVEL_ORDER.indexOf(v.level) || p.level === 'town' || p.level === 'park') {
     throw new AppError('VALIDATION', '上级区域的层级须高于本区域', [{ path: 'parentCode', message: '层级不匹配' }]);
@@ -44,7 +45,7 @@ async function checkRegionParent(ctx: Ctx, v: { code: string; level: string; par
 
 export async function createRegion(ctx: Ctx, input: RegionInput): Promise<Region> {
   const v = RegionInputSchema.parse(input);
-  await checkRegionParent(ctx, v);
+  await checkRegionParent(ctx.db, v);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(regions).values({ code: v.code, name: v.name, level: v.level, parentCode: v.parentCode ?? null, sort: v.sort }).returning();
     await writeAudit(tx, ctx, { action: 'region.create', entityType: 'region', entityId: v.code, summary: `新增区域 ${v.name}`, after: row });
@@ -57,7 +58,7 @@ export async function updateRegion(ctx: Ctx, code: string, input: Partial<Omit<R
     const [cur] = await tx.select().from(regions).where(eq(regions.code, code)).for('update');
     if (!cur) throw new AppError('NOT_FOUND');
     const next = { name: input.name ?? cur.name, level: input.level ?? cur.level, parentCode: input.parentCode !== undefined ? input.parentCode : cur.parentCode, sort: input.sort ?? cur.sort };
-    await checkRegionParent(ctx, { code, ...next });
+    await checkRegionParent(tx, { code, ...next });
     const [row] = await tx.update(regions).set(next).where(eq(regions.code, code)).returning();
     const d = diff(cur, row!);
     await writeAudit(tx, ctx, { action: 'region.update', entityType: 'region', entityId: code, summary: `修改区域 ${row!.name}`, before: d.before, after: d.after });
@@ -177,6 +178,8 @@ export async function updateEnterprise(ctx: Ctx, id: number, input: Partial<Ente
   return ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(enterprises).where(and(eq(enterprises.id, id), enterpriseScope(ctx))).for('update');
     if (!cur) throw new AppError('NOT_FOUND');
+    // nothing to change: the enterprise as it is, no audit
+    if (!Object.values(v).some((x) => x !== undefined)) return toEnt(cur);
     const [row] = await tx.update(enterprises).set(v).where(eq(enterprises.id, id)).returning();
     const d = diff(toEnt(cur), toEnt(row!));
     await writeAudit(tx, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, summary: `修改企业 ${row!.name}`, before: d.before, after: d.after });

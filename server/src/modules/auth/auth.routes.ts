@@ -30,8 +30,8 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     clearSessionCookie(reply);
     return { ok: true };
   });
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } } }, async (req) => getMe(deps, req.user!.id, req.session!.csrfToken));
-  r.post('/api/auth/password', { schema: { tags: ['auth'], summary: '修改本人密码', body: ChangePasswordSchema, response: { 200: z.object({ ok: z.boolean() }) } } }, async (req) => {
+  r.get('/api/auth/me', { config: { beforePasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } } }, async (req) => getMe(deps, req.user!.id, req.session!.csrfToken));
+  r.post('/api/auth/password', { config: { beforePasswordChange: true }, schema: { tags: ['auth'], summary: '修改本人密码', body: ChangePasswordSchema, response: { 200: z.object({ ok: z.boolean() }) } } }, async (req) => {
     await changeOwnPassword(ctxOf(req, deps), req.body, req.session?.id);
     return { ok: true };
   });

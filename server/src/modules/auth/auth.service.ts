@@ -7,7 +7,7 @@ import type { Clock } from '../../core/clock.js';
 import type { Ctx, SessionUser } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../../core/password.js';
+import { DUMMY_HASH, hashPassword, mustChangePassword, passwordExpiresInDays, verifyPassword } from '../../core/password.js';
 import { hashToken, newToken } from '../../plugins/auth.js';
 import { toUser } from '../admin/users.service.js';
 
@@ -15,12 +15,6 @@ interface Deps {
   db: Db;
   config: Config;
   clock: Clock;
-}
-
-function passwordExpiresInDays(config: Config, clock: Clock, changedAt: string): number | null {
-  if (!config.passwordMaxDays) return null;
-  const ageDays = (clock.now().getTime() - new Date(changedAt).getTime()) / 86_400_000;
-  return Math.floor(config.passwordMaxDays - ageDays);
 }
 
 /** Checks the password, applies lockout, opens a session. */
@@ -90,12 +84,12 @@ export async function getMe(deps: Deps, userId: number, csrfToken: string): Prom
     .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
     .where(eq(users.id, userId));
   if (!row) throw new AppError('UNAUTHENTICATED');
-  const days = passwordExpiresInDays(deps.config, deps.clock, row.u.passwordChangedAt);
+  const days = passwordExpiresInDays(deps.config.passwordMaxDays, deps.clock.now(), row.u.passwordChangedAt);
   const user = toUser(row.u);
   return {
     user: {
       ...user,
-      mustChangePassword: user.mustChangePassword || (days !== null && days < 0),
+      mustChangePassword: mustChangePassword(row.u, deps.config.passwordMaxDays, deps.clock.now()),
       permissions: [...ROLE_PERMISSIONS[user.role]],
       regionName: row.regionName,
       departmentName: row.departmentName,

@@ -68,7 +68,8 @@ export function ProjectsMap({ points, tileUrl, height, testId }: Props) {
         className: `project-marker light-${p.light}`,
       });
       marker.bindPopup(() => popupContent(p, lang, (to) => navigateRef.current(to)), { closeButton: true, autoPanPadding: [16, 16] });
-      marker.bindTooltip(p.name, { direction: 'top', offset: [0, -6] });
+      // an element with the name as text: a string would be taken as HTML
+      marker.bindTooltip(textElement(p.name), { direction: 'top', offset: [0, -6] });
       layer.addLayer(marker);
     }
     if (points.length) map.fitBounds(layer.getBounds().pad(0.08), { maxZoom: 14, animate: false });
@@ -85,6 +86,13 @@ export function ProjectsMap({ points, tileUrl, height, testId }: Props) {
       style={{ height, width: '100%', borderRadius: 6, zIndex: 0 }}
     />
   );
+}
+
+/** A span showing `text` as written. */
+function textElement(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
 }
 
 /** The popup: the project's name and light, and a link that opens the project in the app. */

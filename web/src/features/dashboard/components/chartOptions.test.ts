@@ -79,3 +79,14 @@ describe('dashboard charts', () => {
     expect(s[2]!.data[3]).toEqual({ value: 1, dimension: 'report', light: 'red' });
   });
 });
+
+describe('user text in chart tooltips', () => {
+  it('region names are escaped, not taken for HTML', () => {
+    const d = dto();
+    d.regions = [{ code: '330122001', name: '<b>x</b><img src=x onerror=alert(1)>', planned: 1, completed: 0, rate: 0 }];
+    const formatter = (regionOption(d, 'zh').tooltip as { formatter: (p: unknown) => string }).formatter;
+    const html = formatter([{ dataIndex: 0 }]);
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+  });
+});

@@ -5,6 +5,7 @@
 import { LIGHT_DIMENSION_LABELS, LIGHT_DIMENSIONS, LIGHTS, PROJECT_STAGES, type DashboardDto, type Light, type LightDimension, type ProjectStage } from '@tiaodu/contracts';
 import type { ChartOption } from '../../../components/charts/echarts';
 import { formatWan } from '../../../components/format';
+import { escapeHtml } from '../../../components/charts/html';
 import type { Lang } from '../../../i18n';
 
 export const PLAN_COLOR = '#bfbfbf';
@@ -158,7 +159,7 @@ export function regionOption(d: DashboardDto, lang: Lang): ChartOption {
       formatter: (raw: unknown) => {
         const r = rows[((Array.isArray(raw) ? raw[0] : raw) as AxisTooltipParam).dataIndex]!;
         return [
-          `<b>${r.name}</b>`,
+          `<b>${escapeHtml(r.name)}</b>`,
           `${names.p}：${wanText(r.planned, lang)}`,
           `${names.c}：${wanText(r.completed, lang)}`,
           `${L('完成率', 'Rate')}：${r.rate == null ? '—' : `${r.rate}%`}（${L('序时进度', 'time')} ${d.timeProgress}%）`,
@@ -195,7 +196,7 @@ export function lightsOption(d: DashboardDto, lang: Lang, colors: Record<Light, 
       trigger: 'item',
       formatter: (raw: unknown) => {
         const p = raw as { name: string; seriesName: string; value: unknown; marker: string };
-        return `<b>${p.name}</b><br/>${p.marker}${p.seriesName}：${Number(p.value)}${lang === 'en' ? ' projects' : ' 个项目'}<br/><span style="color:#8c8c8c">${lang === 'en' ? 'Click to list them' : '点击查看这些项目'}</span>`;
+        return `<b>${escapeHtml(p.name)}</b><br/>${p.marker}${escapeHtml(p.seriesName)}：${Number(p.value)}${lang === 'en' ? ' projects' : ' 个项目'}<br/><span style="color:#8c8c8c">${lang === 'en' ? 'Click to list them' : '点击查看这些项目'}</span>`;
       },
     },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 10 }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
