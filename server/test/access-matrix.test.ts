@@ -78,7 +78,7 @@ beforeAll(async () => {
     expect(pr.statusCode, pr.body).toBe(201);
     side[key] = { project, milestone: ms.json()[0].id, problem: pr.json().id, region, dept, ent, user: scopeUser, mark, code };
   };
-  await mk('A', env.fx.townA1, env.fx.entA, env.fx.deptA, [env.fx.users.leader1!], '2026-330122-44-01-900001', await env.login('unitA'), env.fx.users.regionA!);
+  await mk('A', env.fx.townA1, env.fx.entA, env.fx.deptA, [env.fx.people.leader1!], '2026-330122-44-01-900001', await env.login('unitA'), env.fx.users.regionA!);
   await mk('B', env.fx.countyB, env.fx.entB, env.fx.deptB, [], '2026-330127-44-01-900002', await env.login('regionB'), env.fx.users.regionB!);
 
   const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   expect(res.statusCode, res.body).toBe(201);
   pB = res.json().id;
   // leader2 is the 分管领导 of deptA: level 1 of the escalation ladder for deptA's problems
-  await env.ctx.db.update(departments).set({ leaderId: env.fx.users.leader2! }).where(eq(departments.id, env.fx.deptA));
+  await env.ctx.db.update(departments).set({ leaderId: env.fx.people.leader2! }).where(eq(departments.id, env.fx.deptA));
 });
 afterAll(async () => env?.close());
 
