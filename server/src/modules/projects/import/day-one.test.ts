@@ -154,6 +154,8 @@ describe('an empty platform imports its county’s ledger', () => {
         ['王建华', 1, null],
       ]),
     );
+    // a leader the file names without a title leads at the county's level
+    expect(leaders.find((l: { name: string }) => l.name === '王建华')).toMatchObject({ level: 'county', title: null });
     const audit = (await admin.get('/api/audit?entityType=department')).json();
     expect(audit.items.map((a: { summary: string }) => a.summary)).toEqual(expect.arrayContaining([expect.stringContaining('桐庐县住建局')]));
   });
@@ -170,7 +172,7 @@ describe('an empty platform imports its county’s ledger', () => {
     next.push(['桐庐县第二实验小学', '校舍2.4万平方米', 1.1, 5000, '2026.06', '2027.08', '张敏', '县教育局'], ['分水镇污水处理厂提标', '日处理1万吨', 0.3, 1500, '2026.05', '2026.12', '刘卫东', '县水利局']);
     const dry = (await admin.upload('/api/projects/import?dryRun=true', await xlsx(ledger(next)), '重点项目（11月）.xlsx', { createMissing: 'true' })).json();
     expect(dry).toMatchObject({ created: 2, updated: 1, unchanged: 4, errors: [] });
-    expect(dry.changes).toEqual([expect.objectContaining({ field: 'totalInvestment', label: '总投资', before: '35000', after: '38000' })]);
+    expect(dry.changes).toEqual([expect.objectContaining({ field: 'totalInvestment', label: '总投资', before: '35,000 万元', after: '38,000 万元' })]);
     expect(dry.toCreate.departments.map((d: { name: string }) => d.name)).toEqual(['桐庐县教育局']);
     expect(dry.toCreate.leaders).toEqual([]);
     const res = (await admin.upload('/api/projects/import?dryRun=false', await xlsx(ledger(next)), '重点项目（11月）.xlsx', { createMissing: 'true' })).json();
@@ -193,6 +195,12 @@ describe('an empty platform imports its county’s ledger', () => {
     expect(chosen.toCreate.leaders.map((l: { name: string }) => l.name)).toEqual(['刘卫东']);
     const wrong = (await admin.upload('/api/projects/import?dryRun=true', await xlsx(ledger(rows)), 'a.xlsx', { matches: JSON.stringify({ departments: { 县卫生健康局: 99999 } }) })).json();
     expect(wrong.errors[0].message).toContain('不存在');
+    // a choice made in an import is remembered: next month's file matches it without asking
+    const done = await admin.upload('/api/projects/import?dryRun=false', await xlsx(ledger(rows)), 'a.xlsx', { createMissing: 'true', matches: JSON.stringify({ departments: { 县卫生健康局: health.id } }) });
+    expect(done.json()).toMatchObject({ created: 1, toCreate: { departments: [], leaders: [] } });
+    const again = (await admin.upload('/api/projects/import?dryRun=true', await xlsx(ledger(rows)), 'a.xlsx', { createMissing: 'true' })).json();
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1, toCreate: { departments: [], leaders: [] } });
+    expect(again.matched.departments).toContainEqual({ text: '县卫生健康局', id: health.id, name: '桐庐县卫健局', exact: false });
   });
 
   it('a region user without the permission gets row errors for unknown units even with createMissing', async () => {

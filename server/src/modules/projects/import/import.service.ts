@@ -48,6 +48,9 @@ import {
 import { regionInScope } from '../../../core/scope.js';
 import { leaderLevelOf } from '../../admin/users.service.js';
 import { departments, people } from '../../../db/schema.js';
+import { z } from 'zod';
+import { getSetting, putSetting } from '../../../core/settings.js';
+import type { DbOrTx } from '../../../db/client.js';
 import { homeRegion } from '../../setup/setup.service.js';
 import { DeptIndex, LeaderIndex, RegionIndex } from './domain/resolve.js';
 import { projectRows } from './domain/rows.js';
@@ -247,6 +250,8 @@ export async function importProjects(ctx: Ctx, file: Buffer, opts: ImportOptions
   const ownerNames = [...new Set(parsed.map((p) => p.values.ownerName).filter((v): v is string => Boolean(v)))];
   const ownerCodes = [...new Set(parsed.map((p) => p.values.ownerCreditCode).filter((v): v is string => Boolean(v)))];
   const ents = await repo.findEnterprises(ctx.db, ownerNames, ownerCodes);
+  const deptById = new Map(depts.map((d) => [d.id, { id: d.id, name: d.name }]));
+  const leaderById = new Map(leaders.map((l) => [l.id, { id: l.id, name: l.displayName }]));
   const rctx: ResolveContext = {
     user: ctx.user,
     regions: regionIndex,
@@ -257,9 +262,10 @@ export async function importProjects(ctx: Ctx, file: Buffer, opts: ImportOptions
     defaultRegion,
     newEnterprises: new Map(),
     createMissing,
-    matches: opts.matches,
-    deptById: new Map(depts.map((d) => [d.id, { id: d.id, name: d.name }])),
-    leaderById: new Map(leaders.map((l) => [l.id, { id: l.id, name: l.displayName }])),
+    // the importer's earlier choices are remembered; this file's choices come first
+    matches: mergeMatches(await loadRememberedMatches(ctx), opts.matches, { depts: deptById, leaders: leaderById }),
+    deptById,
+    leaderById,
     unitRegion: defaultRegion && ['county', 'city'].includes(regionIndex.get(defaultRegion)?.level ?? '') ? defaultRegion : null,
     newDepartments: new Map(),
     newLeaders: new Map(),
@@ -291,7 +297,7 @@ export async function importProjects(ctx: Ctx, file: Buffer, opts: ImportOptions
     onProgress({ phase: 'done', done: parsed.length, total: parsed.length });
     return result;
   }
-  await writePlan(ctx, plan, rctx, { filename: opts.filename ?? 'ledger.xlsx', sheet: sheet.name, rows: parsed.length, today }, onProgress);
+  await writePlan(ctx, plan, rctx, { filename: opts.filename ?? 'ledger.xlsx', sheet: sheet.name, rows: parsed.length, today }, onProgress, { matches: opts.matches });
   onProgress({ phase: 'done', done: parsed.length, total: parsed.length });
   return result;
 }
@@ -324,6 +330,7 @@ async function writePlan(
   rctx: ResolveContext,
   meta: { filename: string; sheet: string; rows: number; today: string },
   onProgress: OnProgress,
+  opts: { matches?: ImportMatches } = {},
 ): Promise<void> {
   const total = plan.creates.length + plan.updates.length;
   let done = 0;
@@ -331,6 +338,11 @@ async function writePlan(
   const now = ctx.clock.now().toISOString();
   const userId = ctx.user.id || null;
   const realLeaderIds = new Map<number, number>();
+  // a leader whose title names no level leads at the level of the region the import is for (县级 for a county)
+  const homeLevel = (code: string | null): 'county' | 'city' | null => {
+    const level = code ? rctx.regions.get(code)?.level : undefined;
+    return level === 'county' || level === 'city' ? level : null;
+  };
   await ctx.db.transaction(async (tx) => {
     // Projects changed by someone else since they were read are not overwritten.
     if (plan.updates.length) {
@@ -358,7 +370,7 @@ async function writePlan(
     for (const l of newPeople) {
       const [row] = await tx
         .insert(people)
-        .values({ name: l.name, kind: 'leader', title: l.title, level: leaderLevelOf(l.title), regionCode: l.regionCode, createdAt: now, updatedAt: now })
+        .values({ name: l.name, kind: 'leader', title: l.title, level: leaderLevelOf(l.title) ?? homeLevel(l.regionCode), regionCode: l.regionCode, createdAt: now, updatedAt: now })
         .returning();
       realLeaderIds.set(l.id, row!.id);
       audits.push({ action: 'person.create', entityType: 'person', entityId: row!.id, summary: `导入台账时新建包保领导 ${row!.name}${row!.title ? `（${row!.title}）` : ''}`, after: row });
@@ -441,6 +453,7 @@ async function writePlan(
     }
     await repo.replaceLeaders(tx, leaderReplace, leaderRows);
     await repo.insertStageEvents(tx, stageRows);
+    await rememberMatches(tx, ctx, opts.matches, rctx);
     audits.push({
       action: 'project.import',
       entityType: 'import',
@@ -456,6 +469,7 @@ async function writePlan(
         enterprisesCreated: newEnts.length,
         departmentsCreated: newDepts.length,
         leadersCreated: newPeople.length,
+        matchesChosen: opts.matches ?? null,
       },
     });
     await writeAudit(tx, ctx, audits);
@@ -487,6 +501,8 @@ function describeChanges(
     if (k === 'responsibleDeptId') return deptName.get(Number(v)) ?? String(v);
     if (k === 'ownerEnterpriseId') return entName.get(Number(v)) ?? String(v);
     if (Array.isArray(v)) return v.length ? v.join('、') : null;
+    if (k === 'totalInvestment') return `${Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`;
+    if (k === 'landArea') return `${Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 亩`;
     const labels = LABELS[k];
     if (labels) return labels.find((l) => l.value === v)?.zh ?? String(v);
     return String(v);
@@ -516,4 +532,37 @@ function describeChanges(
     }
   }
   return out;
+}
+
+/**
+ * The names of files the importer matched by hand to a registered unit or leader
+ * ("县融媒体中心" → 桐庐县文化和广电旅游体育局), remembered after a successful import so that
+ * next month's file matches them without asking again. Kept as a deployment setting.
+ */
+const ALIASES_KEY = 'import.aliases';
+const AliasesSchema = z.object({ departments: z.record(z.string(), z.number()), leaders: z.record(z.string(), z.number()) });
+type Aliases = z.infer<typeof AliasesSchema>;
+
+async function loadRememberedMatches(ctx: Ctx): Promise<Aliases> {
+  return getSetting(ctx.db, ALIASES_KEY, AliasesSchema, { departments: {}, leaders: {} });
+}
+
+/** This file's choices over the remembered ones; a remembered unit or leader no longer active is forgotten. */
+function mergeMatches(remembered: Aliases, given: ImportMatches | undefined, known: { depts: Map<number, unknown>; leaders: Map<number, unknown> }): ImportMatches {
+  const live = (m: Record<string, number>, k: Map<number, unknown>) => Object.fromEntries(Object.entries(m).filter(([, id]) => k.has(id)));
+  return {
+    departments: { ...live(remembered.departments, known.depts), ...(given?.departments ?? {}) },
+    leaders: { ...live(remembered.leaders, known.leaders), ...(given?.leaders ?? {}) },
+  };
+}
+
+async function rememberMatches(tx: DbOrTx, ctx: Ctx, given: ImportMatches | undefined, rctx: ResolveContext): Promise<void> {
+  const pick = (m: Record<string, number | null> | undefined, known: Map<number, unknown> | undefined) =>
+    Object.fromEntries(Object.entries(m ?? {}).filter((e): e is [string, number] => e[1] !== null && Boolean(known?.has(e[1]))));
+  const deps = pick(given?.departments, rctx.deptById);
+  const leads = pick(given?.leaders, rctx.leaderById);
+  if (!Object.keys(deps).length && !Object.keys(leads).length) return;
+  const cur = await getSetting(tx, ALIASES_KEY, AliasesSchema, { departments: {}, leaders: {} });
+  const next = { departments: { ...cur.departments, ...deps }, leaders: { ...cur.leaders, ...leads } };
+  await putSetting(tx, ctx, ALIASES_KEY, next);
 }
