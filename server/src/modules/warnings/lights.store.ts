@@ -88,13 +88,14 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
     const mss = await tx.execute(sql`SELECT project_id, due_date::text AS due, done_date::text AS done FROM milestones
         WHERE project_id IN (${list}) AND due_date < ${asOf} AND (done_date IS NULL OR done_date > ${asOf})`);
     const prev = await tx.execute(sql`SELECT project_id, dimension, streak FROM project_lights WHERE year = ${prevY} AND month = ${prevM} AND project_id IN (${list})`);
-    const planBy = new Map<number, { planned: number; monthly: number[] }>();
+    // amounts stay decimal text (exact), read by the lights' exact arithmetic
+    const planBy = new Map<number, { planned: string; monthly: string[] }>();
     for (const r of plans.rows as Array<{ project_id: number; planned_investment: string; monthly: unknown }>) {
-      const monthly = Array.isArray(r.monthly) ? r.monthly.map(Number) : String(r.monthly).replace(/[{}]/g, '').split(',').map(Number);
-      planBy.set(Number(r.project_id), { planned: Number(r.planned_investment), monthly });
+      const monthly = Array.isArray(r.monthly) ? r.monthly.map(String) : String(r.monthly).replace(/[{}]/g, '').split(',');
+      planBy.set(Number(r.project_id), { planned: String(r.planned_investment), monthly });
     }
-    const repBy = new Map<number, { cum: number; submitted: boolean }>();
-    for (const r of reps.rows as Array<{ project_id: number; cum: string; submitted: boolean }>) repBy.set(Number(r.project_id), { cum: Number(r.cum), submitted: !!r.submitted });
+    const repBy = new Map<number, { cum: string; submitted: boolean }>();
+    for (const r of reps.rows as Array<{ project_id: number; cum: string; submitted: boolean }>) repBy.set(Number(r.project_id), { cum: String(r.cum), submitted: !!r.submitted });
     const msBy = new Map<number, { dueDate: string; doneDate: string | null }[]>();
     for (const r of mss.rows as Array<{ project_id: number; due: string; done: string | null }>) {
       const k = Number(r.project_id);
@@ -116,7 +117,7 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
         actualStart: p.actual_start,
         statsCode: p.stats_code,
         plan: planBy.get(id) ?? null,
-        cumulativeCompleted: rep?.cum ?? 0,
+        cumulativeCompleted: rep?.cum ?? '0',
         milestones: msBy.get(id) ?? [],
         report: { deadline, submitted: rep?.submitted ?? false, required: !!p.must_report },
         asOf,
