@@ -67,6 +67,10 @@ describe('GET /api/dashboard', () => {
     expect(d.series[5].actual).toBe(raw.done);
     expect(d.series[6].actual).toBeNull();
     expect(d.timeProgress).toBe(50);
+    // 1018.34 of 2,799.44 = 36.3766…%, 13.6234… points behind 50%: two decimals, rounded once
+    expect(d.completionRate).toBe(36.38);
+    expect(d.deviation).toBe(-13.62);
+    expect(d.display).toEqual({ completionRate: '36.4', timeProgress: '50.0', deviation: '-13.6' });
     // maintained (bump) vs rebuilt
     const before = (await q('SELECT * FROM monthly_rollups WHERE year = 2026 ORDER BY 1,2,3,4')).rows;
     await env.database.db.transaction(async (tx) => {
@@ -101,7 +105,7 @@ describe('GET /api/dashboard', () => {
     expect(leader.source).toBe('direct');
     expect(leader.completedYtd).toBe(40.5);
     expect(leader.annualPlanned).toBe(600.33);
-    expect(leader.myProjects).toEqual([expect.objectContaining({ id: ids.a2, planned: 600.33, completed: 40.5, rate: 6.7 })]);
+    expect(leader.myProjects).toEqual([expect.objectContaining({ id: ids.a2, planned: 600.33, completed: 40.5, rate: 6.75 })]);
   });
 });
 

@@ -13,9 +13,12 @@ import { AppError } from '../../core/errors.js';
 import { projectScope, regionInScope } from '../../core/scope.js';
 import { chinaToday } from '../../core/clock.js';
 import { fromCents, pct, toCents } from '../reports/domain/figures.js';
-import { round, timeProgress } from '../warnings/domain/progress.js';
+import { monthTimeProgressQ } from '../warnings/domain/progress.js';
+import { activeRuleSet } from '../warnings/lights.store.js';
+import { percentOf, roundQ, sub } from '../../core/exact.js';
 import { readCache, scopeKey } from '../../core/read-cache.js';
-import { byChildRegion, totals, type MonthAmountRow } from './domain/aggregate.js';
+import { byChildRegion, ownRowName, totals, type MonthAmountRow } from './domain/aggregate.js';
+import { figureText } from './domain/display.js';
 
 const LIGHT_OF = ['green', 'yellow', 'red'] as const;
 
@@ -90,7 +93,13 @@ async function computeDashboard(ctx: Ctx, year: number, month: number, regionCod
   }
   const lights = Object.fromEntries(LIGHT_DIMENSIONS.map((d) => [d, { green: 0, yellow: 0, red: 0 }])) as Record<LightDimension, Record<Light, number>>;
   for (const r of lightRows.rows as Array<{ dimension: LightDimension; light: Light; n: number }>) if (lights[r.dimension]) lights[r.dimension][r.light] = Number(r.n);
-  const time = round(timeProgress(year, month), 2);
+  // 序时进度 by the active rule set's method (the lights' function), deviation from the exact
+  // rate and 序时, each rounded once (two decimals in the API, one in the display texts)
+  const rules = await activeRuleSet(ctx.db);
+  const timeQ = monthTimeProgressQ(rules.timeProgress, year, month, chinaToday(ctx.clock.now()));
+  const rateQ = percentOf(t.completedYtd, t.annualPlanned);
+  const devQ = rateQ === null ? null : sub(rateQ, timeQ);
+  const ownCode = childCode;
   return {
     year,
     month,
@@ -103,13 +112,20 @@ async function computeDashboard(ctx: Ctx, year: number, month: number, regionCod
     annualPlanned: t.annualPlanned,
     completedYtd: t.completedYtd,
     completionRate: t.completionRate,
-    timeProgress: time,
-    deviation: t.completionRate === null ? null : round(t.completionRate - time, 1),
+    timeProgress: roundQ(timeQ, 2),
+    deviation: devQ === null ? null : roundQ(devQ, 2),
+    timeProgressMethod: rules.timeProgress,
+    display: {
+      completionRate: rateQ === null ? null : figureText(rateQ),
+      timeProgress: figureText(timeQ),
+      deviation: devQ === null ? null : figureText(devQ, true),
+    },
     series: t.series,
     regions: byChildRegion(
       rows,
       month,
       (children.rows as Array<{ code: string; name: string }>).map((c) => ({ ...c, prefix: regionPrefix(c.code) })),
+      ownCode ? { code: ownCode, name: ownRowName(ownCode) } : undefined,
     ),
     lights,
     map: (mapRows.rows as Array<{ id: number; name: string; lng: number; lat: number; worst: number }>).map((r) => ({

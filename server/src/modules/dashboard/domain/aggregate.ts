@@ -39,10 +39,28 @@ export function totals(rows: MonthAmountRow[], month: number): Totals {
   return { annualPlanned, completedYtd, completionRate: pct(completedYtd, annualPlanned), series };
 }
 
-/** Sums per child region (by code prefix). */
-export function byChildRegion(rows: MonthAmountRow[], month: number, children: { code: string; name: string; prefix: string }[]) {
-  return children.map((c) => {
+/**
+ * Sums per child region (by code prefix), and a row for the region's own projects (县本级 /
+ * 市本级: projects placed at the region itself or in no child of it), so the rows add up to the
+ * region's totals.
+ */
+export function byChildRegion(rows: MonthAmountRow[], month: number, children: { code: string; name: string; prefix: string }[], own?: { code: string; name: string }) {
+  const out = children.map((c) => {
     const t = totals(rows.filter((r) => r.regionCode.startsWith(c.prefix)), month);
     return { code: c.code, name: c.name, planned: t.annualPlanned, completed: t.completedYtd, rate: t.completionRate };
   });
+  if (own) {
+    const rest = rows.filter((r) => !children.some((c) => r.regionCode.startsWith(c.prefix)));
+    const t = totals(rest, month);
+    if (rest.some((r) => toCents(r.planned) !== 0 || toCents(r.completed) !== 0)) out.push({ code: own.code, name: own.name, planned: t.annualPlanned, completed: t.completedYtd, rate: t.completionRate });
+  }
+  return out;
+}
+
+/** The name of a region's own row: 省本级 / 市本级 / 县本级 by its GB/T 2260 code, 本级 below a county. */
+export function ownRowName(code: string): string {
+  if (code.length > 6) return '本级';
+  if (code.endsWith('0000')) return '省本级';
+  if (code.endsWith('00')) return '市本级';
+  return '县本级';
 }

@@ -21,9 +21,9 @@ describe('derived figures of monthly reports', () => {
   it('worked example at end of May', () => {
     expect(reportFigures({ months, month: 5, plannedInvestment: 12000, completedBeforeYear: 18000, totalInvestment: 50000 })).toEqual({
       ytd: 3750.65,
-      ytdPctOfPlan: 31.3, // 3750.65 / 12000 = 31.255…% → 31.3
+      ytdPctOfPlan: 31.26, // 3750.65 / 12000 = 31.2554…% → 31.26
       sinceStart: 21750.65,
-      sinceStartPctOfTotal: 43.5, // 21750.65 / 50000 = 43.5013% → 43.5
+      sinceStartPctOfTotal: 43.5, // 21750.65 / 50000 = 43.5013% → 43.50
     });
   });
   it('no plan: percentages null, 开工至今 = ytd', () => {
@@ -34,13 +34,18 @@ describe('derived figures of monthly reports', () => {
       sinceStartPctOfTotal: null,
     });
   });
-  it('rounds percentages half away from zero at one decimal', () => {
-    expect(pct(12.34, 100)).toBe(12.3); // amounts carry two decimals: 12.345 is stored as 12.35
-    expect(pct(12.35, 100)).toBe(12.4);
-    expect(pct(1, 3)).toBe(33.3);
-    expect(pct(2, 3)).toBe(66.7);
-    expect(pct(-12.35, 100)).toBe(-12.4);
+  it('publishes percentages with two decimals, rounded once half away from zero', () => {
+    expect(pct(12.34, 100)).toBe(12.34);
+    expect(pct(1, 3)).toBe(33.33);
+    expect(pct(2, 3)).toBe(66.67);
+    expect(pct(1, 800)).toBe(0.13); // 0.125 exactly → 0.13
+    expect(pct(-1, 800)).toBe(-0.13);
+    expect(pct(971.6, 1000)).toBe(97.16);
     expect(pct(9720, 10000)).toBe(97.2);
     expect(pct(5, 0)).toBeNull();
+    // one decimal on request, still from the exact amounts
+    expect(pct(12.35, 100, 1)).toBe(12.4);
+    expect(pct(-12.35, 100, 1)).toBe(-12.4);
+    expect(pct(1.1, 8.8, 1)).toBe(12.5);
   });
 });

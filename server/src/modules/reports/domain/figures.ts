@@ -1,3 +1,5 @@
+import { percentOf, roundQ } from '../../../core/exact.js';
+
 /**
  * Derived figures of monthly reports, shared by the reports list, the exports and the
  * dashboard (so they agree to the last 万元).
@@ -9,8 +11,8 @@
  * - 占总投资% (sinceStartPctOfTotal): sinceStart ÷ projects.totalInvestment × 100.
  *
  * Rounding: amounts are added in integer 分-of-万元 (hundredths) so there is no binary float
- * drift, and returned with 2 decimals. Percentages are rounded half away from zero to one
- * decimal place (e.g. 12.345% → 12.3, 12.35% → 12.4), computed from the exact hundredths.
+ * drift, and returned with 2 decimals. Percentages are rounded once, half away from zero, to two
+ * decimal places (e.g. 1 ÷ 3 → 33.33, 2 ÷ 3 → 66.67), computed from the exact hundredths.
  * A percentage whose denominator is missing or 0 is null (shown as "—"), never Infinity.
  */
 export interface MonthFigure {
@@ -35,15 +37,13 @@ export function fromCents(c: number): number {
   return c / 100;
 }
 
-/** Percentage with one decimal, half away from zero; null when the denominator is 0 or absent. */
-export function pct(numerator: number, denominator: number | null | undefined): number | null {
-  const d = toCents(denominator);
-  if (!d) return null;
-  const n = toCents(numerator);
-  // n/d*100 rounded to 0.1 → round(n*1000/d)/10, in integers where possible.
-  const x = (n * 1000) / d;
-  const r = Math.sign(x) * Math.round(Math.abs(x) + 1e-9);
-  return r / 10;
+/**
+ * Percentage published with two decimals (the bar is 0.01 point), half away from zero, computed
+ * once from the exact amounts in 分; null when the denominator is 0 or absent.
+ */
+export function pct(numerator: number, denominator: number | null | undefined, digits = 2): number | null {
+  const r = percentOf(numerator, denominator ?? 0);
+  return r === null ? null : roundQ(r, digits);
 }
 
 /** 年初至今累计 up to and including month m. */

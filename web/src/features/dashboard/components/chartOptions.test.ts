@@ -18,9 +18,11 @@ function dto(): DashboardDto {
     totalInvestment: 9000,
     annualPlanned: 2400,
     completedYtd: 380,
-    completionRate: 15.8,
+    completionRate: 15.83,
     timeProgress: 25,
-    deviation: -9.2,
+    deviation: -9.17,
+    timeProgressMethod: 'month',
+    display: { completionRate: '15.8', timeProgress: '25.0', deviation: '-9.2' },
     series: planned.map((p, i) => ({ month: i + 1, planned: p, actual: actual[i] ?? null })),
     regions: [
       { code: '330122001', name: '桐君街道', planned: 1000, completed: 200, rate: 20 },
@@ -43,7 +45,8 @@ const seriesOf = (o: ReturnType<typeof planActualOption>) => o.series as Array<{
 describe('dashboard charts', () => {
   it('month amounts from the cumulative series, stopping where the actual stops', () => {
     expect(monthlyFromCumulative([100, 250.5, 400, null])).toEqual([100, 150.5, 149.5, null]);
-    expect(rateOf(380, 2400)).toBe(15.8);
+    expect(rateOf(380, 2400)).toBe(15.83);
+    expect(rateOf(1, 800)).toBe(0.13); // 0.125 exactly, half away from zero
     expect(rateOf(1, 0)).toBeNull();
   });
 
