@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { shouldReport } from '../reports/reports.repository.js';
+import { owesReport } from '../reports/reports.repository.js';
 import { BUILTIN_RULE_SETS, ruleSetConfigSchema, type LightDimension, type RuleSetConfig } from '@tiaodu/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../core/context.js';
@@ -77,9 +77,9 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
     if (!batch.length) continue;
     const list = idList(batch);
     // one after another: a transaction is one connection
-    // Who owes a report is the reports module's rule (shouldReport), so the missing list and the light agree.
+    // Who owes the month's report is the reports module's rule (owesReport), so the missing list and the light agree.
     const proj = await tx.execute(sql`SELECT id, region_code, total_investment, planned_start::text AS planned_start, actual_start::text AS actual_start, stats_code,
-          (stage <> 'terminated' AND ${shouldReport(year)}) AS must_report
+          ${owesReport(year, month)} AS must_report
         FROM projects WHERE id IN (${list}) AND deleted_at IS NULL`);
     const plans = await tx.execute(sql`SELECT project_id, planned_investment, monthly FROM annual_plans WHERE year = ${year} AND project_id IN (${list})`);
     const reps = await tx.execute(sql`SELECT project_id, coalesce(sum(investment) FILTER (WHERE month <= ${month}), 0) AS cum,

@@ -18,7 +18,7 @@ export interface ProjectFacts {
   milestones: { dueDate: string; doneDate: string | null }[];
   /**
    * Report window deadline of the month (null: not opened), whether a report was submitted,
-   * and whether the project owes one (the reports module's shouldReport rule; default: when
+   * and whether the project owes it (the reports module's owesReport rule; default: when
    * it has a plan for the year).
    */
   report: { deadline: string | null; submitted: boolean; required?: boolean };
