@@ -135,8 +135,8 @@ export async function findMonthRows(
 }
 
 /** Reported-or-not months of the year for the given projects (for 年初至今累计). */
-export async function yearMonths(db: DbOrTx, projectIds: number[], year: number): Promise<Map<number, Array<{ month: number; investment: number; reported: boolean }>>> {
-  const out = new Map<number, Array<{ month: number; investment: number; reported: boolean }>>();
+export async function yearMonths(db: DbOrTx, projectIds: number[], year: number): Promise<Map<number, Array<{ month: number; investment: number; accepted: boolean; pending: boolean }>>> {
+  const out = new Map<number, Array<{ month: number; investment: number; accepted: boolean; pending: boolean }>>();
   if (!projectIds.length) return out;
   const res = await db.execute(sql`
     SELECT project_id, month, investment, status FROM monthly_reports
@@ -144,7 +144,7 @@ export async function yearMonths(db: DbOrTx, projectIds: number[], year: number)
   for (const r of res.rows as Array<Record<string, unknown>>) {
     const id = Number(r.project_id);
     const list = out.get(id) ?? [];
-    list.push({ month: Number(r.month), investment: Number(r.investment), reported: r.status === 'submitted' || r.status === 'accepted' });
+    list.push({ month: Number(r.month), investment: Number(r.investment), accepted: r.status === 'accepted', pending: r.status === 'submitted' });
     out.set(id, list);
   }
   return out;

@@ -5,12 +5,16 @@ export interface MonthAmountRow {
   regionCode: string;
   month: number;
   planned: number | string;
+  /** accepted reports (已审核) */
   completed: number | string;
+  /** submitted reports awaiting review (待审核) */
+  pending?: number | string;
 }
 
 export interface Totals {
   annualPlanned: number;
   completedYtd: number;
+  pendingYtd: number;
   completionRate: number | null;
   series: { month: number; planned: number; actual: number | null }[];
 }
@@ -22,9 +26,11 @@ export interface Totals {
 export function totals(rows: MonthAmountRow[], month: number): Totals {
   const plan = Array<number>(13).fill(0);
   const done = Array<number>(13).fill(0);
+  let pend = 0;
   for (const r of rows) {
     plan[r.month] = (plan[r.month] ?? 0) + toCents(r.planned);
     done[r.month] = (done[r.month] ?? 0) + toCents(r.completed);
+    if (r.month <= month) pend += toCents(r.pending);
   }
   let cp = 0;
   let cd = 0;
@@ -36,7 +42,7 @@ export function totals(rows: MonthAmountRow[], month: number): Totals {
   }
   const annualPlanned = fromCents(cp);
   const completedYtd = fromCents(cd);
-  return { annualPlanned, completedYtd, completionRate: pct(completedYtd, annualPlanned), series };
+  return { annualPlanned, completedYtd, pendingYtd: fromCents(pend), completionRate: pct(completedYtd, annualPlanned), series };
 }
 
 /**
@@ -47,12 +53,12 @@ export function totals(rows: MonthAmountRow[], month: number): Totals {
 export function byChildRegion(rows: MonthAmountRow[], month: number, children: { code: string; name: string; prefix: string }[], own?: { code: string; name: string }) {
   const out = children.map((c) => {
     const t = totals(rows.filter((r) => r.regionCode.startsWith(c.prefix)), month);
-    return { code: c.code, name: c.name, planned: t.annualPlanned, completed: t.completedYtd, rate: t.completionRate };
+    return { code: c.code, name: c.name, planned: t.annualPlanned, completed: t.completedYtd, pending: t.pendingYtd, rate: t.completionRate };
   });
   if (own) {
     const rest = rows.filter((r) => !children.some((c) => r.regionCode.startsWith(c.prefix)));
     const t = totals(rest, month);
-    if (rest.some((r) => toCents(r.planned) !== 0 || toCents(r.completed) !== 0)) out.push({ code: own.code, name: own.name, planned: t.annualPlanned, completed: t.completedYtd, rate: t.completionRate });
+    if (rest.some((r) => toCents(r.planned) !== 0 || toCents(r.completed) !== 0 || toCents(r.pending) !== 0)) out.push({ code: own.code, name: own.name, planned: t.annualPlanned, completed: t.completedYtd, pending: t.pendingYtd, rate: t.completionRate });
   }
   return out;
 }

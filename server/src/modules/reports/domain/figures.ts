@@ -4,8 +4,9 @@ import { percentOf, roundQ } from '../../../core/exact.js';
  * Derived figures of monthly reports, shared by the reports list, the exports and the
  * dashboard (so they agree to the last 万元).
  *
- * - 年初至今累计 (ytd): sum of the year's *reported* months ≤ m (reported = submitted or
- *   accepted; drafts and returned reports do not count).
+ * - 年初至今累计 (ytd): sum of the year's *accepted* months ≤ m (已审核; drafts, returned and
+ *   submitted-but-unreviewed reports do not count).
+ * - 待审核 (ytdPending): sum of the submitted, not yet reviewed months ≤ m, shown apart.
  * - 占年计划% (ytdPctOfPlan): ytd ÷ the annual plan's plannedInvestment × 100.
  * - 开工至今累计 (sinceStart): annual_plans.completedBeforeYear + ytd (no plan → 0 + ytd).
  * - 占总投资% (sinceStartPctOfTotal): sinceStart ÷ projects.totalInvestment × 100.
@@ -18,11 +19,15 @@ import { percentOf, roundQ } from '../../../core/exact.js';
 export interface MonthFigure {
   month: number;
   investment: number;
-  reported: boolean;
+  /** accepted (已审核): counts in 年初至今累计 */
+  accepted: boolean;
+  /** submitted, awaiting review (待审核): shown apart */
+  pending?: boolean;
 }
 
 export interface ReportFigures {
   ytd: number;
+  ytdPending: number;
   ytdPctOfPlan: number | null;
   sinceStart: number;
   sinceStartPctOfTotal: number | null;
@@ -46,10 +51,17 @@ export function pct(numerator: number, denominator: number | null | undefined, d
   return r === null ? null : roundQ(r, digits);
 }
 
-/** 年初至今累计 up to and including month m. */
+/** 年初至今累计 up to and including month m: accepted reports. */
 export function yearToDate(months: MonthFigure[], m: number): number {
   let c = 0;
-  for (const x of months) if (x.reported && x.month <= m) c += toCents(x.investment);
+  for (const x of months) if (x.accepted && x.month <= m) c += toCents(x.investment);
+  return fromCents(c);
+}
+
+/** Submitted, not yet reviewed reports up to and including month m (待审核). */
+export function pendingToDate(months: MonthFigure[], m: number): number {
+  let c = 0;
+  for (const x of months) if (x.pending && !x.accepted && x.month <= m) c += toCents(x.investment);
   return fromCents(c);
 }
 
@@ -64,6 +76,7 @@ export function reportFigures(input: {
   const sinceStart = fromCents(toCents(input.completedBeforeYear) + toCents(ytd));
   return {
     ytd,
+    ytdPending: pendingToDate(input.months, input.month),
     ytdPctOfPlan: pct(ytd, input.plannedInvestment),
     sinceStart,
     sinceStartPctOfTotal: pct(sinceStart, input.totalInvestment),

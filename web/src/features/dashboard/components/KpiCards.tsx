@@ -36,7 +36,12 @@ export function KpiCards({ d }: { d: DashboardDto }) {
         <Kpi title={L(`${d.year}年计划投资（万元）`, `Planned ${d.year} (10k CNY)`)} value={formatWan(d.annualPlanned)} testId="kpi-planned" />
       </Col>
       <Col {...span}>
-        <Kpi title={L(`1-${d.month}月完成投资（万元）`, `Completed Jan–${d.month} (10k CNY)`)} value={formatWan(d.completedYtd)} testId="kpi-completed" />
+        <Kpi
+          title={L(`1-${d.month}月完成投资（已审核，万元）`, `Completed Jan–${d.month}, accepted (10k CNY)`)}
+          value={formatWan(d.completedYtd)}
+          testId="kpi-completed"
+          foot={d.pendingYtd ? <Typography.Text type="secondary" data-testid="kpi-pending">{L(`另有待审核 ${formatWan(d.pendingYtd)} 万元未计入`, `${formatWan(d.pendingYtd)} awaiting review, not counted`)}</Typography.Text> : null}
+        />
       </Col>
       <Col xs={24} sm={16} xl={{ flex: '1 1 0' }}>
         <Kpi
