@@ -82,3 +82,27 @@ describe('dashboard figures, rounded once from exact values', () => {
     expect(rows[2]).toMatchObject({ planned: 300, completed: 123.45, rate: 41.15 });
   });
 });
+
+describe('年度类别: the annual plan of the year is the one source', () => {
+  it('a plan saved for the plan year sets the ledger category; the ledger cannot contradict it; dashboard and ledger agree', async () => {
+    const disp = await env.login('disp');
+    const r = await disp.post('/api/projects', projectBody('330127', { name: 'category', totalInvestment: 800, category: 'continuing', planYear: 2027 }));
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json().id as number;
+    const put = await env.app.inject({
+      method: 'PUT',
+      url: `/api/projects/${id}/plans/2027`,
+      headers: { cookie: disp.cookie, 'x-csrf-token': disp.csrf },
+      payload: { category: 'completion', plannedInvestment: 120, monthly: Array(12).fill(10) },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const p = (await disp.get(`/api/projects/${id}`)).json();
+    expect(p.category).toBe('completion');
+    const bad = await disp.patch(`/api/projects/${id}`, { category: 'new_start', version: p.version });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('年度类别以2027年度计划为准，请在年度计划中修改');
+    const d = (await disp.get('/api/dashboard?year=2027&month=1&regionCode=330127')).json();
+    const ledger = (await disp.get('/api/projects?regionCode=330127&planYear=2027&pageSize=100')).json().items as Array<{ category: string }>;
+    expect(d.byCategory.completion).toBe(ledger.filter((x) => x.category === 'completion').length);
+  });
+});

@@ -244,6 +244,7 @@ async function applyPlans(ctx: Ctx, tx: DbOrTx, year: number, writes: PlanWrite[
     const changes = saved.filter((p) => existing.has(p.projectId)).map((p) => ({ planId: p.id, reason, before: figures(existing.get(p.projectId)!), after: figures(p), userId: ctx.user.id || null, at: now }));
     if (changes.length) await tx.insert(annualPlanChanges).values(changes);
   }
+  await deriveLedgerCategory(tx, ids, year);
   await onProjectDataChanged(tx, ctx, ids, year);
   if (mode.kind !== 'copy' && mode.kind !== 'import') {
     await writeAudit(
@@ -365,3 +366,15 @@ export async function copyForward(ctx: Ctx, fromYear: number, toYear: number, op
 }
 
 export { FINISHED_STAGES };
+
+/**
+ * 年度类别 has one source of truth: the annual plan of a year. The ledger's category (the
+ * project's) is derived from the plan of the project's plan year, here, whenever such a plan
+ * is written; the dashboard reads the plan of the year it shows.
+ */
+export async function deriveLedgerCategory(tx: DbOrTx, projectIds: number[], year: number): Promise<void> {
+  if (!projectIds.length) return;
+  await tx.execute(sql`UPDATE projects SET category = ap.category FROM annual_plans ap
+    WHERE ap.project_id = projects.id AND ap.year = ${year} AND projects.plan_year = ${year}
+      AND projects.id IN (${sql.join(projectIds.map((i) => sql`${i}`), sql`, `)}) AND projects.category <> ap.category`);
+}

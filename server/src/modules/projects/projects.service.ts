@@ -125,6 +125,14 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectPatch): 
     if (merged.plannedStart && merged.plannedCompletion && merged.plannedCompletion < merged.plannedStart) {
       throw new AppError('VALIDATION', '计划竣工日期不能早于计划开工日期', [{ path: 'plannedCompletion', message: '计划竣工日期不能早于计划开工日期' }]);
     }
+    // 年度类别 follows the annual plan of the project's plan year (one source of truth)
+    if ((fields.category !== undefined && fields.category !== cur.category) || (fields.planYear !== undefined && fields.planYear !== cur.planYear)) {
+      const plan = await tx.execute(sql`SELECT category FROM annual_plans WHERE project_id = ${id} AND year = ${merged.planYear}`);
+      const planCategory = (plan.rows[0] as { category: string } | undefined)?.category;
+      if (planCategory && fields.category !== undefined && fields.category !== planCategory)
+        throw new AppError('VALIDATION', `年度类别以${merged.planYear}年度计划为准，请在年度计划中修改`, [{ path: 'category', message: `年度类别以${merged.planYear}年度计划为准` }]);
+      if (planCategory) (fields as { category?: string }).category = planCategory;
+    }
     const set: Record<string, unknown> = { ...fields, version: cur.version + 1, updatedAt: ctx.clock.now().toISOString() };
     if (fields.totalInvestment !== undefined) set.totalInvestment = String(fields.totalInvestment);
     if (fields.landArea !== undefined) set.landArea = fields.landArea == null ? null : String(fields.landArea);
