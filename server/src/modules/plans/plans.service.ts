@@ -332,7 +332,7 @@ export async function copyForward(ctx: Ctx, fromYear: number, toYear: number, op
     const res = await tx.execute(sql`
       SELECT annual_plans.project_id AS "projectId", projects.stage, annual_plans.category, annual_plans.completed_before_year::text AS before,
              EXISTS (SELECT 1 FROM annual_plans n WHERE n.project_id = annual_plans.project_id AND n.year = ${toYear}) AS "hasTo",
-             coalesce((SELECT sum(r.investment) FROM monthly_reports r WHERE r.project_id = annual_plans.project_id AND r.year = ${fromYear} AND r.status IN ('submitted', 'accepted')), 0)::text AS reported
+             coalesce((SELECT sum(r.investment) FROM monthly_reports r WHERE r.project_id = annual_plans.project_id AND r.year = ${fromYear} AND r.status = 'accepted'), 0)::text AS reported
       FROM annual_plans JOIN projects ON projects.id = annual_plans.project_id
       WHERE annual_plans.year = ${fromYear} AND projects.deleted_at IS NULL AND ${projectScope(ctx.user)}
       ORDER BY annual_plans.project_id`);
