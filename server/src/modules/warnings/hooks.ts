@@ -25,7 +25,7 @@ const queueSchema = z.object({ year: z.number().int(), month: z.number().int().m
  */
 export async function onProjectDataChanged(tx: DbOrTx, ctx: Ctx, projectIds: number[], year: number, fromMonth = 1): Promise<void> {
   const ids = [...new Set(projectIds)];
-  if (!ids.length) return;
+  if (!ids.length || ctx.deferLights) return;
   const months = monthsFollowed(ctx, year, fromMonth);
   if (!months.length) return;
   if (ids.length * months.length <= INLINE_PROJECT_MONTHS) {
@@ -42,6 +42,7 @@ export async function onProjectDataChanged(tx: DbOrTx, ctx: Ctx, projectIds: num
  * months after continue from it.
  */
 export async function onReportWindowChanged(tx: DbOrTx, ctx: Ctx, year: number, month: number): Promise<void> {
+  if (ctx.deferLights) return;
   const months = monthsFollowed(ctx, year, month);
   if (!months.length) return;
   if (months.length > 2) await queueRecompute(tx, ctx, year, months[0]!);
