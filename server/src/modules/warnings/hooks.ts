@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../core/context.js';
+import { eq } from 'drizzle-orm';
 import { getSetting, putSetting } from '../../core/settings.js';
+import { settings } from '../../db/schema.js';
 import { monthsFollowed, recomputeLights } from './lights.store.js';
 
 /**
@@ -80,7 +82,7 @@ export async function runQueuedRecompute(ctx: Ctx): Promise<{ months: string[] }
   }
   await ctx.db.transaction(async (tx) => {
     const now = await queuedRecompute(tx);
-    if (now && now.year === q.year && now.month === q.month) await putSetting(tx, ctx, QUEUE_KEY, null);
+    if (now && now.year === q.year && now.month === q.month) await tx.delete(settings).where(eq(settings.key, QUEUE_KEY));
   });
   return { months: done };
 }
