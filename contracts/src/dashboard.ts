@@ -38,7 +38,7 @@ export interface DashboardDto {
   /** Cumulative planned and actual by month 1..12 (actual null after the month). */
   series: { month: number; planned: number; actual: number | null }[];
   /** Child regions, then the region's own projects (县本级 / 市本级) when it has any: the rows add up to the totals. */
-  regions: { code: string; name: string; planned: number; completed: number; pending: number; rate: number | null }[];
+  regions: { code: string; name: string; /** the region's own projects (本级), not a child region */ own: boolean; planned: number; completed: number; pending: number; rate: number | null }[];
   lights: Record<LightDimension, Record<Light, number>>;
   map: { id: number; name: string; lng: number; lat: number; light: Light }[];
   myProjects: { id: number; name: string; stage: string; planned: number; completed: number; pending: number; rate: number | null; light: Light }[] | null;

@@ -69,11 +69,11 @@ describe('dashboard figures, rounded once from exact values', () => {
 
   it('the region rows, with 市本级, add up to the totals', async () => {
     const d = (await (await env.login('disp')).get('/api/dashboard?year=2026&month=10')).json();
-    const rows = d.regions as Array<{ code: string; name: string; planned: number; completed: number }>;
-    expect(rows.map((r) => [r.code, r.name])).toEqual([
-      ['330122', '桐庐县'],
-      ['330127', '淳安县'],
-      ['330100', '市本级'],
+    const rows = d.regions as Array<{ code: string; name: string; own: boolean; planned: number; completed: number }>;
+    expect(rows.map((r) => [r.code, r.name, r.own])).toEqual([
+      ['330122', '桐庐县', false],
+      ['330127', '淳安县', false],
+      ['330100', '市本级', true],
     ]);
     const sum = (k: 'planned' | 'completed') => rows.reduce((a, r) => a + Math.round(r[k] * 100), 0) / 100;
     expect(sum('planned')).toBe(d.annualPlanned);

@@ -53,12 +53,12 @@ export function totals(rows: MonthAmountRow[], month: number): Totals {
 export function byChildRegion(rows: MonthAmountRow[], month: number, children: { code: string; name: string; prefix: string }[], own?: { code: string; name: string }) {
   const out = children.map((c) => {
     const t = totals(rows.filter((r) => r.regionCode.startsWith(c.prefix)), month);
-    return { code: c.code, name: c.name, planned: t.annualPlanned, completed: t.completedYtd, pending: t.pendingYtd, rate: t.completionRate };
+    return { code: c.code, name: c.name, own: false, planned: t.annualPlanned, completed: t.completedYtd, pending: t.pendingYtd, rate: t.completionRate };
   });
   if (own) {
     const rest = rows.filter((r) => !children.some((c) => r.regionCode.startsWith(c.prefix)));
     const t = totals(rest, month);
-    if (rest.some((r) => toCents(r.planned) !== 0 || toCents(r.completed) !== 0 || toCents(r.pending) !== 0)) out.push({ code: own.code, name: own.name, planned: t.annualPlanned, completed: t.completedYtd, pending: t.pendingYtd, rate: t.completionRate });
+    if (rest.some((r) => toCents(r.planned) !== 0 || toCents(r.completed) !== 0 || toCents(r.pending) !== 0)) out.push({ code: own.code, name: own.name, own: true, planned: t.annualPlanned, completed: t.completedYtd, pending: t.pendingYtd, rate: t.completionRate });
   }
   return out;
 }

@@ -37,10 +37,14 @@ export function KpiCards({ d }: { d: DashboardDto }) {
       </Col>
       <Col {...span}>
         <Kpi
-          title={L(`1-${d.month}月完成投资（已审核，万元）`, `Completed Jan–${d.month}, accepted (10k CNY)`)}
+          title={L(`1-${d.month}月完成投资（万元）`, `Completed Jan–${d.month} (10k CNY)`)}
           value={formatWan(d.completedYtd)}
           testId="kpi-completed"
-          foot={d.pendingYtd ? <Typography.Text type="secondary" data-testid="kpi-pending">{L(`另有待审核 ${formatWan(d.pendingYtd)} 万元未计入`, `${formatWan(d.pendingYtd)} awaiting review, not counted`)}</Typography.Text> : null}
+          foot={
+            <Typography.Text type="secondary" data-testid="kpi-pending" ellipsis>
+              {d.pendingYtd ? L(`已审核；另有待审核 ${formatWan(d.pendingYtd)} 未计入`, `accepted; ${formatWan(d.pendingYtd)} awaiting review`) : L('已审核', 'accepted')}
+            </Typography.Text>
+          }
         />
       </Col>
       <Col xs={24} sm={16} xl={{ flex: '1 1 0' }}>

@@ -26,8 +26,8 @@ function dto(): DashboardDto {
     display: { completionRate: '15.8', timeProgress: '25.0', deviation: '-9.2' },
     series: planned.map((p, i) => ({ month: i + 1, planned: p, actual: actual[i] ?? null })),
     regions: [
-      { code: '330122001', name: '桐君街道', planned: 1000, completed: 200, pending: 0, rate: 20 },
-      { code: '330122002', name: '旧县街道', planned: 0, completed: 0, pending: 0, rate: null },
+      { code: '330122001', name: '桐君街道', own: false, planned: 1000, completed: 200, pending: 0, rate: 20 },
+      { code: '330122002', name: '旧县街道', own: false, planned: 0, completed: 0, pending: 0, rate: null },
     ],
     lights: {
       investment: { green: 3, yellow: 1, red: 1 },
