@@ -31,3 +31,4 @@ describe('recompute of the months a change touches', () => {
     expect((await runQueuedRecompute(env.ctx)).months).toEqual([]);
   });
 });
+

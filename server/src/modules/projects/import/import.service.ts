@@ -4,6 +4,7 @@
  * one transaction, nothing written when any row has an error, one audit event per project.
  */
 import { withMovedContributions } from '../../dashboard/rollups.js';
+import { queueRecompute } from '../../warnings/hooks.js';
 import {
   IMPORT_FIELDS,
   type ImportError,
@@ -342,5 +343,7 @@ async function writePlan(
       after: { file: meta.filename, sheet: meta.sheet, rows: meta.rows, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, enterprisesCreated: newEnts.length },
     });
     await writeAudit(tx, ctx, audits);
+    // the imported projects' lights of every month of the year: by the backfill job (a ledger is many projects)
+    if (plan.creates.length || plan.updates.length) await queueRecompute(tx, ctx, Number(meta.today.slice(0, 4)), 1);
   });
 }
