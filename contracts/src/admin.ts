@@ -190,6 +190,7 @@ export const AUDIT_ACTIONS = {
   'project.update': { zh: '修改项目', en: 'Project updated' },
   'project.delete': { zh: '删除项目', en: 'Project deleted' },
   'project.stage': { zh: '阶段变更', en: 'Stage changed' },
+  'project.startDelayReason': { zh: '说明未按期开工原因', en: 'Start delay reason stated' },
   'project.import': { zh: '导入台账', en: 'Ledger imported' },
   'warning.recompute': { zh: '重新计算预警', en: 'Warnings recomputed' },
   'ruleset.update': { zh: '修改预警规则集', en: 'Rule set updated' },

@@ -21,17 +21,25 @@ export interface DashboardDto {
   totalInvestment: number;
   /** 年度计划投资 (万元). */
   annualPlanned: number;
-  /** 年初至今完成投资 (万元). */
+  /** 年初至今完成投资 (万元): accepted reports (已审核). */
   completedYtd: number;
-  /** 完成率 % of the annual plan (one decimal), null without a plan. */
+  /** Submitted reports awaiting review (待审核, 万元), shown apart, never added to completedYtd. */
+  pendingYtd: number;
+  /** 完成率 % of the annual plan (accepted reports), two decimals, rounded once; null without a plan. */
   completionRate: number | null;
-  /** 序时进度 % and the distance in percentage points. */
+  /** 序时进度 % under the active rule set's method, two decimals. */
   timeProgress: number;
+  /** 偏离序时 in percentage points (completion rate − 序时进度), from the exact values, two decimals. */
   deviation: number | null;
+  /** The 序时 method of the active rule set (months ÷ 12, half-months, day of year). */
+  timeProgressMethod: 'month' | 'halfMonth' | 'day';
+  /** The same three figures as the pages print them: one decimal, rounded once from the exact values. */
+  display: { completionRate: string | null; timeProgress: string; deviation: string | null };
   /** Cumulative planned and actual by month 1..12 (actual null after the month). */
   series: { month: number; planned: number; actual: number | null }[];
-  regions: { code: string; name: string; planned: number; completed: number; rate: number | null }[];
+  /** Child regions, then the region's own projects (县本级 / 市本级) when it has any: the rows add up to the totals. */
+  regions: { code: string; name: string; /** the region's own projects (本级), not a child region */ own: boolean; planned: number; completed: number; pending: number; rate: number | null }[];
   lights: Record<LightDimension, Record<Light, number>>;
   map: { id: number; name: string; lng: number; lat: number; light: Light }[];
-  myProjects: { id: number; name: string; stage: string; planned: number; completed: number; rate: number | null; light: Light }[] | null;
+  myProjects: { id: number; name: string; stage: string; planned: number; completed: number; pending: number; rate: number | null; light: Light }[] | null;
 }

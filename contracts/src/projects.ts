@@ -157,6 +157,8 @@ export const ProjectSchema = z.object({
   content: z.string().nullable(),
   stage: z.enum(PROJECT_STAGE_VALUES),
   stageChangedAt: z.string().nullable(),
+  /** The stated reason for not starting in the planned month (exempts the start yellow), who stated it and when. */
+  startDelayReason: z.object({ reason: z.string(), byId: z.number().nullable(), byName: z.string().nullable(), at: z.string().nullable() }).nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -215,6 +217,15 @@ export const ProjectListSchema = z.object({
   sums: z.object({ totalInvestment: z.number() }),
 });
 export type ProjectList = z.infer<typeof ProjectListSchema>;
+
+/** States (or, with null or an empty text, withdraws) the reason a project did not start in its planned month. */
+export const StartDelayReasonSchema = z
+  .object({
+    reason: z.string({ message: '请填写未按期开工的原因' }).trim().max(500, '原因不超过500字').nullable(),
+    version: z.number().int().min(1, '缺少版本号'),
+  })
+  .strict();
+export type StartDelayReason = z.infer<typeof StartDelayReasonSchema>;
 
 export const StageChangeSchema = z
   .object({

@@ -55,7 +55,10 @@ export const ReportReviseSchema = z
 export type ReportRevise = z.infer<typeof ReportReviseSchema>;
 
 export const ReportFiguresSchema = z.object({
+  /** 年初至今累计: accepted reports (已审核) up to the month. */
   ytd: z.number(),
+  /** Submitted reports awaiting review (待审核) up to the month, shown apart. */
+  ytdPending: z.number(),
   ytdPctOfPlan: z.number().nullable(),
   sinceStart: z.number(),
   sinceStartPctOfTotal: z.number().nullable(),

@@ -137,6 +137,8 @@ export interface WarningRow {
   regionName: string | null;
   worst: Light;
   lights: Partial<Record<LightDimension, ProjectLightDto>>;
+  /** The stated reason for not starting in the planned month (exempts the start yellow), who and when. */
+  startDelayReason: { reason: string; byName: string | null; at: string | null } | null;
 }
 
 export interface WarningListDto {

@@ -24,6 +24,8 @@ export interface Ctx {
   user: SessionUser;
   ip?: string;
   requestId?: string;
+  /** Bulk seeding: the writes' hooks leave the lights alone; the seed computes them once at the end. */
+  deferLights?: boolean;
 }
 
 /** A context for work done by the platform itself (seeding, scheduled jobs). */

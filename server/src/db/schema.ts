@@ -174,6 +174,10 @@ export const projects = pgTable(
     content: text('content'),
     stage: varchar('stage', { length: 16 }).notNull().default('planning'),
     stageChangedAt: date('stage_changed_at', { mode: 'string' }),
+    /** The stated reason for not starting in the planned month (银川: no start yellow), who stated it and when. */
+    startDelayReason: text('start_delay_reason'),
+    startDelayReasonBy: integer('start_delay_reason_by').references(() => users.id),
+    startDelayReasonAt: ts('start_delay_reason_at'),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -497,8 +501,10 @@ export const monthlyRollups = pgTable(
     category: varchar('category', { length: 12 }).notNull(),
     /** Planned investment of the month (万元). */
     planned: numeric('planned', { precision: 16, scale: 2 }).notNull().default('0'),
-    /** Reported completed investment of the month (submitted or accepted reports, 万元). */
+    /** Completed investment of the month in accepted reports (已审核, 万元). */
     completed: numeric('completed', { precision: 16, scale: 2 }).notNull().default('0'),
+    /** Completed investment of the month in submitted reports awaiting review (待审核, 万元). */
+    pending: numeric('pending', { precision: 16, scale: 2 }).notNull().default('0'),
     reports: integer('reports').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.year, t.month, t.regionCode, t.category] })],

@@ -17,11 +17,17 @@ function unit(id: number, salt: number): number {
   return ((x >>> 0) % 10000) / 10000;
 }
 
-/** The monthly breakdown of an annual figure (万元) along WEIGHTS, summing to it exactly. */
-export function monthlyCurve(planned: number): number[] {
+/**
+ * The monthly breakdown of an annual figure (万元) along WEIGHTS from `fromMonth` on (a project
+ * starting this year plans nothing before its start month), summing to it exactly.
+ */
+export function monthlyCurve(planned: number, fromMonth = 1): number[] {
   const cents = Math.round(planned * 100);
-  const parts = WEIGHTS.map((w) => Math.floor((cents * w) / 100));
-  parts[6]! += cents - parts.reduce((s, p) => s + p, 0);
+  const w = WEIGHTS.map((x, i) => (i + 1 >= fromMonth ? x : 0));
+  const total = w.reduce((a, b) => a + b, 0);
+  const parts = w.map((x) => Math.floor((cents * x) / total));
+  const heavy = Math.max(6, fromMonth - 1);
+  parts[heavy]! += cents - parts.reduce((s, p) => s + p, 0);
   return parts.map((c) => c / 100);
 }
 
@@ -36,7 +42,7 @@ export async function seedDemoPlans(ctx: Ctx): Promise<void> {
   const today = chinaToday(ctx.clock.now());
   const year = Number(today.slice(0, 4));
   const list = await ctx.db
-    .select({ id: projects.id, stage: projects.stage, category: projects.category, total: projects.totalInvestment, actualStart: projects.actualStart })
+    .select({ id: projects.id, stage: projects.stage, category: projects.category, total: projects.totalInvestment, actualStart: projects.actualStart, plannedStart: projects.plannedStart })
     .from(projects)
     .where(and(isNull(projects.deletedAt), notInArray(projects.stage, ['planning', 'reserve', 'terminated'])))
     .orderBy(asc(projects.id));
@@ -62,6 +68,9 @@ export async function seedDemoPlans(ctx: Ctx): Promise<void> {
       share = 0.2 + 0.15 * unit(p.id, 5);
     }
     const planned = Math.max(10, Math.min(round(total * share, 10), Math.max(0, total - before)));
+    // a project starting this year plans its investment from its start month (前期 costs from January)
+    const start = p.actualStart ?? p.plannedStart;
+    const fromMonth = category !== 'preparatory' && start && start.slice(0, 4) === String(year) ? Number(start.slice(5, 7)) : 1;
     const target =
       category === 'completion'
         ? '完成竣工验收并投产'
@@ -70,7 +79,7 @@ export async function seedDemoPlans(ctx: Ctx): Promise<void> {
           : category === 'new_start'
             ? ['完成土地摘牌并开工建设', '完成桩基工程', '开工建设，完成基础工程'][p.id % 3]!
             : '完成项目前期手续';
-    return { projectId: p.id, category, plannedInvestment: planned, monthly: monthlyCurve(planned), imageTarget: target, completedBeforeYear: before };
+    return { projectId: p.id, category, plannedInvestment: planned, monthly: monthlyCurve(planned, fromMonth), imageTarget: target, completedBeforeYear: before };
   });
   if (rows.length) await bulkSave(ctx, { year, rows });
 }

@@ -3,7 +3,7 @@ import { monthlyReports, reportWindows } from '../schema.js';
 import type { Ctx } from '../../core/context.js';
 import { chinaToday } from '../../core/clock.js';
 import { rebuildRollups } from '../../modules/dashboard/rollups.js';
-import { shouldReport } from '../../modules/reports/reports.repository.js';
+import { owesReport } from '../../modules/reports/reports.repository.js';
 import { lastDayOfMonth } from '../../modules/warnings/domain/progress.js';
 
 /** A deterministic number in [0, 1) from a project id, month and salt. */
@@ -24,10 +24,10 @@ const PROBLEMS = ['用工紧张，需协调劳务队伍', '雨季影响土方施
 
 /**
  * Report windows and monthly reports of the demo county for January up to the last
- * complete month of the current year, for every project that owes reports that year under
- * the reports module's rule (shouldReport: 开工/在建/停缓建, and 竣工/投产 with a plan for
- * the year), for every one of those months — the same rule the report light and the
- * missing list use, so the demo shows no project "连续N个月未按期报送" by accident. Most
+ * complete month of the current year, for every project and month it owes a report under
+ * the reports module's rule (owesReport: from the month it starts to the month it is
+ * completed) — the same rule the report light and the missing list use, so the demo shows
+ * no project "连续N个月未按期报送" by accident and no report before a project started. Most
  * reports are accepted; in the last month a few are, on purpose, returned, late or missing
  * (the demo's examples of a unit behind with its report). Investment follows the project's
  * annual plan for the month (±15%) or, without a plan, a share of its total investment;
@@ -42,9 +42,10 @@ export async function seedDemoReports(ctx: Ctx): Promise<void> {
   if (lastMonth < 1) return;
   const res = await ctx.db.execute(sql`
     SELECT projects.id, projects.total_investment, projects.stage, projects.actual_start::text AS actual_start, projects.actual_completion::text AS actual_completion,
-      (SELECT max(e.date)::text FROM project_stage_events e WHERE e.project_id = projects.id AND e.to_stage = 'suspended') AS suspended_on, ap.monthly
+      (SELECT max(e.date)::text FROM project_stage_events e WHERE e.project_id = projects.id AND e.to_stage = 'suspended') AS suspended_on, ap.monthly,
+      ARRAY(SELECT gm FROM generate_series(1, ${lastMonth}::int) AS gm WHERE ${owesReport(year, sql`gm`)}) AS owed
     FROM projects LEFT JOIN annual_plans ap ON ap.project_id = projects.id AND ap.year = ${year}
-    WHERE projects.deleted_at IS NULL AND projects.stage <> 'terminated' AND ${shouldReport(year)} ORDER BY projects.id`);
+    WHERE projects.deleted_at IS NULL AND projects.stage <> 'terminated' ORDER BY projects.id`);
   const list = res.rows as Array<{
     id: number;
     total_investment: string;
@@ -53,6 +54,7 @@ export async function seedDemoReports(ctx: Ctx): Promise<void> {
     actual_completion: string | null;
     suspended_on: string | null;
     monthly: Array<string | number> | string | null;
+    owed: Array<string | number> | string;
   }>;
   for (let m = 1; m <= lastMonth; m++) {
     const deadline = m === 12 ? `${year + 1}-01-05` : `${year}-${pad(m + 1)}-05`;
@@ -65,13 +67,15 @@ export async function seedDemoReports(ctx: Ctx): Promise<void> {
   for (const p of list) {
     const id = Number(p.id);
     const monthly = typeof p.monthly === 'string' ? p.monthly.replace(/[{}]/g, '').split(',').map(Number) : p.monthly?.map(Number);
+    const owed = new Set((typeof p.owed === 'string' ? p.owed.replace(/[{}]/g, '').split(',').filter(Boolean) : p.owed).map(Number));
     for (let m = 1; m <= lastMonth; m++) {
+      if (!owed.has(m)) continue;
       const first = `${year}-${pad(m)}-01`;
       const end = lastDayOfMonth(year, m);
       const suspended = p.stage === 'suspended' && p.suspended_on !== null && p.suspended_on <= end;
       const base = suspended ? 0 : monthly ? (monthly[m - 1] ?? 0) : (Number(p.total_investment) * 0.5) / 12;
       const investment = Math.max(0, Math.round(base * (0.85 + unit(id, m, 1) * 0.3)));
-      const phase = suspended ? 'suspended' : !p.actual_start || p.actual_start > end ? 'before' : p.actual_completion && p.actual_completion < first ? 'completed' : 'building';
+      const phase = suspended ? 'suspended' : !p.actual_start || p.actual_start > end ? 'before' : p.actual_completion && p.actual_completion <= end ? 'completed' : 'building';
       const progressText =
         phase === 'suspended'
           ? SUSPENDED

@@ -17,8 +17,7 @@ export async function seedDemoWarnings(ctx: Ctx): Promise<void> {
       for (let m = 1; m <= 12; m++) await recomputeLights(tx, ctx, 'all', year - 1, m);
       return;
     }
-    // up to the current month too: its lights were computed by the hooks while the demo data was
-    // being written, before the month's reports existed
+    // up to the current month too (the writes' hooks leave the lights to this step)
     for (let m = 1; m <= lastComplete + 1; m++) await recomputeLights(tx, ctx, 'all', year, m);
   });
 }

@@ -165,7 +165,9 @@ function stagePath(target: ProjectStage, p: ProjectCreate, registeredOn: string,
   return moves;
 }
 
-export async function seedDemo(ctx: Ctx): Promise<void> {
+export async function seedDemo(base: Ctx): Promise<void> {
+  // the lights are computed once, for every month, by seedDemoWarnings at the end
+  const ctx: Ctx = { ...base, deferLights: true };
   for (const r of REGIONS) await createRegion(ctx, { ...r, sort: 0 });
   const deptIds = new Map<string, number>();
   for (const [i, [name, shortName, kind]] of DEPARTMENTS.entries()) {

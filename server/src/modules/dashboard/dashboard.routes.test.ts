@@ -40,8 +40,9 @@ afterAll(async () => env?.close());
 
 async function rawTotals(regionPrefix: string) {
   const planned = (await q(`SELECT coalesce(sum(ap.planned_investment), 0)::text AS s FROM annual_plans ap JOIN projects p ON p.id = ap.project_id WHERE ap.year = 2026 AND p.region_code LIKE $1 AND p.deleted_at IS NULL`, [regionPrefix + '%'])).rows[0].s;
-  const done = (await q(`SELECT coalesce(sum(r.investment), 0)::text AS s FROM monthly_reports r JOIN projects p ON p.id = r.project_id WHERE r.year = 2026 AND r.month <= 6 AND r.status IN ('submitted', 'accepted') AND p.region_code LIKE $1`, [regionPrefix + '%'])).rows[0].s;
-  return { planned: Number(planned), done: Number(done) };
+  const done = (await q(`SELECT coalesce(sum(r.investment), 0)::text AS s FROM monthly_reports r JOIN projects p ON p.id = r.project_id WHERE r.year = 2026 AND r.month <= 6 AND r.status = 'accepted' AND p.region_code LIKE $1`, [regionPrefix + '%'])).rows[0].s;
+  const pending = (await q(`SELECT coalesce(sum(r.investment), 0)::text AS s FROM monthly_reports r JOIN projects p ON p.id = r.project_id WHERE r.year = 2026 AND r.month <= 6 AND r.status = 'submitted' AND p.region_code LIKE $1`, [regionPrefix + '%'])).rows[0].s;
+  return { planned: Number(planned), done: Number(done), pending: Number(pending) };
 }
 
 describe('GET /api/dashboard', () => {
@@ -60,13 +61,21 @@ describe('GET /api/dashboard', () => {
     expect(d.source).toBe('rollups');
     expect(d.annualPlanned).toBe(raw.planned);
     expect(d.completedYtd).toBe(raw.done);
-    expect(d.completedYtd).toBe(1018.34); // 80.07 + 120 + 40.5 + 777.77
+    expect(d.completedYtd).toBe(898.34); // accepted: 80.07 + 40.5 + 777.77
+    expect(d.pendingYtd).toBe(raw.pending);
+    expect(d.pendingYtd).toBe(120); // submitted, awaiting review: shown apart
     expect(d.projectCount).toBe(3);
     expect(d.totalInvestment).toBe(10000.55);
     expect(d.series[11].planned).toBe(raw.planned);
     expect(d.series[5].actual).toBe(raw.done);
+    const sum = (k: 'planned' | 'completed' | 'pending') => d.regions.reduce((a: number, r: Record<string, number>) => a + Math.round(r[k]! * 100), 0) / 100;
+    expect([sum('planned'), sum('completed'), sum('pending')]).toEqual([d.annualPlanned, d.completedYtd, d.pendingYtd]);
     expect(d.series[6].actual).toBeNull();
     expect(d.timeProgress).toBe(50);
+    // 898.34 of 2,799.44 = 32.0900…%, 17.9099… points behind 50%: two decimals, rounded once
+    expect(d.completionRate).toBe(32.09);
+    expect(d.deviation).toBe(-17.91);
+    expect(d.display).toEqual({ completionRate: '32.1', timeProgress: '50.0', deviation: '-17.9' });
     // maintained (bump) vs rebuilt
     const before = (await q('SELECT * FROM monthly_rollups WHERE year = 2026 ORDER BY 1,2,3,4')).rows;
     await env.database.db.transaction(async (tx) => {
@@ -92,16 +101,17 @@ describe('GET /api/dashboard', () => {
 
   it('county A: region comparison of its towns; direct computation agrees with roll-ups', async () => {
     const ra = (await (await env.login('regionA')).get('/api/dashboard?year=2026&month=6')).json();
-    expect(ra.completedYtd).toBe(240.57);
-    expect(ra.regions.map((r: { code: string; completed: number }) => [r.code, r.completed])).toEqual([
-      ['330122001', 200.07],
-      ['330122102', 40.5],
+    expect(ra.completedYtd).toBe(120.57);
+    expect(ra.pendingYtd).toBe(120);
+    expect(ra.regions.map((r: { code: string; completed: number; pending: number }) => [r.code, r.completed, r.pending])).toEqual([
+      ['330122001', 80.07, 120],
+      ['330122102', 40.5, 0],
     ]);
     const leader = (await (await env.login('leader1')).get('/api/dashboard?year=2026&month=6')).json();
     expect(leader.source).toBe('direct');
     expect(leader.completedYtd).toBe(40.5);
     expect(leader.annualPlanned).toBe(600.33);
-    expect(leader.myProjects).toEqual([expect.objectContaining({ id: ids.a2, planned: 600.33, completed: 40.5, rate: 6.7 })]);
+    expect(leader.myProjects).toEqual([expect.objectContaining({ id: ids.a2, planned: 600.33, completed: 40.5, pending: 0, rate: 6.75 })]);
   });
 });
 
@@ -114,18 +124,26 @@ describe('cached answers follow every write', () => {
     expect((await disp.get('/api/dashboard?year=2026&month=5')).json()).toEqual(before);
     const pid = (await disp.post('/api/projects', projectBody('330122001', { name: '缓存核对项目', ownerEnterpriseId: env.fx.entA, totalInvestment: 900, stage: 'construction' }))).json().id;
     expect((await disp.get('/api/dashboard?year=2026&month=5')).json().projectCount).toBe(before.projectCount + 1);
-    const warningsOf = async () =>
-      (await disp.get('/api/warnings?year=2026&month=6&page=1&pageSize=100')).json().rows.find((r: { projectId: number }) => r.projectId === pid);
-    expect(await warningsOf()).toBeUndefined();
+    const warningsOf = async (month: number) =>
+      (await disp.get(`/api/warnings?year=2026&month=${month}&page=1&pageSize=100`)).json().rows.find((r: { projectId: number }) => r.projectId === pid);
+    // a project created today has its lights of every month of the year so far
+    expect((await warningsOf(6))?.lights.investment).toBeDefined();
+    expect((await warningsOf(1))?.lights.investment).toBeDefined();
     expect((await disp.post('/api/report-windows', { year: 2026, month: 5, deadline: '2026-06-05' })).statusCode).toBe(201);
     const put = await env.app.inject({ method: 'PUT', url: `/api/reports/${pid}/2026/5`, headers: { cookie: unit.cookie, 'x-csrf-token': unit.csrf }, payload: { investment: 123.45, progressText: '桩基施工' } });
     expect(put.statusCode).toBe(200);
     // a draft does not count
     expect((await disp.get('/api/dashboard?year=2026&month=5')).json().completedYtd).toBe(before.completedYtd);
     expect((await unit.post(`/api/reports/${pid}/2026/5/submit`, {})).statusCode).toBe(200);
+    // submitted: shown apart as 待审核, not in 年初至今累计
+    const submitted = (await disp.get('/api/dashboard?year=2026&month=5')).json();
+    expect(submitted.completedYtd).toBe(before.completedYtd);
+    expect(Math.round((submitted.pendingYtd - before.pendingYtd) * 100) / 100).toBe(123.45);
+    expect((await disp.post(`/api/reports/${pid}/2026/5/accept`, {})).statusCode).toBe(200);
     const after = (await disp.get('/api/dashboard?year=2026&month=5')).json();
     expect(Math.round((after.completedYtd - before.completedYtd) * 100) / 100).toBe(123.45);
-    // the report's change recomputed the project's lights of the current month (June)
-    expect((await warningsOf())?.lights.investment).toBeDefined();
+    expect(after.pendingYtd).toBe(before.pendingYtd);
+    // the report's change recomputed the project's lights of May and June
+    expect((await warningsOf(5))?.lights.report?.light).toBe('green');
   });
 });

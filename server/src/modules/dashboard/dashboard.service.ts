@@ -13,9 +13,12 @@ import { AppError } from '../../core/errors.js';
 import { projectScope, regionInScope } from '../../core/scope.js';
 import { chinaToday } from '../../core/clock.js';
 import { fromCents, pct, toCents } from '../reports/domain/figures.js';
-import { round, timeProgress } from '../warnings/domain/progress.js';
+import { monthTimeProgressQ } from '../warnings/domain/progress.js';
+import { activeRuleSet } from '../warnings/lights.store.js';
+import { percentOf, roundQ, sub } from '../../core/exact.js';
 import { readCache, scopeKey } from '../../core/read-cache.js';
-import { byChildRegion, totals, type MonthAmountRow } from './domain/aggregate.js';
+import { byChildRegion, ownRowName, totals, type MonthAmountRow } from './domain/aggregate.js';
+import { figureText } from './domain/display.js';
 
 const LIGHT_OF = ['green', 'yellow', 'red'] as const;
 
@@ -49,14 +52,15 @@ async function computeDashboard(ctx: Ctx, year: number, month: number, regionCod
   const useRollups = u.scopeType === 'all' || u.scopeType === 'region';
 
   const amountRows = useRollups
-    ? ctx.db.execute(sql`SELECT region_code AS "regionCode", month, sum(planned) AS planned, sum(completed) AS completed FROM monthly_rollups
+    ? ctx.db.execute(sql`SELECT region_code AS "regionCode", month, sum(planned) AS planned, sum(completed) AS completed, sum(pending) AS pending FROM monthly_rollups
         WHERE year = ${year} ${prefix ? sql`AND region_code LIKE ${prefix + '%'}` : sql``} GROUP BY region_code, month`)
     : ctx.db.execute(sql`
-        SELECT projects.region_code AS "regionCode", m.month::int AS month, m.v AS planned, 0 AS completed
+        SELECT projects.region_code AS "regionCode", m.month::int AS month, m.v AS planned, 0 AS completed, 0 AS pending
         FROM annual_plans ap JOIN projects ON projects.id = ap.project_id CROSS JOIN LATERAL unnest(ap.monthly) WITH ORDINALITY AS m(v, month)
         WHERE ap.year = ${year} AND ${pWhere}
         UNION ALL
-        SELECT projects.region_code, r.month, 0, r.investment FROM monthly_reports r JOIN projects ON projects.id = r.project_id
+        SELECT projects.region_code, r.month, 0, CASE WHEN r.status = 'accepted' THEN r.investment ELSE 0 END, CASE WHEN r.status = 'submitted' THEN r.investment ELSE 0 END
+        FROM monthly_reports r JOIN projects ON projects.id = r.project_id
         WHERE r.year = ${year} AND r.status IN ('submitted', 'accepted') AND ${pWhere}`);
   const childCode = regionCode ?? (await topRegion(ctx));
   const [amounts, counts, lightRows, mapRows, children, mine] = await Promise.all([
@@ -90,7 +94,13 @@ async function computeDashboard(ctx: Ctx, year: number, month: number, regionCod
   }
   const lights = Object.fromEntries(LIGHT_DIMENSIONS.map((d) => [d, { green: 0, yellow: 0, red: 0 }])) as Record<LightDimension, Record<Light, number>>;
   for (const r of lightRows.rows as Array<{ dimension: LightDimension; light: Light; n: number }>) if (lights[r.dimension]) lights[r.dimension][r.light] = Number(r.n);
-  const time = round(timeProgress(year, month), 2);
+  // 序时进度 by the active rule set's method (the lights' function), deviation from the exact
+  // rate and 序时, each rounded once (two decimals in the API, one in the display texts)
+  const rules = await activeRuleSet(ctx.db);
+  const timeQ = monthTimeProgressQ(rules.timeProgress, year, month, chinaToday(ctx.clock.now()));
+  const rateQ = percentOf(t.completedYtd, t.annualPlanned);
+  const devQ = rateQ === null ? null : sub(rateQ, timeQ);
+  const ownCode = childCode;
   return {
     year,
     month,
@@ -102,14 +112,22 @@ async function computeDashboard(ctx: Ctx, year: number, month: number, regionCod
     totalInvestment: fromCents(totalCents),
     annualPlanned: t.annualPlanned,
     completedYtd: t.completedYtd,
+    pendingYtd: t.pendingYtd,
     completionRate: t.completionRate,
-    timeProgress: time,
-    deviation: t.completionRate === null ? null : round(t.completionRate - time, 1),
+    timeProgress: roundQ(timeQ, 2),
+    deviation: devQ === null ? null : roundQ(devQ, 2),
+    timeProgressMethod: rules.timeProgress,
+    display: {
+      completionRate: rateQ === null ? null : figureText(rateQ),
+      timeProgress: figureText(timeQ),
+      deviation: devQ === null ? null : figureText(devQ, true),
+    },
     series: t.series,
     regions: byChildRegion(
       rows,
       month,
       (children.rows as Array<{ code: string; name: string }>).map((c) => ({ ...c, prefix: regionPrefix(c.code) })),
+      ownCode ? { code: ownCode, name: ownRowName(ownCode) } : undefined,
     ),
     lights,
     map: (mapRows.rows as Array<{ id: number; name: string; lng: number; lat: number; worst: number }>).map((r) => ({
@@ -142,14 +160,15 @@ async function findTopRegion(ctx: Ctx): Promise<string | null> {
 async function myProjects(ctx: Ctx, year: number, month: number): Promise<DashboardDto['myProjects']> {
   const r = await ctx.db.execute(sql`
     SELECT p.id, p.name, p.stage, coalesce(ap.planned_investment, 0) AS planned,
-      coalesce((SELECT sum(investment) FROM monthly_reports r WHERE r.project_id = p.id AND r.year = ${year} AND r.month <= ${month} AND r.status IN ('submitted', 'accepted')), 0) AS completed,
+      coalesce((SELECT sum(investment) FROM monthly_reports r WHERE r.project_id = p.id AND r.year = ${year} AND r.month <= ${month} AND r.status = 'accepted'), 0) AS completed,
+      coalesce((SELECT sum(investment) FROM monthly_reports r WHERE r.project_id = p.id AND r.year = ${year} AND r.month <= ${month} AND r.status = 'submitted'), 0) AS pending,
       coalesce((SELECT max(CASE pl.light WHEN 'red' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END) FROM project_lights pl WHERE pl.project_id = p.id AND pl.year = ${year} AND pl.month = ${month}), 0) AS worst
     FROM project_leaders l JOIN projects p ON p.id = l.project_id
     LEFT JOIN annual_plans ap ON ap.project_id = p.id AND ap.year = ${year}
     WHERE l.person_id = (SELECT person_id FROM users WHERE id = ${ctx.user.id}) AND p.deleted_at IS NULL ORDER BY worst DESC, p.id LIMIT 200`);
-  return (r.rows as Array<{ id: number; name: string; stage: string; planned: string; completed: string; worst: number }>).map((x) => {
+  return (r.rows as Array<{ id: number; name: string; stage: string; planned: string; completed: string; pending: string; worst: number }>).map((x) => {
     const planned = fromCents(toCents(x.planned));
     const completed = fromCents(toCents(x.completed));
-    return { id: Number(x.id), name: x.name, stage: x.stage, planned, completed, rate: pct(completed, planned), light: LIGHT_OF[Number(x.worst)] ?? 'green' };
+    return { id: Number(x.id), name: x.name, stage: x.stage, planned, completed, pending: fromCents(toCents(x.pending)), rate: pct(completed, planned), light: LIGHT_OF[Number(x.worst)] ?? 'green' };
   });
 }

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 const snapshot = async (year: number) =>
-  (await env.database.pool.query('SELECT month, region_code, category, planned, completed, reports FROM monthly_rollups WHERE year = $1 ORDER BY 1, 2, 3', [year])).rows;
+  (await env.database.pool.query('SELECT month, region_code, category, planned, completed, pending, reports FROM monthly_rollups WHERE year = $1 ORDER BY 1, 2, 3', [year])).rows;
 
 describe('maintained roll-ups', () => {
   it('merge deltas of the same key and agree with a rebuild after a project moves region', async () => {
@@ -24,8 +24,9 @@ describe('maintained roll-ups', () => {
     await env.database.pool.query(`INSERT INTO monthly_reports (project_id, year, month, status, investment) VALUES ($1, 2026, 1, 'accepted', 90), ($1, 2026, 2, 'submitted', 110.25), ($1, 2026, 3, 'draft', 999)`, [p.id]);
     await env.database.db.transaction((tx) => rebuildRollups(tx, 2026));
     const rebuilt = await snapshot(2026);
-    expect(rebuilt.filter((r) => r.month === 2)).toEqual([{ month: 2, region_code: '330122001', category: 'continuing', planned: 100, completed: 110.25, reports: 1 }]);
-    expect(rebuilt.find((r) => r.month === 3)).toMatchObject({ completed: 0, reports: 0 });
+    expect(rebuilt.filter((r) => r.month === 2)).toEqual([{ month: 2, region_code: '330122001', category: 'continuing', planned: 100, completed: 0, pending: 110.25, reports: 1 }]);
+    expect(rebuilt.find((r) => r.month === 1)).toMatchObject({ completed: 90, pending: 0, reports: 1 });
+    expect(rebuilt.find((r) => r.month === 3)).toMatchObject({ completed: 0, pending: 0, reports: 0 });
 
     await env.database.db.transaction((tx) =>
       withMovedContributions(tx, [p.id], async () => {
@@ -33,10 +34,10 @@ describe('maintained roll-ups', () => {
       }),
     );
     const moved = await snapshot(2026);
-    expect(moved.every((r) => r.region_code === '330122102' || (r.planned === 0 && r.completed === 0 && r.reports === 0))).toBe(true);
+    expect(moved.every((r) => r.region_code === '330122102' || (r.planned === 0 && r.completed === 0 && r.pending === 0 && r.reports === 0))).toBe(true);
     await env.database.db.transaction((tx) => rebuildRollups(tx, 2026));
-    const again = (await snapshot(2026)).filter((r) => r.planned !== 0 || r.completed !== 0 || r.reports !== 0);
-    expect(moved.filter((r) => r.planned !== 0 || r.completed !== 0 || r.reports !== 0)).toEqual(again);
+    const again = (await snapshot(2026)).filter((r) => r.planned !== 0 || r.completed !== 0 || r.pending !== 0 || r.reports !== 0);
+    expect(moved.filter((r) => r.planned !== 0 || r.completed !== 0 || r.pending !== 0 || r.reports !== 0)).toEqual(again);
   });
 
   it('adds deltas of one key once', async () => {
@@ -46,6 +47,6 @@ describe('maintained roll-ups', () => {
         { year: 2030, month: 5, regionCode: '330127', category: 'new_start', completed: 2.2, reports: 1 },
       ]),
     );
-    expect(await snapshot(2030)).toEqual([{ month: 5, region_code: '330127', category: 'new_start', planned: 0, completed: 3.3, reports: 2 }]);
+    expect(await snapshot(2030)).toEqual([{ month: 5, region_code: '330127', category: 'new_start', planned: 0, completed: 3.3, pending: 0, reports: 2 }]);
   });
 });

@@ -8,6 +8,11 @@ describe('demo plan curve', () => {
     const m = monthlyCurve(12000);
     expect(m[6]!).toBeGreaterThan(m[0]!);
     expect(m[5]!).toBeGreaterThan(m[11]!);
+    // from a start month: nothing before it, the same sum
+    const aug = monthlyCurve(1234.56, 8);
+    expect(aug.slice(0, 7).every((v) => v === 0)).toBe(true);
+    expect(monthlySumError(1234.56, aug)).toBeNull();
+    expect(monthlySumError(50, monthlyCurve(50, 12))).toBeNull();
   });
 });
 

@@ -156,7 +156,7 @@ describe('annual plans API', () => {
       { projectId: idA, year: 2026, month: 4, status: 'submitted', investment: '250.5' },
       { projectId: idA, year: 2026, month: 5, status: 'draft', investment: '999' },
     ]);
-    await bumpRollups(env.database.db, [{ year: 2026, month: 4, regionCode: env.fx.townA1, category: 'new_start', completed: 250.5, reports: 1 }]);
+    await bumpRollups(env.database.db, [{ year: 2026, month: 4, regionCode: env.fx.townA1, category: 'new_start', pending: 250.5, reports: 1 }]); // submitted: 待审核
     const dry = (await disp.post('/api/plans/copy-forward', { fromYear: 2026, toYear: 2027, dryRun: true })).json();
     // idA already has a 2027 plan; idDone is completed; idA2 and idB carry.
     expect(dry).toEqual({ copied: 2, skippedExisting: 1, skippedFinished: 1, dryRun: true });

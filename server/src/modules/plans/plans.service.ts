@@ -244,6 +244,7 @@ async function applyPlans(ctx: Ctx, tx: DbOrTx, year: number, writes: PlanWrite[
     const changes = saved.filter((p) => existing.has(p.projectId)).map((p) => ({ planId: p.id, reason, before: figures(existing.get(p.projectId)!), after: figures(p), userId: ctx.user.id || null, at: now }));
     if (changes.length) await tx.insert(annualPlanChanges).values(changes);
   }
+  await deriveLedgerCategory(tx, ids, year);
   await onProjectDataChanged(tx, ctx, ids, year);
   if (mode.kind !== 'copy' && mode.kind !== 'import') {
     await writeAudit(
@@ -331,7 +332,7 @@ export async function copyForward(ctx: Ctx, fromYear: number, toYear: number, op
     const res = await tx.execute(sql`
       SELECT annual_plans.project_id AS "projectId", projects.stage, annual_plans.category, annual_plans.completed_before_year::text AS before,
              EXISTS (SELECT 1 FROM annual_plans n WHERE n.project_id = annual_plans.project_id AND n.year = ${toYear}) AS "hasTo",
-             coalesce((SELECT sum(r.investment) FROM monthly_reports r WHERE r.project_id = annual_plans.project_id AND r.year = ${fromYear} AND r.status IN ('submitted', 'accepted')), 0)::text AS reported
+             coalesce((SELECT sum(r.investment) FROM monthly_reports r WHERE r.project_id = annual_plans.project_id AND r.year = ${fromYear} AND r.status = 'accepted'), 0)::text AS reported
       FROM annual_plans JOIN projects ON projects.id = annual_plans.project_id
       WHERE annual_plans.year = ${fromYear} AND projects.deleted_at IS NULL AND ${projectScope(ctx.user)}
       ORDER BY annual_plans.project_id`);
@@ -365,3 +366,15 @@ export async function copyForward(ctx: Ctx, fromYear: number, toYear: number, op
 }
 
 export { FINISHED_STAGES };
+
+/**
+ * 年度类别 has one source of truth: the annual plan of a year. The ledger's category (the
+ * project's) is derived from the plan of the project's plan year, here, whenever such a plan
+ * is written; the dashboard reads the plan of the year it shows.
+ */
+export async function deriveLedgerCategory(tx: DbOrTx, projectIds: number[], year: number): Promise<void> {
+  if (!projectIds.length) return;
+  await tx.execute(sql`UPDATE projects SET category = ap.category FROM annual_plans ap
+    WHERE ap.project_id = projects.id AND ap.year = ${year} AND projects.plan_year = ${year}
+      AND projects.id IN (${sql.join(projectIds.map((i) => sql`${i}`), sql`, `)}) AND projects.category <> ap.category`);
+}

@@ -70,9 +70,10 @@ const projectColumns = {
   ownerCreditCode: enterprises.creditCode,
   responsibleDeptName: departments.name,
   leaders: leadersJson,
+  startDelayReasonByName: sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = ${projects.startDelayReasonBy})`,
 };
 
-type Row = { p: typeof projects.$inferSelect; regionName: string | null; ownerName: string | null; ownerCreditCode: string | null; responsibleDeptName: string | null; leaders: { id: number; name: string; title: string | null }[] | string };
+type Row = { p: typeof projects.$inferSelect; regionName: string | null; ownerName: string | null; ownerCreditCode: string | null; responsibleDeptName: string | null; leaders: { id: number; name: string; title: string | null }[] | string; startDelayReasonByName?: string | null };
 
 
 export function toProject(r: Row): Project {
@@ -118,6 +119,7 @@ export function toProject(r: Row): Project {
     content: p.content,
     stage: p.stage as Project['stage'],
     stageChangedAt: p.stageChangedAt,
+    startDelayReason: p.startDelayReason ? { reason: p.startDelayReason, byId: p.startDelayReasonBy, byName: r.startDelayReasonByName ?? null, at: toIso(p.startDelayReasonAt) } : null,
     version: p.version,
     createdAt: toIso(p.createdAt),
     updatedAt: toIso(p.updatedAt),

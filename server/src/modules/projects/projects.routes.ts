@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  StartDelayReasonSchema,
   ProjectCreateSchema,
   ProjectListQuerySchema,
   ProjectListSchema,
@@ -49,6 +50,11 @@ export function projectRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/api/projects/:id/stage',
     { config: { permission: 'project:stage' }, schema: { tags, summary: '变更项目阶段（日期、原因、操作人）', params: IdParams, body: StageChangeSchema, response: { 200: ProjectSchema } } },
     async (req) => svc.changeStage(ctxOf(req, deps), req.params.id, req.body),
+  );
+  r.put(
+    '/api/projects/:id/start-delay-reason',
+    { config: { permission: 'project:update' }, schema: { tags, summary: '说明未按期开工原因（记录说明人和时间，留痕）', params: IdParams, body: StartDelayReasonSchema, response: { 200: ProjectSchema } } },
+    async (req) => svc.setStartDelayReason(ctxOf(req, deps), req.params.id, req.body),
   );
   r.get(
     '/api/projects/:id/stages',

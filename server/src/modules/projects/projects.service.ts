@@ -7,6 +7,7 @@ import {
   ProjectCreateSchema,
   ProjectPatchSchema,
   StageChangeSchema,
+  StartDelayReasonSchema,
   type Project,
   type ProjectCreate,
   type ProjectFilter,
@@ -15,6 +16,7 @@ import {
   type ProjectPatch,
   type ProjectStage,
   type StageChange,
+  type StartDelayReason,
 } from '@tiaodu/contracts';
 import { projects, projectStageEvents } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
@@ -25,6 +27,7 @@ import { chinaToday } from '../../core/clock.js';
 import * as repo from './projects.repository.js';
 import { initialStage, stageEffects, stageMoveError } from './domain/stages.js';
 import { bumpRollups, negate, projectContributions, withMovedContributions } from '../dashboard/rollups.js';
+import { onProjectDataChanged } from '../warnings/hooks.js';
 
 function withAbilities(ctx: Ctx, p: Project): Project {
   const role = ctx.user.role;
@@ -94,6 +97,8 @@ export async function createProject(ctx: Ctx, input: ProjectCreate, opts: { regi
     await tx.insert(projectStageEvents).values({ projectId: id, fromStage: null, toStage: stage, date: today, reason: '登记入库', userId: ctx.user.id || null });
     const p = (await repo.findProject(tx, eq(projects.id, id)))!;
     await writeAudit(tx, ctx, { action: 'project.create', entityType: 'project', entityId: id, summary: `新建项目「${p.name}」`, after: auditView(p) });
+    // the new project's lights of every month of this year so far (it shows in earlier months' lists)
+    await recomputeSince(ctx, tx, id, null);
     return withAbilities(ctx, p);
   });
 }
@@ -120,6 +125,14 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectPatch): 
     if (merged.plannedStart && merged.plannedCompletion && merged.plannedCompletion < merged.plannedStart) {
       throw new AppError('VALIDATION', '计划竣工日期不能早于计划开工日期', [{ path: 'plannedCompletion', message: '计划竣工日期不能早于计划开工日期' }]);
     }
+    // 年度类别 follows the annual plan of the project's plan year (one source of truth)
+    if ((fields.category !== undefined && fields.category !== cur.category) || (fields.planYear !== undefined && fields.planYear !== cur.planYear)) {
+      const plan = await tx.execute(sql`SELECT category FROM annual_plans WHERE project_id = ${id} AND year = ${merged.planYear}`);
+      const planCategory = (plan.rows[0] as { category: string } | undefined)?.category;
+      if (planCategory && fields.category !== undefined && fields.category !== planCategory)
+        throw new AppError('VALIDATION', `年度类别以${merged.planYear}年度计划为准，请在年度计划中修改`, [{ path: 'category', message: `年度类别以${merged.planYear}年度计划为准` }]);
+      if (planCategory) (fields as { category?: string }).category = planCategory;
+    }
     const set: Record<string, unknown> = { ...fields, version: cur.version + 1, updatedAt: ctx.clock.now().toISOString() };
     if (fields.totalInvestment !== undefined) set.totalInvestment = String(fields.totalInvestment);
     if (fields.landArea !== undefined) set.landArea = fields.landArea == null ? null : String(fields.landArea);
@@ -133,6 +146,7 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectPatch): 
     delete d.before.version;
     delete d.after.version;
     await writeAudit(tx, ctx, { action: 'project.update', entityType: 'project', entityId: id, summary: `修改项目「${next.name}」：${Object.keys(d.after).join('、') || '无变化'}`, before: d.before, after: d.after });
+    if (Object.keys(d.after).length) await recomputeSince(ctx, tx, id, null);
     return withAbilities(ctx, next);
   });
 }
@@ -177,8 +191,49 @@ export async function changeStage(ctx: Ctx, id: number, input: StageChange): Pro
       before: { stage: cur.stage, actualStart: cur.actualStart, actualCompletion: cur.actualCompletion },
       after: { stage: next.stage, actualStart: next.actualStart, actualCompletion: next.actualCompletion, date: v.date, reason: v.reason },
     });
+    await recomputeSince(ctx, tx, id, null);
     return withAbilities(ctx, next);
   });
+}
+
+/**
+ * States (or withdraws, with an empty reason) why a project did not start in its planned month,
+ * recording who and when; audited. Under 银川 a stated reason exempts the start yellow (not the
+ * red), so the lights of every month since the planned start are recomputed.
+ */
+export async function setStartDelayReason(ctx: Ctx, id: number, input: StartDelayReason): Promise<Project> {
+  const v = StartDelayReasonSchema.parse(input);
+  const reason = v.reason?.trim() || null;
+  return ctx.db.transaction(async (tx) => {
+    const cur = await lockInScope(ctx, tx, id);
+    if (cur.version !== v.version) throw new AppError('CONFLICT');
+    if (reason && !cur.plannedStart) throw new AppError('VALIDATION', '项目没有计划开工日期，无需说明延期原因', [{ path: 'reason', message: '项目没有计划开工日期' }]);
+    const now = ctx.clock.now().toISOString();
+    await tx
+      .update(projects)
+      .set({ startDelayReason: reason, startDelayReasonBy: reason ? ctx.user.id || null : null, startDelayReasonAt: reason ? now : null, version: cur.version + 1, updatedAt: now })
+      .where(eq(projects.id, id));
+    const next = (await repo.findProject(tx, eq(projects.id, id)))!;
+    await writeAudit(tx, ctx, {
+      action: 'project.startDelayReason',
+      entityType: 'project',
+      entityId: id,
+      summary: reason ? `「${cur.name}」说明未按期开工原因：${reason.slice(0, 100)}` : `「${cur.name}」撤回未按期开工原因`,
+      before: { startDelayReason: cur.startDelayReason },
+      after: { startDelayReason: next.startDelayReason },
+    });
+    await recomputeSince(ctx, tx, id, cur.plannedStart);
+    return withAbilities(ctx, next);
+  });
+}
+
+/** Recomputes a project's lights of this year from the month of `date` (or January) on. */
+async function recomputeSince(ctx: Ctx, tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0], id: number, date: string | null): Promise<void> {
+  const today = chinaToday(ctx.clock.now());
+  const year = Number(today.slice(0, 4));
+  const from = date && date.slice(0, 4) === String(year) ? Number(date.slice(5, 7)) : 1;
+  if (date && date.slice(0, 4) > String(year)) return;
+  await onProjectDataChanged(tx, ctx, [id], year, from);
 }
 
 export async function stageHistory(ctx: Ctx, id: number) {

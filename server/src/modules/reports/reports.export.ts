@@ -10,14 +10,14 @@ import * as repo from './reports.repository.js';
  * The side-by-side monthly table (月度调度表): one row per project; for each month 1..m a
  * pair of columns (形象进度, 实际完成投资) under a merged month header; then 年初至今累计,
  * 占年计划%, 开工至今累计, 占总投资% at month m (from domain/figures.ts, the same as the list
- * and the dashboard); title, 单位：万元, totals row. Only reported months (submitted or
- * accepted) are shown. Every text is written through safeCellText (no formula injection).
+ * and the dashboard); title, 单位：万元, totals row. Only accepted months (已审核) are
+ * shown: a bulletin carries no unreviewed figure. Every text is written through safeCellText (no formula injection).
  */
 export async function exportReports(ctx: Ctx, q: { year: number; upToMonth: number; regionCode?: string; q?: string }): Promise<Buffer> {
   const { year, upToMonth: m } = q;
   const rows = await repo.findMonthRows(ctx.db, ctx.user, year, m, { expected: true, regionPrefix: q.regionCode ? regionPrefix(q.regionCode) : undefined, q: q.q || undefined });
   const ids = rows.map((r) => r.projectId);
-  const byProject = new Map<number, Map<number, { investment: number; progress: string | null; reported: boolean }>>();
+  const byProject = new Map<number, Map<number, { investment: number; progress: string | null; accepted: boolean }>>();
   if (ids.length) {
     const res = await ctx.db.execute(sql`
       SELECT project_id, month, investment, progress_text, status FROM monthly_reports
@@ -25,7 +25,7 @@ export async function exportReports(ctx: Ctx, q: { year: number; upToMonth: numb
     for (const r of res.rows as Array<Record<string, unknown>>) {
       const pid = Number(r.project_id);
       const mm = byProject.get(pid) ?? new Map();
-      mm.set(Number(r.month), { investment: Number(r.investment), progress: (r.progress_text as string) ?? null, reported: r.status === 'submitted' || r.status === 'accepted' });
+      mm.set(Number(r.month), { investment: Number(r.investment), progress: (r.progress_text as string) ?? null, accepted: r.status === 'accepted' });
       byProject.set(pid, mm);
     }
   }
@@ -62,7 +62,7 @@ export async function exportReports(ctx: Ctx, q: { year: number; upToMonth: numb
   rows.forEach((r, i) => {
     const months = byProject.get(r.projectId) ?? new Map();
     const f = reportFigures({
-      months: [...months.entries()].map(([month, v]) => ({ month, investment: v.investment, reported: v.reported })),
+      months: [...months.entries()].map(([month, v]) => ({ month, investment: v.investment, accepted: v.accepted })),
       month: m,
       plannedInvestment: r.plannedInvestment,
       completedBeforeYear: r.completedBeforeYear,
@@ -71,7 +71,7 @@ export async function exportReports(ctx: Ctx, q: { year: number; upToMonth: numb
     const values: Array<string | number | null> = [i + 1, safeCellText(r.projectName), safeCellText(r.regionName ?? r.regionCode), r.totalInvestment, r.plannedInvestment];
     for (let k = 1; k <= m; k++) {
       const v = months.get(k);
-      if (v?.reported) {
+      if (v?.accepted) {
         values.push(safeCellText(v.progress), v.investment);
         monthTotals[k - 1] = fromCents(toCents(monthTotals[k - 1]) + toCents(v.investment));
       } else values.push(null, null);

@@ -129,7 +129,7 @@ export async function importReports(ctx: Ctx, year: number, month: number, file:
       if (p.report_id) await tx.update(monthlyReports).set({ ...values, version: sql`${monthlyReports.version} + 1` }).where(eq(monthlyReports.id, p.report_id));
       else await tx.insert(monthlyReports).values({ projectId: p.id, year, month, ...values, createdAt: now });
       const d = reportedDelta((p.status as ReportStatus | null) ?? 'draft', 'submitted', Number(p.investment ?? 0), x.investment);
-      deltas.push({ year, month, regionCode: p.region_code, category: p.category, completed: d.completed, reports: d.reports });
+      deltas.push({ year, month, regionCode: p.region_code, category: p.category, ...d });
     }
     await bumpRollups(tx, deltas);
     await writeAudit(tx, ctx, {
@@ -138,7 +138,7 @@ export async function importReports(ctx: Ctx, year: number, month: number, file:
       summary: `导入${year}年${month}月月报${plan.length}份`,
       after: plan.map(({ p, x }) => ({ projectId: p.id, investment: x.investment })),
     });
-    await onProjectDataChanged(tx, ctx, plan.map((e) => e.p.id), year);
+    await onProjectDataChanged(tx, ctx, plan.map((e) => e.p.id), year, month);
     return result;
   });
 }

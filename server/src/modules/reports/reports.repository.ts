@@ -11,16 +11,29 @@ import type { DbOrTx } from '../../db/client.js';
  */
 
 /**
- * Projects that should report for a year (应报项目): not deleted, not terminated, and either
- * in stage 开工 / 在建 / 停缓建 (a suspended project still reports, usually 0), or finished
- * this year (竣工 / 投产 / 达产) while holding an annual plan for the year. Projects still in
- * 谋划 / 储备 / 前期 do not report, even with a 新开工 plan: they report from the month they
- * start (the stage change moves them into the list).
+ * Who owes the report of (year, month) (应报项目) — the one rule used by the missing list, the
+ * report light and the demo data. A project owes the month's report when it is not deleted nor
+ * terminated and
+ * - it has started by the end of the month: actual start on or before the month's last day
+ *   (without a recorded start date: its stage is 开工 / 在建 / 停缓建, or it is finished and
+ *   holds a plan for the year), and
+ * - it was not completed before the month began: it reports up to and including the month of
+ *   its actual completion (finished without a recorded completion date: while it holds a plan
+ *   for the year).
+ * A suspended project still reports (usually 0). Projects in 谋划 / 储备 / 前期 do not report,
+ * even with a 新开工 plan. `month` may be an SQL expression (the demo data's month series).
  */
-export function shouldReport(year: number): SQL {
-  return sql`(projects.stage IN ('started', 'construction', 'suspended')
-    OR (projects.stage IN ('completed', 'production', 'full_production')
-        AND EXISTS (SELECT 1 FROM annual_plans apx WHERE apx.project_id = projects.id AND apx.year = ${year})))`;
+export function owesReport(year: number, month: number | SQL): SQL {
+  const first = sql`make_date(${year}::int, (${month})::int, 1)`;
+  const plan = sql`EXISTS (SELECT 1 FROM annual_plans apx WHERE apx.project_id = projects.id AND apx.year = ${year}::int)`;
+  return sql`(projects.stage <> 'terminated'
+    AND (CASE WHEN projects.actual_start IS NOT NULL THEN projects.actual_start < (${first} + interval '1 month')
+              WHEN projects.stage IN ('started', 'construction', 'suspended') THEN true
+              WHEN projects.stage IN ('completed', 'production', 'full_production') THEN ${plan}
+              ELSE false END)
+    AND (CASE WHEN projects.actual_completion IS NOT NULL THEN projects.actual_completion >= ${first}
+              WHEN projects.stage IN ('completed', 'production', 'full_production') THEN ${plan}
+              ELSE true END))`;
 }
 
 export interface ReportRow {
@@ -98,7 +111,7 @@ export async function findMonthRows(
   if (opts.projectId) conds.push(sql`projects.id = ${opts.projectId}`);
   if (opts.regionPrefix) conds.push(sql`projects.region_code LIKE ${opts.regionPrefix + '%'}`);
   if (opts.q) conds.push(sql`(projects.name ILIKE ${'%' + opts.q + '%'} OR projects.code ILIKE ${'%' + opts.q + '%'})`);
-  if (opts.expected) conds.push(sql`(r.id IS NOT NULL OR (projects.stage <> 'terminated' AND ${shouldReport(year)}))`);
+  if (opts.expected) conds.push(sql`(r.id IS NOT NULL OR ${owesReport(year, month)})`);
   else conds.push(sql`r.id IS NOT NULL`);
   const res = await db.execute(sql`
     SELECT r.id, projects.id AS project_id, projects.name AS project_name, projects.code AS project_code,
@@ -122,8 +135,8 @@ export async function findMonthRows(
 }
 
 /** Reported-or-not months of the year for the given projects (for 年初至今累计). */
-export async function yearMonths(db: DbOrTx, projectIds: number[], year: number): Promise<Map<number, Array<{ month: number; investment: number; reported: boolean }>>> {
-  const out = new Map<number, Array<{ month: number; investment: number; reported: boolean }>>();
+export async function yearMonths(db: DbOrTx, projectIds: number[], year: number): Promise<Map<number, Array<{ month: number; investment: number; accepted: boolean; pending: boolean }>>> {
+  const out = new Map<number, Array<{ month: number; investment: number; accepted: boolean; pending: boolean }>>();
   if (!projectIds.length) return out;
   const res = await db.execute(sql`
     SELECT project_id, month, investment, status FROM monthly_reports
@@ -131,7 +144,7 @@ export async function yearMonths(db: DbOrTx, projectIds: number[], year: number)
   for (const r of res.rows as Array<Record<string, unknown>>) {
     const id = Number(r.project_id);
     const list = out.get(id) ?? [];
-    list.push({ month: Number(r.month), investment: Number(r.investment), reported: r.status === 'submitted' || r.status === 'accepted' });
+    list.push({ month: Number(r.month), investment: Number(r.investment), accepted: r.status === 'accepted', pending: r.status === 'submitted' });
     out.set(id, list);
   }
   return out;

@@ -11,7 +11,7 @@ let pA2: number; // entA's second project, under construction
 let pB: number; // entB's project in 淳安 (countyB)
 
 async function rollups(year: number) {
-  const res = await env.ctx.db.execute(sql`SELECT month, region_code, category, completed::text AS completed, reports FROM monthly_rollups WHERE year = ${year} ORDER BY 1, 2, 3`);
+  const res = await env.ctx.db.execute(sql`SELECT month, region_code, category, completed::text AS completed, pending::text AS pending, reports FROM monthly_rollups WHERE year = ${year} ORDER BY 1, 2, 3`);
   return res.rows;
 }
 
@@ -100,7 +100,9 @@ describe('fill, submit, return, resubmit, accept, revise', () => {
     expect(stale.statusCode).toBe(409);
     const sub = await unit.post(`${url(pA)}/submit`, { version: 1 });
     expect(sub.statusCode, sub.body).toBe(200);
-    expect(sub.json()).toMatchObject({ status: 'submitted', late: false, figures: { ytd: 2000.5, sinceStart: 2000.5, sinceStartPctOfTotal: 4 } });
+    // 年初至今累计 counts accepted reports; the submitted one is shown apart, awaiting review
+    expect(sub.json()).toMatchObject({ status: 'submitted', late: false, figures: { ytd: 800, ytdPending: 1200.5, sinceStart: 800, sinceStartPctOfTotal: 1.6 } });
+    expect((await rollups(2026)).find((r) => r.month === 5)).toMatchObject({ completed: '0.00', pending: '1200.50', reports: 1 });
     expect((await put(unit, url(pA), { investment: 1 })).statusCode).toBe(409);
     const again = await unit.post(`${url(pA)}/submit`, {});
     expect(again.statusCode).toBe(409);
@@ -108,14 +110,14 @@ describe('fill, submit, return, resubmit, accept, revise', () => {
 
     expect((await disp.post(`${url(pA)}/return`, {})).statusCode).toBe(400);
     const ret = await disp.post(`${url(pA)}/return`, { reason: '投资额与形象进度不符' });
-    expect(ret.json()).toMatchObject({ status: 'returned', returnReason: '投资额与形象进度不符', figures: { ytd: 800 } });
+    expect(ret.json()).toMatchObject({ status: 'returned', returnReason: '投资额与形象进度不符', figures: { ytd: 800, ytdPending: 0 } });
     expect((await put(unit, url(pA), { investment: 1000, progressText: '主体结构施工至二层' })).json().status).toBe('returned');
     // the dispatcher moves the deadline to yesterday (China time): the resubmission is late
     const w5 = (await disp.get('/api/report-windows?year=2026')).json().find((x: { month: number }) => x.month === 5);
     expect((await disp.patch(`/api/report-windows/${w5.id}`, { deadline: '2026-06-04' })).json().deadline).toBe('2026-06-04');
     const resub = await unit.post(`${url(pA)}/submit`, {});
     expect(resub.json()).toMatchObject({ status: 'submitted', late: true, investment: 1000 });
-    expect((await disp.post(`${url(pA)}/accept`, {})).json()).toMatchObject({ status: 'accepted', figures: { ytd: 1800 } });
+    expect((await disp.post(`${url(pA)}/accept`, {})).json()).toMatchObject({ status: 'accepted', figures: { ytd: 1800, ytdPending: 0 } });
 
     // revision: only the reviewer, with a reason; the original stays visible
     expect((await unit.post(`${url(pA)}/revise`, { investment: 1100, reason: '统计口径调整' })).statusCode).toBe(403);
@@ -132,8 +134,8 @@ describe('fill, submit, return, resubmit, accept, revise', () => {
 
     const maintained = await rollups(2026);
     expect(maintained).toEqual([
-      { month: 4, region_code: env.fx.townA1, category: 'new_start', completed: '800.00', reports: 1 },
-      { month: 5, region_code: env.fx.townA1, category: 'new_start', completed: '1100.00', reports: 1 },
+      { month: 4, region_code: env.fx.townA1, category: 'new_start', completed: '800.00', pending: '0.00', reports: 1 },
+      { month: 5, region_code: env.fx.townA1, category: 'new_start', completed: '1100.00', pending: '0.00', reports: 1 },
     ]);
     await env.ctx.db.transaction((tx) => rebuildRollups(tx, 2026));
     expect(await rollups(2026)).toEqual(maintained);
@@ -185,6 +187,15 @@ describe('export in the side-by-side layout', () => {
     // a formula-looking progress text must come out as text
     await put(unit, url(pA2), { investment: 280, progressText: '=1+1 基础施工' });
     await unit.post(`${url(pA2)}/submit`, {});
+    // a submitted report awaiting review is not in the table
+    const pending = new ExcelJS.Workbook();
+    await pending.xlsx.load((await disp.get('/api/reports/export.xlsx?year=2026&upToMonth=5')).rawPayload as unknown as ArrayBuffer);
+    let pendingTotal: unknown;
+    pending.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(1).value === '合计') pendingTotal = row.getCell(15).value;
+    });
+    expect(pendingTotal).toBe(1100);
+    expect((await disp.post(`${url(pA2)}/accept`, {})).statusCode).toBe(200);
     const res = await disp.get('/api/reports/export.xlsx?year=2026&upToMonth=5');
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-disposition']).toContain('reports_2026_5.xlsx');

@@ -69,7 +69,7 @@ export async function patchWindow(ctx: Ctx, id: number, patch: ReportWindowPatch
 
 /* ------------------------------------------------------------------ reading */
 
-function toReport(row: repo.ReportRow, months: Array<{ month: number; investment: number; reported: boolean }>): Report {
+function toReport(row: repo.ReportRow, months: Array<{ month: number; investment: number; accepted: boolean; pending: boolean }>): Report {
   const { deptId: _d, deptName: _n, completedBeforeYear, category: _c, ...rest } = row;
   return {
     ...rest,
@@ -203,10 +203,10 @@ async function writeReport(
       [after] = (await tx.insert(monthlyReports).values({ projectId, year, month, ...set, createdAt: now }).returning()) as [ReportRecord];
     }
     const delta = reportedDelta(from, move.to, Number(cur?.investment ?? 0), Number(after.investment));
-    if (delta.completed || delta.reports) await bumpRollups(tx, [{ year, month, regionCode: project.regionCode, category: project.category, completed: delta.completed, reports: delta.reports }]);
+    if (delta.completed || delta.pending || delta.reports) await bumpRollups(tx, [{ year, month, regionCode: project.regionCode, category: project.category, ...delta }]);
     const a = opts.audit(cur, after);
     await writeAudit(tx, ctx, { action: `report.${action}` as 'report.save', entityType: 'monthly_report', entityId: after.id, summary: a.summary, before: cur ? auditView(cur) : undefined, after: auditView(after) });
-    await onProjectDataChanged(tx, ctx, [projectId], year);
+    await onProjectDataChanged(tx, ctx, [projectId], year, month);
     if (action === 'submit') await onReportSubmitted(tx, ctx, after);
     return after;
   };

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { shouldReport } from '../reports/reports.repository.js';
+import { owesReport } from '../reports/reports.repository.js';
 import { BUILTIN_RULE_SETS, ruleSetConfigSchema, type LightDimension, type RuleSetConfig } from '@tiaodu/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../core/context.js';
@@ -30,17 +30,19 @@ export async function ensureRuleSets(tx: DbOrTx): Promise<void> {
   }
 }
 
-/** The months whose lights a change in `year` can move: see onProjectDataChanged. */
-export function affectedMonths(ctx: Ctx, year: number): number[] {
+/**
+ * The months of `year` from `fromMonth` on whose lights are kept current: up to the current
+ * month for this year, up to December for a past year, none for a future year. In order,
+ * because a month's streaks continue those of the month before.
+ */
+export function monthsFollowed(ctx: Ctx, year: number, fromMonth = 1): number[] {
   const today = chinaToday(ctx.clock.now());
   const cy = Number(today.slice(0, 4));
-  if (year < cy) return [12];
   if (year > cy) return [];
-  // the current month, and the month before it: its reports come in during this month (the
-  // window's deadline is early in the next month), and the pages open on it by default.
-  // In order, because a month's streaks continue those of the month before.
-  const cm = Number(today.slice(5, 7));
-  return cm > 1 ? [cm - 1, cm] : [cm];
+  const last = year < cy ? 12 : Number(today.slice(5, 7));
+  const out: number[] = [];
+  for (let m = Math.max(1, fromMonth); m <= last; m++) out.push(m);
+  return out;
 }
 
 /** The last complete month and the current month, as [year, month] in order (a rule change recomputes both). */
@@ -77,24 +79,26 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
     if (!batch.length) continue;
     const list = idList(batch);
     // one after another: a transaction is one connection
-    // Who owes a report is the reports module's rule (shouldReport), so the missing list and the light agree.
-    const proj = await tx.execute(sql`SELECT id, region_code, total_investment, planned_start::text AS planned_start, actual_start::text AS actual_start, stats_code,
-          (stage <> 'terminated' AND ${shouldReport(year)}) AS must_report
+    // Who owes the month's report is the reports module's rule (owesReport), so the missing list and the light agree.
+    const proj = await tx.execute(sql`SELECT id, region_code, total_investment, planned_start::text AS planned_start, actual_start::text AS actual_start, stats_code, start_delay_reason,
+          ${owesReport(year, month)} AS must_report
         FROM projects WHERE id IN (${list}) AND deleted_at IS NULL`);
     const plans = await tx.execute(sql`SELECT project_id, planned_investment, monthly FROM annual_plans WHERE year = ${year} AND project_id IN (${list})`);
-    const reps = await tx.execute(sql`SELECT project_id, coalesce(sum(investment) FILTER (WHERE month <= ${month}), 0) AS cum,
+    // 年初至今累计 counts accepted reports; the report light asks whether the month's report was handed in
+    const reps = await tx.execute(sql`SELECT project_id, coalesce(sum(investment) FILTER (WHERE month <= ${month} AND status = 'accepted'), 0) AS cum,
           bool_or(month = ${month}) AS submitted
         FROM monthly_reports WHERE year = ${year} AND month <= ${month} AND status IN ('submitted', 'accepted') AND project_id IN (${list}) GROUP BY project_id`);
     const mss = await tx.execute(sql`SELECT project_id, due_date::text AS due, done_date::text AS done FROM milestones
         WHERE project_id IN (${list}) AND due_date < ${asOf} AND (done_date IS NULL OR done_date > ${asOf})`);
     const prev = await tx.execute(sql`SELECT project_id, dimension, streak FROM project_lights WHERE year = ${prevY} AND month = ${prevM} AND project_id IN (${list})`);
-    const planBy = new Map<number, { planned: number; monthly: number[] }>();
+    // amounts stay decimal text (exact), read by the lights' exact arithmetic
+    const planBy = new Map<number, { planned: string; monthly: string[] }>();
     for (const r of plans.rows as Array<{ project_id: number; planned_investment: string; monthly: unknown }>) {
-      const monthly = Array.isArray(r.monthly) ? r.monthly.map(Number) : String(r.monthly).replace(/[{}]/g, '').split(',').map(Number);
-      planBy.set(Number(r.project_id), { planned: Number(r.planned_investment), monthly });
+      const monthly = Array.isArray(r.monthly) ? r.monthly.map(String) : String(r.monthly).replace(/[{}]/g, '').split(',');
+      planBy.set(Number(r.project_id), { planned: String(r.planned_investment), monthly });
     }
-    const repBy = new Map<number, { cum: number; submitted: boolean }>();
-    for (const r of reps.rows as Array<{ project_id: number; cum: string; submitted: boolean }>) repBy.set(Number(r.project_id), { cum: Number(r.cum), submitted: !!r.submitted });
+    const repBy = new Map<number, { cum: string; submitted: boolean }>();
+    for (const r of reps.rows as Array<{ project_id: number; cum: string; submitted: boolean }>) repBy.set(Number(r.project_id), { cum: String(r.cum), submitted: !!r.submitted });
     const msBy = new Map<number, { dueDate: string; doneDate: string | null }[]>();
     for (const r of mss.rows as Array<{ project_id: number; due: string; done: string | null }>) {
       const k = Number(r.project_id);
@@ -106,7 +110,7 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
       (prevBy.get(k) ?? prevBy.set(k, {}).get(k)!)[r.dimension] = Number(r.streak);
     }
     const rows: unknown[] = [];
-    for (const p of proj.rows as Array<{ id: number; region_code: string; total_investment: string; planned_start: string | null; actual_start: string | null; stats_code: string | null; must_report: boolean }>) {
+    for (const p of proj.rows as Array<{ id: number; region_code: string; total_investment: string; planned_start: string | null; actual_start: string | null; stats_code: string | null; start_delay_reason: string | null; must_report: boolean }>) {
       const id = Number(p.id);
       const rep = repBy.get(id);
       const facts: ProjectFacts = {
@@ -115,8 +119,9 @@ export async function recomputeLights(tx: DbOrTx, ctx: Ctx, projectIds: number[]
         plannedStart: p.planned_start,
         actualStart: p.actual_start,
         statsCode: p.stats_code,
+        startDelayReason: p.start_delay_reason,
         plan: planBy.get(id) ?? null,
-        cumulativeCompleted: rep?.cum ?? 0,
+        cumulativeCompleted: rep?.cum ?? '0',
         milestones: msBy.get(id) ?? [],
         report: { deadline, submitted: rep?.submitted ?? false, required: !!p.must_report },
         asOf,

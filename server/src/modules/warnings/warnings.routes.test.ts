@@ -55,18 +55,44 @@ describe('recompute and list', () => {
     expect(list.rows.map((x: { projectId: number }) => x.projectId)).toEqual([pB]);
     expect(list.countsByLight).toEqual({ green: 1, yellow: 0, red: 0 });
     expect((await rb.get(`/api/projects/${pA}/lights`)).statusCode).toBe(404);
-    expect((await rb.get(`/api/projects/${pB}/lights`)).json().months).toHaveLength(1);
+    // lights from January (computed when the project was created) to the current month
+    expect((await rb.get(`/api/projects/${pB}/lights`)).json().months.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it('the hook recomputes the current month of the affected project only', async () => {
+  it('the hook recomputes the month a change touches and every month after it, of the affected project only', async () => {
+    const stamp = async () => (await q(`SELECT project_id, month, computed_at::text AS at FROM project_lights WHERE dimension = 'investment' ORDER BY 1, 2`)).rows;
+    const before = await stamp();
+    env.clock.set('2026-06-15T03:00:00Z');
     await env.database.db.transaction(async (tx) => {
-      await tx.execute(`INSERT INTO monthly_reports (project_id, year, month, status, investment) VALUES (${pA}, 2026, 6, 'submitted', 400)` as never);
-      await onProjectDataChanged(tx, env.ctx, [pA], 2026);
+      await tx.execute(`INSERT INTO monthly_reports (project_id, year, month, status, investment) VALUES (${pA}, 2026, 6, 'accepted', 400)` as never);
+      await onProjectDataChanged(tx, env.ctx, [pA], 2026, 6);
     });
-    const rows = (await q(`SELECT project_id, month, dimension, light, value FROM project_lights WHERE month = 6 AND dimension = 'investment'`)).rows;
+    env.clock.set('2026-06-15T02:00:00Z');
+    const rows = (await q(`SELECT project_id, month, dimension, light, value FROM project_lights WHERE month = 6 AND dimension = 'investment' AND project_id = $1`, [pA])).rows;
     expect(rows).toEqual([{ project_id: pA, month: 6, dimension: 'investment', light: 'green', value: 3.33 }]);
-    // May is history, untouched
+    // months before the change, and other projects, are untouched
+    const after = await stamp();
+    const changed = after.filter((r, i) => r.at !== before[i]?.at).map((r) => [r.project_id, r.month]);
+    expect(changed).toEqual([[pA, 6]]);
     expect((await q(`SELECT light FROM project_lights WHERE project_id = $1 AND month = 5 AND dimension = 'investment'`, [pA])).rows[0].light).toBe('yellow');
+  });
+
+  it('a revision of an older month recomputes its lights and the months after, without 重新计算', async () => {
+    const disp = await env.login('disp');
+    // March: 240 accepted to May puts pA 21.67 points behind; a March report of 300 more brings May to 45% (3.33 behind: green)
+    await q(`INSERT INTO monthly_reports (project_id, year, month, status, investment) VALUES ($1, 2026, 3, 'accepted', 0)`, [pA]);
+    expect((await disp.post('/api/report-windows', { year: 2026, month: 3, deadline: '2026-04-05' })).statusCode).toBe(201);
+    const rev = await disp.post(`/api/reports/${pA}/2026/3/revise`, { investment: 300, reason: '补录3月完成投资' });
+    expect(rev.statusCode, rev.body).toBe(200);
+    const light = async (m: number) => (await q(`SELECT light, value FROM project_lights WHERE project_id = $1 AND year = 2026 AND month = $2 AND dimension = 'investment'`, [pA, m])).rows[0];
+    expect(await light(3)).toEqual({ light: 'green', value: 0 }); // 300 of 1200 at March = 25% = 序时
+    expect(await light(5)).toEqual({ light: 'green', value: 3.33 }); // 540 of 1200 = 45% vs 41.67%
+    const list = (await disp.get('/api/warnings?year=2026&month=5')).json();
+    expect(list.rows.find((r: { projectId: number }) => r.projectId === pA).lights.investment.light).toBe('green');
+    await q(`DELETE FROM monthly_reports WHERE project_id = $1 AND month = 3`, [pA]);
+    await q(`DELETE FROM report_windows WHERE year = 2026 AND month = 3`);
+    await env.database.db.transaction((tx) => onProjectDataChanged(tx, env.ctx, [pA], 2026, 3));
+    expect((await light(5)).light).toBe('yellow');
   });
 });
 

@@ -65,7 +65,12 @@ async function queryWarnings(ctx: Ctx, q: WarningQuery): Promise<WarningListDto>
   const pageRows = page.rows as Array<{ id: number; name: string; region_code: string; region_name: string | null; worst: number; total: number }>;
   const ids = pageRows.map((r) => Number(r.id));
   const lightsBy = new Map<number, Partial<Record<LightDimension, ProjectLightDto>>>();
+  const reasonBy = new Map<number, WarningRow['startDelayReason']>();
   if (ids.length) {
+    const rs = await ctx.db.execute(sql`SELECT p.id, p.start_delay_reason, p.start_delay_reason_at, u.display_name FROM projects p LEFT JOIN users u ON u.id = p.start_delay_reason_by
+      WHERE p.start_delay_reason IS NOT NULL AND p.id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+    for (const r of rs.rows as Array<{ id: number; start_delay_reason: string; start_delay_reason_at: string | Date | null; display_name: string | null }>)
+      reasonBy.set(Number(r.id), { reason: r.start_delay_reason, byName: r.display_name, at: r.start_delay_reason_at == null ? null : toIso(r.start_delay_reason_at) });
     const ls = await ctx.db.execute(sql`SELECT project_id, dimension, light, value, detail, streak FROM project_lights
       WHERE year = ${q.year} AND month = ${q.month} AND project_id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
     for (const r of ls.rows as Array<{ project_id: number; dimension: LightDimension; light: Light; value: string | null; detail: string | null; streak: number }>) {
@@ -80,6 +85,7 @@ async function queryWarnings(ctx: Ctx, q: WarningQuery): Promise<WarningListDto>
     regionName: r.region_name,
     worst: LIGHTS[Number(r.worst)]!,
     lights: lightsBy.get(Number(r.id)) ?? {},
+    startDelayReason: reasonBy.get(Number(r.id)) ?? null,
   }));
   return { year: q.year, month: q.month, total: Number(pageRows[0]?.total ?? 0), page: q.page, pageSize: q.pageSize, rows, countsByLight, countsByDimension };
 }

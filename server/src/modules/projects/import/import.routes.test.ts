@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCreditCode } from '@tiaodu/contracts';
 import { agentFor, createTestEnv, multipartBody, PASSWORD, type TestEnv } from '../../../../test/helpers.js';
 import { realLedger, xlsx, type Cell } from '../../../../test/fixtures/ledgers.js';
+import { queuedRecompute } from '../../warnings/hooks.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -45,6 +46,8 @@ describe('ledger import', () => {
     const res = await disp.upload('/api/projects/import?dryRun=false', file, '台账.xlsx');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ dryRun: false, created: 3, updated: 0, errors: [] });
+    // the imported projects' lights of every month of the year are queued for the backfill job
+    expect(await queuedRecompute(env.database.db)).toEqual({ year: 2026, month: 1 });
     const list = (await disp.get('/api/projects?sort=name&pageSize=10')).json();
     expect(list.total).toBe(3);
     const byName = Object.fromEntries(list.items.map((p: { name: string }) => [p.name, p]));

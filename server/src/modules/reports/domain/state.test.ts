@@ -43,11 +43,11 @@ describe('report state machine', () => {
     expect(REPORT_STATUSES.filter(isReported)).toEqual(['submitted', 'accepted']);
     expect(REPORT_STATUSES.filter(photosEditable)).toEqual(['draft', 'returned']);
   });
-  it('roll-up deltas: submit +, return −, accept 0, revision ±', () => {
-    expect(reportedDelta('draft', 'submitted', 0, 120.5)).toEqual({ completed: 120.5, reports: 1 });
-    expect(reportedDelta('submitted', 'returned', 120.5, 120.5)).toEqual({ completed: -120.5, reports: -1 });
-    expect(reportedDelta('submitted', 'accepted', 120.5, 120.5)).toEqual({ completed: 0, reports: 0 });
-    expect(reportedDelta('accepted', 'accepted', 120.5, 100.2)).toEqual({ completed: -20.3, reports: 0 });
-    expect(reportedDelta('draft', 'draft', 0, 50)).toEqual({ completed: 0, reports: 0 });
+  it('roll-up deltas: submit adds to 待审核, accept moves it to 已审核, return takes it out, revision ±', () => {
+    expect(reportedDelta('draft', 'submitted', 0, 120.5)).toEqual({ completed: 0, pending: 120.5, reports: 1 });
+    expect(reportedDelta('submitted', 'returned', 120.5, 120.5)).toEqual({ completed: 0, pending: -120.5, reports: -1 });
+    expect(reportedDelta('submitted', 'accepted', 120.5, 120.5)).toEqual({ completed: 120.5, pending: -120.5, reports: 0 });
+    expect(reportedDelta('accepted', 'accepted', 120.5, 100.2)).toEqual({ completed: -20.3, pending: 0, reports: 0 });
+    expect(reportedDelta('draft', 'draft', 0, 50)).toEqual({ completed: 0, pending: 0, reports: 0 });
   });
 });

@@ -39,9 +39,14 @@ export function reportMove(from: ReportStatus, action: ReportAction): Move {
   }
 }
 
-/** Whether a report in this status counts as "reported" (年初至今累计, roll-ups). */
+/** Whether a report in this status has been handed in (submitted or accepted: the report light, 已报). */
 export function isReported(status: ReportStatus): boolean {
   return status === 'submitted' || status === 'accepted';
+}
+
+/** Whether a report's figures count in 年初至今累计 and the roll-ups' completed sum (accepted only). */
+export function isCounted(status: ReportStatus): boolean {
+  return status === 'accepted';
 }
 
 /** Photos may be added or deleted while the unit can still edit the report. */
@@ -50,15 +55,17 @@ export function photosEditable(status: ReportStatus): boolean {
 }
 
 /**
- * The change of the "reported" sum a move causes (roll-ups): submit adds the report's
- * investment and one report, return takes them out, accept changes nothing, a revision
- * adds its delta.
+ * The change a move causes in the roll-ups: `completed` sums accepted reports (已审核), `pending`
+ * submitted ones awaiting review (待审核), `reports` counts both. Submit adds the report to
+ * pending, accept moves it to completed, return takes it out, a revision adds its delta. In
+ * integer 分, so the sums carry no binary drift.
  */
-export function reportedDelta(from: ReportStatus, to: ReportStatus, investmentBefore: number, investmentAfter: number): { completed: number; reports: number } {
-  const a = isReported(from);
-  const b = isReported(to);
-  if (!a && !b) return { completed: 0, reports: 0 };
-  if (!a && b) return { completed: investmentAfter, reports: 1 };
-  if (a && !b) return { completed: -investmentBefore, reports: -1 };
-  return { completed: Math.round((investmentAfter - investmentBefore) * 100) / 100, reports: 0 };
+export function reportedDelta(from: ReportStatus, to: ReportStatus, investmentBefore: number, investmentAfter: number): { completed: number; pending: number; reports: number } {
+  const c = (s: ReportStatus, v: number) => (s === 'accepted' ? Math.round(v * 100) : 0);
+  const p = (s: ReportStatus, v: number) => (s === 'submitted' ? Math.round(v * 100) : 0);
+  return {
+    completed: (c(to, investmentAfter) - c(from, investmentBefore)) / 100,
+    pending: (p(to, investmentAfter) - p(from, investmentBefore)) / 100,
+    reports: (isReported(to) ? 1 : 0) - (isReported(from) ? 1 : 0),
+  };
 }

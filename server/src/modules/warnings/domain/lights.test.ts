@@ -151,3 +151,35 @@ describe('statistics (入库) after start', () => {
     expect(light({ ...f('2024-01-01'), statsCode: 'X' }, yinchuan, 'statistics').light).toBe('green');
   });
 });
+
+describe('colours decided on exact values (issue 11)', () => {
+  it('银川: 30.004 points behind is red, 9.996 behind is green, exactly 30 and 10 yellow; the text separates them', () => {
+    // end of June: 序时 50%; plan 100,000 万元
+    const at = (done: string) => light(facts({ plan: { planned: 100000, monthly: Array(12).fill(100000 / 12) }, cumulativeCompleted: done }), yinchuan, 'investment');
+    expect(at('19996')).toMatchObject({ light: 'red', value: -30 });
+    expect(at('19996').detail).toBe('完成年度计划19.996%，序时进度50.0%，滞后30.004个百分点');
+    expect(at('20000')).toMatchObject({ light: 'yellow', detail: '完成年度计划20.0%，序时进度50.0%，滞后30.0个百分点' });
+    expect(at('40004')).toMatchObject({ light: 'green', detail: '完成年度计划40.004%，序时进度50.0%，滞后9.996个百分点' });
+    expect(at('40000').light).toBe('yellow');
+    expect(at('50004').detail).toBe('完成年度计划50.004%，序时进度50.0%，超0.004个百分点');
+    expect(at('50000').detail).toBe('完成年度计划50.0%，序时进度50.0%，与序时持平');
+  });
+  it('武汉: exactly 80% of 序时 is green (yellow only below 80%)', () => {
+    // end of May: 序时 5/12 = 41.666…%; 80% of it = 33.333…% = 1,000 of 3,000
+    const at = (done: number) => light(facts({ plan: { planned: 3000, monthly: Array(12).fill(250) }, cumulativeCompleted: done, asOf: '2024-05-31' }), wuhan, 'investment', 2024, 5);
+    expect(at(1000).light).toBe('green');
+    expect(at(1000).detail).toContain('为序时的80.0%');
+    expect(at(999.99).light).toBe('yellow');
+    expect(investmentLight(wuhan.investment, { n: 100n, d: 3n }, { n: 1250n, d: 30n })).toBe('green');
+  });
+  it('三亚: January, 476 of 11,440 is 4.1725 behind, more than half of 8.3333: red', () => {
+    const l = light(facts({ plan: { planned: 11440, monthly: Array(12).fill(11440 / 12) }, cumulativeCompleted: 476, asOf: '2024-01-31' }), sanya, 'investment', 2024, 1);
+    expect(l.light).toBe('red');
+    expect(l.value).toBe(-4.17);
+  });
+  it('the investment light starts in the month the year\'s plan begins', () => {
+    const plan = { planned: 500, monthly: [0, 0, 0, 0, 0, 0, 0, 100, 100, 100, 100, 100] };
+    expect(light(facts({ plan, cumulativeCompleted: 0, asOf: '2024-03-31' }), yinchuan, 'investment', 2024, 3)).toMatchObject({ light: 'green', detail: '年度计划自8月起' });
+    expect(light(facts({ plan, cumulativeCompleted: 0, asOf: '2024-08-31' }), yinchuan, 'investment', 2024, 8).light).toBe('red');
+  });
+});

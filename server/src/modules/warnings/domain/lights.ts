@@ -1,5 +1,6 @@
 import type { Light, LightDimension, RuleSetConfig } from '@tiaodu/contracts';
-import { completionRate, lastDayOfMonth, round, timeProgress } from './progress.js';
+import { cmp, dec, distinctText, le, lt, gt, ge, mul, neg, q, roundQ, sub, ZERO, type Q } from '../../../core/exact.js';
+import { completionRateQ, firstPlannedMonth, lastDayOfMonth, monthTimeProgressQ, round } from './progress.js';
 
 /** What computeLights needs to know about one project for one month. */
 export interface ProjectFacts {
@@ -10,14 +11,14 @@ export interface ProjectFacts {
   statsCode: string | null;
   /** A recorded reason for not starting on time (suppresses the start yellow, not the red). */
   startDelayReason?: string | null;
-  /** The year's plan, or null. */
-  plan: { planned: number; monthly: number[] } | null;
-  /** 年初至今累计 through the month (submitted or accepted reports). */
-  cumulativeCompleted: number;
+  /** The year's plan, or null (amounts in 万元 with at most two decimals). */
+  plan: { planned: number | string; monthly: Array<number | string> } | null;
+  /** 年初至今累计 through the month (accepted reports, see the README's 口径). */
+  cumulativeCompleted: number | string;
   milestones: { dueDate: string; doneDate: string | null }[];
   /**
    * Report window deadline of the month (null: not opened), whether a report was submitted,
-   * and whether the project owes one (the reports module's shouldReport rule; default: when
+   * and whether the project owes it (the reports module's owesReport rule; default: when
    * it has a plan for the year).
    */
   report: { deadline: string | null; submitted: boolean; required?: boolean };
@@ -46,24 +47,49 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The investment light alone (exported for edge tests). */
-export function investmentLight(rule: RuleSetConfig['investment'], ratePct: number, timePct: number): Light {
-  const rate = round(ratePct, 2);
-  const time = round(timePct, 2);
-  const behind = round(time - rate, 2);
+/**
+ * The investment light alone (exported for edge tests), decided on exact values: the rate and
+ * 序时 are fractions (or decimals read exactly), thresholds are read exactly from the rule.
+ */
+export function investmentLight(rule: RuleSetConfig['investment'], ratePct: Q | number, timePct: Q | number): Light {
+  const rate = dec(ratePct);
+  const time = dec(timePct);
+  const behind = sub(time, rate);
   switch (rule.mode) {
     case 'pointsBehind':
-      if (behind > rule.redAbove) return 'red';
-      if (behind >= rule.yellowFrom) return 'yellow';
+      if (gt(behind, dec(rule.redAbove))) return 'red';
+      if (ge(behind, dec(rule.yellowFrom))) return 'yellow';
       return 'green';
     case 'ratioOfTime':
-      if (rate < round(rule.redBelow * time, 2)) return 'red';
-      if (rate < round(rule.yellowBelow * time, 2)) return 'yellow';
+      if (lt(rate, mul(dec(rule.redBelow), time))) return 'red';
+      if (lt(rate, mul(dec(rule.yellowBelow), time))) return 'yellow';
       return 'green';
     case 'shareOfTime':
-      if (behind <= 0) return 'green';
-      return behind <= round(rule.share * time, 2) ? 'yellow' : 'red';
+      if (le(behind, ZERO)) return 'green';
+      return le(behind, mul(dec(rule.share), time)) ? 'yellow' : 'red';
   }
+}
+
+/**
+ * The light's text: the rate, 序时 and the distance, each printed with the precision that keeps
+ * it on its own side of the rule's thresholds (one decimal unless more are needed).
+ */
+export function investmentDetail(rule: RuleSetConfig['investment'], rate: Q, time: Q): string {
+  const dev = sub(rate, time);
+  const behind = neg(dev);
+  const devMarks: Q[] = [ZERO];
+  if (rule.mode === 'pointsBehind') devMarks.push(dec(rule.yellowFrom), dec(rule.redAbove));
+  if (rule.mode === 'shareOfTime') devMarks.push(mul(dec(rule.share), time));
+  // the rate on the same side of every threshold as the distance (or of the ratio's marks)
+  const rateMarks: Q[] = rule.mode === 'ratioOfTime' ? [mul(dec(rule.yellowBelow), time), mul(dec(rule.redBelow), time)] : devMarks.map((m) => sub(time, m));
+  const s = cmp(dev, ZERO);
+  const tail = s === 0 ? '与序时持平' : `${s > 0 ? '超' : '滞后'}${distinctText(s > 0 ? dev : behind, s > 0 ? [ZERO] : devMarks)}个百分点`;
+  let text = `完成年度计划${distinctText(rate, rateMarks)}%，序时进度${distinctText(time, [])}%，${tail}`;
+  if (rule.mode === 'ratioOfTime' && time.n !== 0n) {
+    const share = mul(q(100), mul(rate, q(time.d, time.n)));
+    text += `，为序时的${distinctText(share, [mul(q(100), dec(rule.yellowBelow)), mul(q(100), dec(rule.redBelow))])}%`;
+  }
+  return text;
 }
 
 export function worstLight(lights: Light[]): Light {
@@ -89,15 +115,15 @@ export function computeLights(f: ProjectFacts, rules: RuleSetConfig, year: numbe
     }
     out.push({ dimension, light, value: value === null ? null : round(value, 2), detail, streak });
   };
+  const pushQ = (dimension: LightDimension, light: Light, value: Q, detail: string) => push(dimension, light, roundQ(value, 2), detail);
 
-  // investment: completion rate against 序时进度
-  const time = timeProgress(year, month, rules.timeProgress, rules.timeProgress === 'day' ? asOf : undefined);
-  const rate = f.plan ? completionRate(f.cumulativeCompleted, f.plan.planned) : null;
+  // investment: completion rate against 序时进度, exactly; from the month the year's plan begins
+  const time = monthTimeProgressQ(rules.timeProgress, year, month, asOf);
+  const rate = f.plan ? completionRateQ(f.cumulativeCompleted, f.plan.planned) : null;
+  const planFrom = f.plan ? firstPlannedMonth(f.plan.monthly) : null;
   if (rate === null) push('investment', 'green', null, '无年度计划');
-  else {
-    const dev = rate - time;
-    push('investment', investmentLight(rules.investment, rate, time), dev, `完成年度计划${round(rate, 1)}%，序时进度${round(time, 1)}%，${dev >= 0 ? '超' : '滞后'}${round(Math.abs(dev), 1)}个百分点`);
-  }
+  else if (planFrom !== null && month < planFrom) push('investment', 'green', null, `年度计划自${planFrom}月起`);
+  else pushQ('investment', investmentLight(rules.investment, rate, time), sub(rate, time), investmentDetail(rules.investment, rate, time));
 
   // start on time
   if (!f.plannedStart || (f.actualStart && f.actualStart <= asOf)) push('start', 'green', null, null);

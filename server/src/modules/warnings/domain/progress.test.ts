@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { timeProgress, completionRate, deviationPoints, cumulativePlan, planBasedRate, round } from './progress.js';
+import { roundQ } from '../../../core/exact.js';
+import { timeProgress, timeProgressQ, completionRate, completionRateQ, deviationQ, deviationPoints, cumulativePlan, planBasedRate, round, monthTimeProgressQ, firstPlannedMonth } from './progress.js';
 
 describe('序时进度', () => {
   it('months elapsed ÷ 12: end of October is 83.33%', () => {
@@ -22,13 +23,13 @@ describe('序时进度', () => {
 });
 
 describe('deviation in percentage points (DOMAIN.md §3)', () => {
-  it('97.2% at end of October is 13.8 points ahead of 83.33%', () => {
-    // 年度计划 10000 万元, 累计完成 9720 万元
-    expect(round(completionRate(9720, 10000)!, 1)).toBe(97.2);
-    const dev = deviationPoints(9720, 10000, timeProgress(2024, 10))!;
-    expect(dev).toBeCloseTo(13.87, 2); // 97.2 − 83.33
-    // the published figure keeps one decimal by truncation: 13.8 points ahead
-    expect(Math.trunc(dev * 10) / 10).toBe(13.8);
+  it('971.6 of a 1,000 plan at end of October: 97.16%, 13.83 points ahead of 83.33%, shown 13.8', () => {
+    const dev = deviationQ(971.6, 1000, timeProgressQ(2024, 10))!;
+    expect(round(completionRateQ(971.6, 1000)!, 2)).toBe(97.16);
+    expect(roundQ(dev, 2)).toBe(13.83); // 97.16 − 83.333… = 13.8266…
+    expect(roundQ(dev, 1)).toBe(13.8); // rounded once, from the exact value
+    // 97.2% exactly is 13.87 ahead (13.9 shown), not 13.8
+    expect(roundQ(deviationQ(9720, 10000, timeProgressQ(2024, 10))!, 2)).toBe(13.87);
   });
   it('behind is negative; no plan gives null', () => {
     expect(round(deviationPoints(5000, 10000, timeProgress(2024, 9))!)).toBe(-25);
@@ -44,5 +45,19 @@ describe('plan-based ratio', () => {
   });
   it('null when nothing was planned to the month', () => {
     expect(planBasedRate(10, [0, 0, 100], 2)).toBeNull();
+  });
+});
+
+describe('one 序时 per rule set method', () => {
+  it('day-of-year at a month: its last day, or today while it runs; halfMonth', () => {
+    expect(roundQ(monthTimeProgressQ('day', 2026, 10, '2026-12-07'), 4)).toBe(roundQ(timeProgressQ(2026, 10, 'day', '2026-10-31'), 4));
+    expect(monthTimeProgressQ('day', 2026, 10, '2026-12-07')).toEqual(timeProgressQ(2026, 10, 'day', '2026-10-31'));
+    expect(roundQ(monthTimeProgressQ('day', 2026, 12, '2026-12-07'), 2)).toBe(round((341 / 365) * 100, 2));
+    expect(roundQ(monthTimeProgressQ('halfMonth', 2026, 8, '2026-12-07'), 2)).toBe(62.5);
+    expect(roundQ(monthTimeProgressQ('month', 2026, 10, '2026-12-07'), 2)).toBe(83.33);
+  });
+  it('the first month a plan has an amount', () => {
+    expect(firstPlannedMonth([0, 0, 0, 0, 0, 0, 0, 100, 100, 100, 100, 100])).toBe(8);
+    expect(firstPlannedMonth(Array(12).fill(0))).toBeNull();
   });
 });

@@ -36,7 +36,8 @@ export function DashboardCharts({ d, height, onRegion }: Props) {
     if (!chart.containPixel('grid', pixel)) return;
     const [, index] = chart.convertFromPixel({ gridIndex: 0 }, pixel) as number[];
     const r = d.regions[Math.round(index ?? -1)];
-    if (r) onRegion(r.code);
+    // the 本级 row holds the region's own projects: there is no child region to open
+    if (r && !r.own) onRegion(r.code);
   };
   const onStage = (e: ChartElementEvent) => {
     const stage = (e.data as { stage?: ProjectStage } | undefined)?.stage;

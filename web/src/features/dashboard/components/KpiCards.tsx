@@ -13,6 +13,9 @@ function Kpi({ title, value, suffix, foot, testId }: { title: ReactNode; value: 
   );
 }
 
+/** 序时 methods as the KPI tooltip names them. */
+const TP = { month: '月数÷12', halfMonth: '半月计', day: '日数÷全年天数' } as const;
+
 /** The key figures of the scope: projects, investment, completed this year and its rate against 序时进度. */
 export function KpiCards({ d }: { d: DashboardDto }) {
   const { lang, label } = useI18n();
@@ -33,20 +36,29 @@ export function KpiCards({ d }: { d: DashboardDto }) {
         <Kpi title={L(`${d.year}年计划投资（万元）`, `Planned ${d.year} (10k CNY)`)} value={formatWan(d.annualPlanned)} testId="kpi-planned" />
       </Col>
       <Col {...span}>
-        <Kpi title={L(`1-${d.month}月完成投资（万元）`, `Completed Jan–${d.month} (10k CNY)`)} value={formatWan(d.completedYtd)} testId="kpi-completed" />
+        <Kpi
+          title={L(`1-${d.month}月完成投资（万元）`, `Completed Jan–${d.month} (10k CNY)`)}
+          value={formatWan(d.completedYtd)}
+          testId="kpi-completed"
+          foot={
+            <Typography.Text type="secondary" data-testid="kpi-pending" ellipsis>
+              {d.pendingYtd ? L(`已审核；另有待审核 ${formatWan(d.pendingYtd)} 未计入`, `accepted; ${formatWan(d.pendingYtd)} awaiting review`) : L('已审核', 'accepted')}
+            </Typography.Text>
+          }
+        />
       </Col>
       <Col xs={24} sm={16} xl={{ flex: '1 1 0' }}>
         <Kpi
           title={L('年度计划完成率', 'Completion of the annual plan')}
-          value={d.completionRate ?? '—'}
-          suffix={d.completionRate == null ? '' : '%'}
+          value={d.display.completionRate ?? '—'}
+          suffix={d.display.completionRate == null ? '' : '%'}
           testId="kpi-rate"
           foot={
-            <span data-testid="kpi-deviation">
-              <Typography.Text type="secondary">{L(`序时进度 ${d.timeProgress}%，`, `time ${d.timeProgress}%, `)}</Typography.Text>
-              {d.deviation == null ? null : (
+            <span data-testid="kpi-deviation" title={d.deviation == null ? undefined : L(`完成率 ${d.completionRate}%，序时进度 ${d.timeProgress}%，偏离 ${d.deviation} 个百分点（${TP[d.timeProgressMethod]}）`, `rate ${d.completionRate}%, time ${d.timeProgress}%, ${d.deviation} points`)}>
+              <Typography.Text type="secondary">{L(`序时进度 ${d.display.timeProgress}%，`, `time ${d.display.timeProgress}%, `)}</Typography.Text>
+              {d.deviation == null || d.display.deviation == null ? null : (
                 <Typography.Text type={d.deviation >= 0 ? 'success' : 'danger'}>
-                  {d.deviation >= 0 ? L(`超 ${d.deviation} 个百分点`, `${d.deviation} points ahead`) : L(`滞后 ${-d.deviation} 个百分点`, `${-d.deviation} points behind`)}
+                  {d.deviation >= 0 ? L(`超 ${d.display.deviation.replace('+', '')} 个百分点`, `${d.display.deviation} points ahead`) : L(`滞后 ${d.display.deviation.replace('-', '')} 个百分点`, `${d.display.deviation.replace('-', '')} points behind`)}
                 </Typography.Text>
               )}
             </span>

@@ -18,13 +18,16 @@ function dto(): DashboardDto {
     totalInvestment: 9000,
     annualPlanned: 2400,
     completedYtd: 380,
-    completionRate: 15.8,
+    pendingYtd: 0,
+    completionRate: 15.83,
     timeProgress: 25,
-    deviation: -9.2,
+    deviation: -9.17,
+    timeProgressMethod: 'month',
+    display: { completionRate: '15.8', timeProgress: '25.0', deviation: '-9.2' },
     series: planned.map((p, i) => ({ month: i + 1, planned: p, actual: actual[i] ?? null })),
     regions: [
-      { code: '330122001', name: '桐君街道', planned: 1000, completed: 200, rate: 20 },
-      { code: '330122002', name: '旧县街道', planned: 0, completed: 0, rate: null },
+      { code: '330122001', name: '桐君街道', own: false, planned: 1000, completed: 200, pending: 0, rate: 20 },
+      { code: '330122002', name: '旧县街道', own: false, planned: 0, completed: 0, pending: 0, rate: null },
     ],
     lights: {
       investment: { green: 3, yellow: 1, red: 1 },
@@ -43,7 +46,8 @@ const seriesOf = (o: ReturnType<typeof planActualOption>) => o.series as Array<{
 describe('dashboard charts', () => {
   it('month amounts from the cumulative series, stopping where the actual stops', () => {
     expect(monthlyFromCumulative([100, 250.5, 400, null])).toEqual([100, 150.5, 149.5, null]);
-    expect(rateOf(380, 2400)).toBe(15.8);
+    expect(rateOf(380, 2400)).toBe(15.83);
+    expect(rateOf(1, 800)).toBe(0.13); // 0.125 exactly, half away from zero
     expect(rateOf(1, 0)).toBeNull();
   });
 
@@ -83,7 +87,7 @@ describe('dashboard charts', () => {
 describe('user text in chart tooltips', () => {
   it('region names are escaped, not taken for HTML', () => {
     const d = dto();
-    d.regions = [{ code: '330122001', name: '<b>x</b><img src=x onerror=alert(1)>', planned: 1, completed: 0, rate: 0 }];
+    d.regions = [{ code: '330122001', name: '<b>x</b><img src=x onerror=alert(1)>', own: false, planned: 1, completed: 0, pending: 0, rate: 0 }];
     const formatter = (regionOption(d, 'zh').tooltip as { formatter: (p: unknown) => string }).formatter;
     const html = formatter([{ dataIndex: 0 }]);
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;&lt;img src=x onerror=alert(1)&gt;');

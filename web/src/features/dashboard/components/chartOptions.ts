@@ -49,7 +49,10 @@ export function monthlyFromCumulative(cumulative: (number | null)[]): (number | 
 /** One percentage with one decimal, or null without a base. */
 export function rateOf(part: number | null, whole: number): number | null {
   if (part == null || !(whole > 0)) return null;
-  return Math.round((part / whole) * 1000) / 10;
+  // amounts carry two decimals: in 分 the rate is one division, rounded once to 0.01
+  const p = Math.round(part * 100);
+  const w = Math.round(whole * 100);
+  return Math.round((p * 10000) / w) / 100;
 }
 
 interface AxisTooltipParam {

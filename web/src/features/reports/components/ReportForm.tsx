@@ -20,7 +20,8 @@ export function ReportFigures({ r }: { r: ReportDetail }) {
   return (
     <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered data-testid="report-figures">
       <Descriptions.Item label={L('本月完成投资（万元）', 'This month (10k CNY)')}>{formatWan(r.investment)}</Descriptions.Item>
-      <Descriptions.Item label={L('年初至今累计', 'Year to date')}>{formatWan(r.figures.ytd)}</Descriptions.Item>
+      <Descriptions.Item label={L('年初至今累计（已审核）', 'Year to date (accepted)')}>{formatWan(r.figures.ytd)}</Descriptions.Item>
+      <Descriptions.Item label={L('待审核', 'Awaiting review')}>{formatWan(r.figures.ytdPending)}</Descriptions.Item>
       <Descriptions.Item label={L('占年计划', 'Of annual plan')}>{pct(r.figures.ytdPctOfPlan)}</Descriptions.Item>
       <Descriptions.Item label={L('开工至今累计', 'Since start')}>{formatWan(r.figures.sinceStart)}</Descriptions.Item>
       <Descriptions.Item label={L('占总投资', 'Of total investment')}>{pct(r.figures.sinceStartPctOfTotal)}</Descriptions.Item>

@@ -4,6 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { LIGHT_DIMENSIONS, LIGHT_DIMENSION_LABELS, LIGHT_LABELS, LIGHTS, type LightDimension, type WarningRow } from '@tiaodu/contracts';
 import { warningsApi } from '../api';
 import { LightDot, LIGHT_COLORS } from '../components/LightDot';
+import { StartDelayReason } from '../components/StartDelayReason';
+import { useCan } from '../../auth/hooks/useAuth';
 
 function defaultYm(): [number, number] {
   const d = new Date();
@@ -30,6 +32,7 @@ export function WarningsPage() {
   const query = { year, month, dimension, light, q, page, regionCode: params.get('regionCode') ?? undefined };
   const list = useQuery({ queryKey: ['warnings', query], queryFn: () => warningsApi.list(query) });
   const data = list.data;
+  const can = useCan();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -75,10 +78,13 @@ export function WarningsPage() {
             render: (_: unknown, r: WarningRow) => {
               const l = r.lights[d];
               return l ? (
-                <Space size={4}>
-                  <LightDot light={l.light} detail={l.detail} />
-                  {l.light !== 'green' && <Typography.Text style={{ fontSize: 12, maxWidth: 140 }} ellipsis={{ tooltip: l.detail }}>{l.detail}</Typography.Text>}
-                </Space>
+                <>
+                  <Space size={4}>
+                    <LightDot light={l.light} detail={l.detail} />
+                    {l.light !== 'green' && <Typography.Text style={{ fontSize: 12, maxWidth: 140 }} ellipsis={{ tooltip: l.detail }}>{l.detail}</Typography.Text>}
+                  </Space>
+                  {d === 'start' ? <StartDelayReason row={r} editable={can('project:update')} /> : null}
+                </>
               ) : null;
             },
           })),

@@ -97,7 +97,7 @@ function project(over: Partial<Project>): Project {
     id: 1, name: '已有项目', code: null, statsCode: null, level: 'county', nature: 'new', category: 'continuing', planYear: 2026, field: 'industry', industryCode: null, chainTags: [],
     investmentType: 'enterprise', capitalOrigin: 'domestic', funding: {}, ppp: false, regionCode: '330122102', regionName: '横村镇', location: null, lng: null, lat: null, landArea: null,
     newLand: true, ownerEnterpriseId: null, ownerName: null, ownerCreditCode: null, leaders: [], responsibleDeptId: null, responsibleDeptName: null, responsiblePerson: null,
-    responsiblePhone: null, liaisonName: null, liaisonPhone: null, totalInvestment: 1000, plannedStart: null, plannedCompletion: null, actualStart: null, actualCompletion: null,
+    responsiblePhone: null, liaisonName: null, liaisonPhone: null, totalInvestment: 1000, plannedStart: null, plannedCompletion: null, actualStart: null, actualCompletion: null, startDelayReason: null,
     content: null, stage: 'construction', stageChangedAt: null, version: 3, createdAt: '', updatedAt: '', ...over,
   };
 }
