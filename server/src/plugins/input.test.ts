@@ -92,7 +92,7 @@ describe('control characters in input (400 VALIDATION, nothing changes)', () => 
     expectRejected(await disp.upload('/api/projects/import?dryRun=true', Buffer.from('x'), `台账${NUL}.xlsx`), 'file');
     expectRejected(await disp.upload('/api/projects/import/inspect', Buffer.from('x'), 'ledger.xlsx', { sheet: `表${NUL}` }), 'sheet');
     // a file without control characters still reaches the route (and is judged there)
-    const m = multipartBody(Buffer.from('not a workbook'), '台账.xlsx');
+    const m = multipartBody(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), '台账.xlsx');
     const ok = await env.app.inject({ method: 'POST', url: '/api/projects/import/inspect', headers: { cookie: disp.cookie, 'x-csrf-token': disp.csrf, ...m.headers }, payload: m.payload });
     expect(ok.json().error.code).toBe('FILE_INVALID');
   });

@@ -21,6 +21,8 @@ export function findSoffice(): string | null {
   return null;
 }
 
+const FAILED = '文件无法转换（可能已损坏或设置了密码），请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入';
+
 export class ConvertError extends Error {
   constructor(
     readonly reason: 'no_converter' | 'failed',
@@ -34,6 +36,9 @@ export class ConvertError extends Error {
 export async function convertToXlsx(buf: Buffer, timeoutMs = 90_000): Promise<Buffer> {
   const soffice = findSoffice();
   if (!soffice) throw new ConvertError('no_converter', '服务器未安装表格转换组件（LibreOffice），无法读取 .xls / .et 文件，请另存为 .xlsx 后再导入');
+  // an OLE compound file is at least a header and two sectors; anything shorter is damaged
+  // (LibreOffice would otherwise open it as plain text)
+  if (buf.length < 1536) throw new ConvertError('failed', FAILED);
   const dir = await mkdtemp(path.join(tmpdir(), 'tiaodu-convert-'));
   try {
     const input = path.join(dir, 'input.xls');
@@ -42,15 +47,17 @@ export async function convertToXlsx(buf: Buffer, timeoutMs = 90_000): Promise<Bu
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
-        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), input],
+        // read as Excel 97–2003 only (WPS saves .et in that format too): without a filter a damaged
+        // file would be opened as plain text
+        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--infilter=MS Excel 97', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), input],
         { timeout: timeoutMs, env: { ...process.env, HOME: dir } },
         (err) => (err ? reject(err) : resolve()),
       );
     }).catch(() => {
-      throw new ConvertError('failed', '文件无法转换（可能已损坏或设置了密码），请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入');
+      throw new ConvertError('failed', FAILED);
     });
     const out = (await readdir(path.join(dir, 'out')).catch(() => [])).find((f) => f.endsWith('.xlsx'));
-    if (!out) throw new ConvertError('failed', '文件无法转换（可能已损坏或设置了密码），请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入');
+    if (!out) throw new ConvertError('failed', FAILED);
     return await readFile(path.join(dir, 'out', out));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -134,3 +134,13 @@ describe('writing', () => {
     expect(h).toBe(`attachment; filename="ledger_20260615.xlsx"; filename*=UTF-8''${encodeURIComponent('项目台账_20260615.xlsx')}`);
   });
 });
+
+describe('legacy workbooks through LibreOffice', () => {
+  it('refuses a damaged Excel 97–2003 file instead of reading it as text', async () => {
+    const buf = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4000, 0x41)]);
+    const e = await readWorkbook(buf).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(XlsxReadError);
+    expect((e as XlsxReadError).reason).toBe('legacy_xls');
+    expect((e as XlsxReadError).message).toContain('另存为 .xlsx');
+  });
+});
