@@ -17,34 +17,17 @@ import { registerAuth } from './plugins/auth.js';
 import { bumpReadCache } from './core/read-cache.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerInputGuard } from './plugins/input.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { projectRoutes } from './modules/projects/projects.routes.js';
-import { adminRoutes } from './modules/admin/admin.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { planRoutes } from './modules/plans/plans.routes.js';
-import { warningRoutes } from './modules/warnings/warnings.routes.js';
-import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
-import { reportRoutes } from './modules/reports/reports.routes.js';
-import { calendarRoutes } from './modules/calendar/calendar.routes.js';
-import { milestoneRoutes } from './modules/milestones/milestones.routes.js';
-import { approvalRoutes, publicEfficiencyRoutes } from './modules/approvals/approvals.routes.js';
-import { notificationRoutes } from './modules/notifications/notifications.routes.js';
-import { problemRoutes } from './modules/problems/problems.routes.js';
-import { peopleRoutes } from './modules/people/people.routes.js';
-import { setupRoutes } from './modules/setup/setup.routes.js';
-import { schedulerRoutes, testClockRoutes } from './modules/scheduler/scheduler.routes.js';
 import { startScheduler } from './modules/scheduler/scheduler.service.js';
+import { registerJob } from './modules/scheduler/registry.js';
+import { MODULES } from './modules/index.js';
+import type { AppDeps } from './core/module.js';
 
 z.config(z.locales.zhCN());
 
 /** How an operation's description in the OpenAPI document names its permission key. */
 export const PERMISSION_NOTE = '所需权限：';
 
-export interface AppDeps {
-  db: Db;
-  config: Config;
-  clock: Clock;
-}
+export type { AppDeps };
 
 export type App = FastifyInstance;
 
@@ -131,25 +114,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/settings', { config: { public: true }, schema: { hide: true } }, async () => ({ mapTileUrl: opts.config.mapTileUrl ?? null }));
 
+  // the app is its modules: their routes in list order, their jobs in the scheduler
+  for (const m of MODULES) for (const j of m.jobs ?? []) registerJob(j.name, j.everyMs, j.run);
   await app.register(async (api) => {
-    authRoutes(api, deps);
-    projectRoutes(api, deps);
-    adminRoutes(api, deps);
-    auditRoutes(api, deps);
-    planRoutes(api, deps);
-    warningRoutes(api, deps);
-    dashboardRoutes(api, deps);
-    reportRoutes(api, deps);
-    calendarRoutes(api, deps);
-    milestoneRoutes(api, deps);
-    approvalRoutes(api, deps);
-    publicEfficiencyRoutes(api, deps);
-    notificationRoutes(api, deps);
-    problemRoutes(api, deps);
-    peopleRoutes(api, deps);
-    setupRoutes(api, deps);
-    schedulerRoutes(api, deps);
-    testClockRoutes(api, deps);
+    for (const m of MODULES) m.routes?.(api, deps);
   });
 
   if (opts.scheduler) {

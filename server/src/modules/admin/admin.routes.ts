@@ -13,7 +13,7 @@ import {
   UserPatchSchema,
   UserSchema,
 } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as org from './org.service.js';
 import * as usersSvc from './users.service.js';

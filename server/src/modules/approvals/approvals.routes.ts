@@ -28,14 +28,13 @@ import {
   PublishInputSchema,
   QUARTER_PERIOD_RE,
 } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';
 import * as catalogue from './catalogue.service.js';
 import * as svc from './approvals.service.js';
 import * as eff from './efficiency.service.js';
 import { exportMonthTable } from './efficiency.export.js';
-import './signals.job.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const Ok = z.object({ ok: z.boolean() });

@@ -4,7 +4,7 @@ import { approvalSignals, projectApprovals } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCalendar, shiftDate, type Calendar } from '../../core/calendar.js';
 import { notify, type NotifyInput } from '../notifications/notify.js';
-import { registerJob } from '../scheduler/registry.js';
+import { job } from '../../core/module.js';
 import * as repo from './approvals.repository.js';
 import { computeAll, ensureStoredTimings, processOf, todayOf, type Computed } from './approvals.service.js';
 import { anyOfIds, chunks } from '../../core/sql.js';
@@ -125,4 +125,4 @@ async function processSignals(ctx: Ctx, projectIds: number[], items: Computed[],
   return out;
 }
 
-registerJob('approvals.signals', 10 * 60_000, (ctx) => runApprovalSignals(ctx));
+export const signalsJob = job('approvals.signals', 10 * 60_000, (ctx) => runApprovalSignals(ctx));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangePasswordSchema, LoginSchema, MeSchema } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { AppError } from '../../core/errors.js';
 import { clearSessionCookie, ctxOf, setSessionCookie } from '../../plugins/auth.js';
 import { changeOwnPassword, getMe, login, logout } from './auth.service.js';

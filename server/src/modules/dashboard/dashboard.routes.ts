@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { dashboardQuerySchema } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { getDashboard } from './dashboard.service.js';
 

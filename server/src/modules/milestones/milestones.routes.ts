@@ -11,7 +11,7 @@ import {
   MilestoneTemplateInputSchema,
   MilestoneTemplateSchema,
 } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './milestones.service.js';
 

@@ -16,7 +16,7 @@ import {
   PlanYearSchema,
   ProjectPlanSchema,
 } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { AppError } from '../../core/errors.js';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';

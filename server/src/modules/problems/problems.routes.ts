@@ -18,12 +18,11 @@ import {
   ProblemStatsQuerySchema,
   ProblemStatsSchema,
 } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { AppError } from '../../core/errors.js';
 import * as svc from './problems.service.js';
 import * as files from './attachments.service.js';
-import './problems.jobs.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const FromReportSchema = z.object({ category: z.enum(PROBLEM_CATEGORY_VALUES).optional(), title: z.string().trim().min(1).max(100).optional() });

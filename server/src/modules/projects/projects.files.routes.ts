@@ -18,7 +18,7 @@ import {
   type ImportMatches,
 } from '@tiaodu/contracts';
 import type { Ctx } from '../../core/context.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { AppError } from '../../core/errors.js';
 import { chinaToday } from '../../core/clock.js';
 import { ctxOf } from '../../plugins/auth.js';

@@ -11,7 +11,7 @@ import {
   StageChangeSchema,
   StageEventSchema,
 } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './projects.service.js';
 import { projectFileRoutes } from './projects.files.routes.js';

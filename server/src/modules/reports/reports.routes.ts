@@ -16,7 +16,7 @@ import {
   ReportWindowSchema,
   ReportPhotoSchema,
 } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './reports.service.js';
 import * as photos from './photos.service.js';

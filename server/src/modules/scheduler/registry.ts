@@ -1,19 +1,11 @@
 import type { Ctx } from '../../core/context.js';
+import type { Job } from '../../core/module.js';
 
-/**
- * A job run by the in-process scheduler and on demand. `run` must be idempotent and read the
- * time from `ctx.clock`: running it twice, or late after a restart, gives the same state.
- */
-export interface Job {
-  name: string;
-  /** How often the job is due, in milliseconds of the clock. */
-  everyMs: number;
-  run(ctx: Ctx): Promise<unknown>;
-}
+export type { Job };
 
 const jobs = new Map<string, Job>();
 
-/** Registers a job; a module registers its jobs when its routes file is imported. */
+/** Registers a job; the app registers the jobs its modules' manifests declare (tests may add their own). */
 export function registerJob(name: string, everyMs: number, run: (ctx: Ctx) => Promise<unknown>): void {
   jobs.set(name, { name, everyMs, run });
 }

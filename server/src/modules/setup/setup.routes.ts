@@ -12,7 +12,7 @@ import {
   SetupStepInputSchema,
   StandardDepartmentSchema,
 } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './setup.service.js';
 

@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ruleSetUpdateSchema, warningQuerySchema } from '@tiaodu/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
 import * as svc from './warnings.service.js';
-import './warnings.jobs.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const YmQuery = warningQuerySchema.pick({ year: true, month: true });

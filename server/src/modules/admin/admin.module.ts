@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../core/module.js';
+import { adminRoutes } from './admin.routes.js';
+
+
+/** 组织与权限：区域、单位、企业、用户 */
+export const adminModule: ModuleManifest = {
+  name: 'admin',
+  routes: adminRoutes,
+};

@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../core/module.js';
+import { auditRoutes } from './audit.routes.js';
+
+
+/** 审计日志与哈希链校验 */
+export const auditModule: ModuleManifest = {
+  name: 'audit',
+  routes: auditRoutes,
+};

@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../core/module.js';
+import { dashboardRoutes } from './dashboard.routes.js';
+
+
+/** 领导驾驶舱 */
+export const dashboardModule: ModuleManifest = {
+  name: 'dashboard',
+  routes: dashboardRoutes,
+};

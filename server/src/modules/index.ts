@@ -1,0 +1,41 @@
+/**
+ * The modules of Tiaodu, in order: the app registers their routes in this order (which is also
+ * the order of the OpenAPI document) and their scheduled jobs. A new module is a new folder with
+ * its `<name>.module.ts` and one line here.
+ */
+import type { ModuleManifest } from '../core/module.js';
+import { authModule } from './auth/auth.module.js';
+import { projectsModule } from './projects/projects.module.js';
+import { adminModule } from './admin/admin.module.js';
+import { auditModule } from './audit/audit.module.js';
+import { plansModule } from './plans/plans.module.js';
+import { warningsModule } from './warnings/warnings.module.js';
+import { dashboardModule } from './dashboard/dashboard.module.js';
+import { reportsModule } from './reports/reports.module.js';
+import { calendarModule } from './calendar/calendar.module.js';
+import { milestonesModule } from './milestones/milestones.module.js';
+import { approvalsModule } from './approvals/approvals.module.js';
+import { notificationsModule } from './notifications/notifications.module.js';
+import { problemsModule } from './problems/problems.module.js';
+import { peopleModule } from './people/people.module.js';
+import { setupModule } from './setup/setup.module.js';
+import { schedulerModule } from './scheduler/scheduler.module.js';
+
+export const MODULES: readonly ModuleManifest[] = [
+  authModule,
+  projectsModule,
+  adminModule,
+  auditModule,
+  plansModule,
+  warningsModule,
+  dashboardModule,
+  reportsModule,
+  calendarModule,
+  milestonesModule,
+  approvalsModule,
+  notificationsModule,
+  problemsModule,
+  peopleModule,
+  setupModule,
+  schedulerModule,
+];

@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../core/module.js';
+import { milestoneRoutes } from './milestones.routes.js';
+
+
+/** 节点计划、节点模板（倒排工期）、挂图作战 */
+export const milestonesModule: ModuleManifest = {
+  name: 'milestones',
+  routes: milestoneRoutes,
+};

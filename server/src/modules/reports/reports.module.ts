@@ -1,0 +1,9 @@
+import type { ModuleManifest } from '../../core/module.js';
+import { reportRoutes } from './reports.routes.js';
+
+
+/** 月报：填报窗口、填报、审核、修订、照片 */
+export const reportsModule: ModuleManifest = {
+  name: 'reports',
+  routes: reportRoutes,
+};

@@ -1,0 +1,10 @@
+import type { ModuleManifest } from '../../core/module.js';
+import { warningRoutes } from './warnings.routes.js';
+import { backfillJob, lightsJob } from './warnings.jobs.js';
+
+/** 预警：序时进度、红黄绿灯、规则集 */
+export const warningsModule: ModuleManifest = {
+  name: 'warnings',
+  routes: warningRoutes,
+  jobs: [lightsJob, backfillJob],
+};
