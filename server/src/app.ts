@@ -19,7 +19,7 @@ import { registerErrorHandler } from './plugins/errors.js';
 import { registerInputGuard } from './plugins/input.js';
 import { startScheduler } from './modules/scheduler/scheduler.service.js';
 import { registerJob } from './modules/scheduler/registry.js';
-import { MODULES } from './modules/index.js';
+import { MODULES, subscribeModules } from './modules/index.js';
 import type { AppDeps } from './core/module.js';
 
 z.config(z.locales.zhCN());
@@ -116,6 +116,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   // the app is its modules: their routes in list order, their jobs in the scheduler
   for (const m of MODULES) for (const j of m.jobs ?? []) registerJob(j.name, j.everyMs, j.run);
+  subscribeModules();
   await app.register(async (api) => {
     for (const m of MODULES) m.routes?.(api, deps);
   });

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from './clock.js';
 import type { Ctx } from './context.js';
+import type { Subscriber } from './events.js';
 
 /** What the HTTP glue of a module needs: the database, the configuration and the clock. */
 export interface AppDeps {
@@ -35,6 +36,8 @@ export interface ModuleManifest {
   routes?: (app: FastifyInstance, deps: AppDeps) => void;
   /** The module's scheduled jobs. */
   jobs?: readonly Job[];
+  /** What the module does when another publishes an event (core/events.ts). */
+  events?: readonly Subscriber[];
 }
 
 /** Declares a job (a helper that keeps the manifests short). */

@@ -4,6 +4,7 @@
  * its `<name>.module.ts` and one line here.
  */
 import type { ModuleManifest } from '../core/module.js';
+import { subscribe } from '../core/events.js';
 import { authModule } from './auth/auth.module.js';
 import { projectsModule } from './projects/projects.module.js';
 import { adminModule } from './admin/admin.module.js';
@@ -39,3 +40,8 @@ export const MODULES: readonly ModuleManifest[] = [
   setupModule,
   schedulerModule,
 ];
+
+/** Registers the modules' event subscribers (the app does at build; the demo seed before it runs). */
+export function subscribeModules(): void {
+  subscribe(MODULES.flatMap((m) => m.events ?? []));
+}

@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context.js';
 import { createDepartment, createEnterprise, createRegion } from '../../modules/admin/org.service.js';
 import { createUser } from '../../modules/admin/users.service.js';
 import { createPerson } from '../../modules/people/people.service.js';
+import { subscribeModules } from '../../modules/index.js';
 import { changeStage, createProject } from '../../modules/projects/projects.service.js';
 import { chinaToday } from '../../core/clock.js';
 import { seedDemoMilestones } from './demo-milestones.js';
@@ -166,6 +167,8 @@ function stagePath(target: ProjectStage, p: ProjectCreate, registeredOn: string,
 }
 
 export async function seedDemo(base: Ctx): Promise<void> {
+  // the demo is written through the modules' services: their events need their subscribers
+  subscribeModules();
   // the lights are computed once, for every month, by seedDemoWarnings at the end
   const ctx: Ctx = { ...base, deferLights: true };
   for (const r of REGIONS) await createRegion(ctx, { ...r, sort: 0 });

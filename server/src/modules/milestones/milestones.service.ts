@@ -21,7 +21,7 @@ import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { chinaToday } from '../../core/clock.js';
 import { loadCalendar } from '../../core/calendar.js';
-import { onProjectDataChanged } from '../warnings/hooks.js';
+import { publish } from '../../core/events.js';
 import * as repo from './milestones.repository.js';
 import { scheduleBackward } from './domain/schedule.js';
 import { DEFAULT_TEMPLATES } from './domain/templates.js';
@@ -214,7 +214,7 @@ export async function applyTemplate(ctx: Ctx, projectId: number, input: ApplyTem
       before: existing.length ? existing.map(auditView) : null,
       after: { templateId: tpl.id, targetDate: v.targetDate, milestones: rows.map(auditView) },
     });
-    await onProjectDataChanged(tx, ctx, [projectId], yearOf(ctx));
+    await publish(tx, ctx, 'milestone.changed', { projectIds: [projectId], year: yearOf(ctx) });
   });
   return listProjectMilestones(ctx, projectId);
 }
@@ -254,7 +254,7 @@ export async function createMilestone(ctx: Ctx, projectId: number, input: Milest
       })
       .returning();
     await writeAudit(tx, ctx, { action: 'milestone.create', entityType: 'milestone', entityId: row!.id, summary: `${p.name}：${row!.name}`, after: auditView(row!) });
-    await onProjectDataChanged(tx, ctx, [projectId], yearOf(ctx));
+    await publish(tx, ctx, 'milestone.changed', { projectIds: [projectId], year: yearOf(ctx) });
     return row!.id;
   });
   return view(ctx, await getOne(ctx, ctx.db, id));
@@ -283,7 +283,7 @@ export async function updateMilestone(ctx: Ctx, id: number, input: MilestonePatc
     if (!row) throw new AppError('CONFLICT');
     const { responsibleDeptName: _n, ...before } = cur;
     await writeAudit(tx, ctx, { action: 'milestone.update', entityType: 'milestone', entityId: id, summary: row.name, before: auditView(before), after: auditView(row) });
-    await onProjectDataChanged(tx, ctx, [row.projectId], yearOf(ctx));
+    await publish(tx, ctx, 'milestone.changed', { projectIds: [row.projectId], year: yearOf(ctx) });
   });
   return view(ctx, await getOne(ctx, ctx.db, id));
 }
@@ -296,7 +296,7 @@ export async function deleteMilestone(ctx: Ctx, id: number): Promise<void> {
     const [row] = await tx.delete(milestones).where(eq(milestones.id, id)).returning();
     if (!row) throw new AppError('NOT_FOUND');
     await writeAudit(tx, ctx, { action: 'milestone.delete', entityType: 'milestone', entityId: id, summary: row.name, before: auditView(row) });
-    await onProjectDataChanged(tx, ctx, [row.projectId], yearOf(ctx));
+    await publish(tx, ctx, 'milestone.changed', { projectIds: [row.projectId], year: yearOf(ctx) });
   });
 }
 

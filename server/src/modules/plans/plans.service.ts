@@ -27,7 +27,7 @@ import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
 import { chinaToday, toIso } from '../../core/clock.js';
 import { withMovedContributions } from '../dashboard/rollups.js';
-import { onProjectDataChanged } from '../warnings/hooks.js';
+import { publish } from '../../core/events.js';
 import { carryForward, FINISHED_STAGES, monthlySumError, yearStarted } from './domain/rules.js';
 
 type PlanRecord = typeof annualPlans.$inferSelect;
@@ -245,7 +245,7 @@ async function applyPlans(ctx: Ctx, tx: DbOrTx, year: number, writes: PlanWrite[
     if (changes.length) await tx.insert(annualPlanChanges).values(changes);
   }
   await deriveLedgerCategory(tx, ids, year);
-  await onProjectDataChanged(tx, ctx, ids, year);
+  await publish(tx, ctx, 'plan.changed', { projectIds: ids, year });
   if (mode.kind !== 'copy' && mode.kind !== 'import') {
     await writeAudit(
       tx,

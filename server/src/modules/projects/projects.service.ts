@@ -27,7 +27,7 @@ import { chinaToday } from '../../core/clock.js';
 import * as repo from './projects.repository.js';
 import { initialStage, stageEffects, stageMoveError } from './domain/stages.js';
 import { bumpRollups, negate, projectContributions, withMovedContributions } from '../dashboard/rollups.js';
-import { onProjectDataChanged } from '../warnings/hooks.js';
+import { publish } from '../../core/events.js';
 
 function withAbilities(ctx: Ctx, p: Project): Project {
   const role = ctx.user.role;
@@ -233,7 +233,7 @@ async function recomputeSince(ctx: Ctx, tx: Parameters<Parameters<Ctx['db']['tra
   const year = Number(today.slice(0, 4));
   const from = date && date.slice(0, 4) === String(year) ? Number(date.slice(5, 7)) : 1;
   if (date && date.slice(0, 4) > String(year)) return;
-  await onProjectDataChanged(tx, ctx, [id], year, from);
+  await publish(tx, ctx, 'project.changed', { projectIds: [id], year, fromMonth: from });
 }
 
 export async function stageHistory(ctx: Ctx, id: number) {

@@ -9,7 +9,7 @@ import { cellAt, columnCount, columnLetter, type SheetGrid } from '../../lib/xls
 import { cellText, isEmptyCell, isFormattedNumber, type CellValue } from '../../lib/xlsx/cells.js';
 import { cleanText, compactText, normalizeText } from '../../lib/xlsx/text.js';
 import { bumpRollups } from '../dashboard/rollups.js';
-import { onProjectDataChanged } from '../warnings/hooks.js';
+import { publish } from '../../core/events.js';
 import { reportMove, reportedDelta, type ReportStatus } from './domain/state.js';
 
 export interface ImportIssue {
@@ -138,7 +138,7 @@ export async function importReports(ctx: Ctx, year: number, month: number, file:
       summary: `导入${year}年${month}月月报${plan.length}份`,
       after: plan.map(({ p, x }) => ({ projectId: p.id, investment: x.investment })),
     });
-    await onProjectDataChanged(tx, ctx, plan.map((e) => e.p.id), year, month);
+    await publish(tx, ctx, 'report.changed', { projectIds: plan.map((e) => e.p.id), year, month });
     return result;
   });
 }

@@ -7,8 +7,7 @@ import { AppError, fieldError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
 import { bumpRollups } from '../dashboard/rollups.js';
-import { onProjectDataChanged, onReportWindowChanged } from '../warnings/hooks.js';
-import { onReportSubmitted } from '../problems/problems.service.js';
+import { publish } from '../../core/events.js';
 import { reportFigures } from './domain/figures.js';
 import { reportMove, reportedDelta, type ReportAction, type ReportStatus } from './domain/state.js';
 import * as repo from './reports.repository.js';
@@ -44,7 +43,7 @@ export async function openWindow(ctx: Ctx, input: ReportWindowCreate): Promise<R
       .values({ year: input.year, month: input.month, deadline: input.deadline, status: 'open', openedBy: ctx.user.id || null, openedAt: ctx.clock.now().toISOString() })
       .returning();
     await writeAudit(tx, ctx, { action: 'report.window', entityType: 'report_window', entityId: w!.id, summary: `开启${input.year}年${input.month}月月报填报，截止${input.deadline}`, after: windowOut(w!) });
-    await onReportWindowChanged(tx, ctx, input.year, input.month);
+    await publish(tx, ctx, 'report.window.changed', { year: input.year, month: input.month });
     return windowOut(w!);
   });
 }
@@ -62,7 +61,7 @@ export async function patchWindow(ctx: Ctx, id: number, patch: ReportWindowPatch
     const [w] = await tx.update(reportWindows).set(set).where(eq(reportWindows.id, id)).returning();
     const what = patch.status === 'closed' ? '关闭' : patch.status === 'open' ? '重新开启' : '修改截止日期';
     await writeAudit(tx, ctx, { action: 'report.window', entityType: 'report_window', entityId: id, summary: `${what}${before.year}年${before.month}月月报填报`, before: windowOut(before), after: windowOut(w!) });
-    if (w!.deadline !== before.deadline) await onReportWindowChanged(tx, ctx, before.year, before.month);
+    if (w!.deadline !== before.deadline) await publish(tx, ctx, 'report.window.changed', { year: before.year, month: before.month });
     return windowOut(w!);
   });
 }
@@ -206,8 +205,8 @@ async function writeReport(
     if (delta.completed || delta.pending || delta.reports) await bumpRollups(tx, [{ year, month, regionCode: project.regionCode, category: project.category, ...delta }]);
     const a = opts.audit(cur, after);
     await writeAudit(tx, ctx, { action: `report.${action}` as 'report.save', entityType: 'monthly_report', entityId: after.id, summary: a.summary, before: cur ? auditView(cur) : undefined, after: auditView(after) });
-    await onProjectDataChanged(tx, ctx, [projectId], year, month);
-    if (action === 'submit') await onReportSubmitted(tx, ctx, after);
+    await publish(tx, ctx, 'report.changed', { projectIds: [projectId], year, month });
+    if (action === 'submit') await publish(tx, ctx, 'report.submitted', { report: after });
     return after;
   };
   return outer ? run(outer) : ctx.db.transaction(run);

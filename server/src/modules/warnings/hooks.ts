@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { getSetting, putSetting } from '../../core/settings.js';
 import { settings } from '../../db/schema.js';
 import { monthsFollowed, recomputeLights } from './lights.store.js';
+import { on } from '../../core/events.js';
 
 /**
  * Recompute on change: every month a change touches, and every month after it that the lights
@@ -86,3 +87,13 @@ export async function runQueuedRecompute(ctx: Ctx): Promise<{ months: string[] }
   });
   return { months: done };
 }
+
+/** The lights follow every change of a project's data, in the transaction of the change. */
+export const warningSubscribers = [
+  on('project.changed', (tx, ctx, e) => onProjectDataChanged(tx, ctx, e.projectIds, e.year, e.fromMonth)),
+  on('plan.changed', (tx, ctx, e) => onProjectDataChanged(tx, ctx, e.projectIds, e.year)),
+  on('milestone.changed', (tx, ctx, e) => onProjectDataChanged(tx, ctx, e.projectIds, e.year)),
+  on('report.changed', (tx, ctx, e) => onProjectDataChanged(tx, ctx, e.projectIds, e.year, e.month)),
+  on('report.window.changed', (tx, ctx, e) => onReportWindowChanged(tx, ctx, e.year, e.month)),
+  on('projects.imported', (tx, ctx, e) => queueRecompute(tx, ctx, e.year, e.fromMonth)),
+];

@@ -1,10 +1,12 @@
 import type { ModuleManifest } from '../../core/module.js';
 import { warningRoutes } from './warnings.routes.js';
 import { backfillJob, lightsJob } from './warnings.jobs.js';
+import { warningSubscribers } from './hooks.js';
 
 /** 预警：序时进度、红黄绿灯、规则集 */
 export const warningsModule: ModuleManifest = {
   name: 'warnings',
   routes: warningRoutes,
   jobs: [lightsJob, backfillJob],
+  events: warningSubscribers,
 };

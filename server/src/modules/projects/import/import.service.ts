@@ -4,7 +4,7 @@
  * one transaction, nothing written when any row has an error, one audit event per project.
  */
 import { withMovedContributions } from '../../dashboard/rollups.js';
-import { queueRecompute } from '../../warnings/hooks.js';
+import { publish } from '../../../core/events.js';
 import {
   CONSTRUCTION_NATURES,
   IMPORT_FIELDS,
@@ -475,7 +475,7 @@ async function writePlan(
     });
     await writeAudit(tx, ctx, audits);
     // the imported projects' lights of every month of the year: by the backfill job (a ledger is many projects)
-    if (plan.creates.length || plan.updates.length) await queueRecompute(tx, ctx, Number(meta.today.slice(0, 4)), 1);
+    if (plan.creates.length || plan.updates.length) await publish(tx, ctx, 'projects.imported', { year: Number(meta.today.slice(0, 4)), fromMonth: 1 });
   });
 }
 
