@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { Providers } from './app/Providers';
+import { installFeatureMessages } from './app/messages';
 import { router } from './app/router';
 import { onUnauthorized } from './api/client';
 import { queryClient } from './api/queryClient';
@@ -22,6 +23,8 @@ onUnauthorized((err) => {
   if (err.code === 'SESSION_EXPIRED') markSessionExpired();
   queryClient.setQueryData(ME_KEY, null);
 });
+
+installFeatureMessages();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');

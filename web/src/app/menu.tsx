@@ -1,84 +1,42 @@
-import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
-import { AuditOutlined, ApartmentOutlined, BankOutlined, ProjectOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
-import { CalendarOutlined, NodeIndexOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { FundOutlined } from '@ant-design/icons';
-import { FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { AlertOutlined, ControlOutlined, DashboardOutlined } from '@ant-design/icons';
-import { BellOutlined, IssuesCloseOutlined } from '@ant-design/icons';
-import { RocketOutlined, IdcardOutlined } from '@ant-design/icons';
-import { AuditOutlined as OverdueIcon, BarChartOutlined, BookOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '@tiaodu/contracts';
-import type { I18n, MessageKey } from '../i18n';
+import type { I18n } from '../i18n';
+import { FEATURES } from '../features';
+import type { FeatureManifest, MenuEntry, MenuGroup } from './feature';
 
-interface Entry {
-  key: string;
-  path: string;
-  label: MessageKey;
-  icon: ReactNode;
-  testId: string;
-  permission: Permission;
-}
+/** Groups several features put entries in; a feature's own group comes with its manifest. */
+export const MENU_GROUPS: readonly MenuGroup[] = [
+  { key: 'dispatch', label: 'nav.dispatch', order: 60 },
+  { key: 'org', label: 'nav.org', order: 80 },
+];
 
-interface Group {
-  key: string;
-  label: MessageKey;
-  children: Entry[];
+export type MenuNode = MenuEntry | (MenuGroup & { children: MenuEntry[] });
+
+/** The menu of these features: top-level entries and groups by `order`, each group's entries by theirs. */
+export function assembleMenu(features: readonly FeatureManifest[]): MenuNode[] {
+  const groups = [...MENU_GROUPS, ...features.flatMap((f) => f.menuGroups ?? [])];
+  const entries = features.flatMap((f) => f.menu ?? []);
+  for (const e of entries) {
+    if (e.group && !groups.some((g) => g.key === e.group)) throw new Error(`menu entry ${e.key}: no group ${e.group}`);
+  }
+  const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+  const nodes: MenuNode[] = [
+    ...entries.filter((e) => !e.group),
+    ...groups.map((g) => ({ ...g, children: entries.filter((e) => e.group === g.key).sort(byOrder) })).filter((g) => g.children.length),
+  ];
+  return nodes.sort(byOrder);
 }
 
 /** The modules that exist, in menu order; each shows only with its permission. */
-export const MENU: (Entry | Group)[] = [
-  // Shown while the first-run checklist is incomplete (see menuItems' `hidden`).
-  { key: 'setup', path: '/setup', label: 'nav.setup', icon: <RocketOutlined />, testId: 'nav-setup', permission: 'admin:user' },
-  { key: 'dashboard', path: '/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, testId: 'nav-dashboard', permission: 'dashboard:read' },
-  { key: 'projects', path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, testId: 'nav-projects', permission: 'project:read' },
-  { key: 'problems', path: '/problems', label: 'nav.problems', icon: <IssuesCloseOutlined />, testId: 'nav-problems', permission: 'problem:read' },
-  { key: 'notifications', path: '/notifications', label: 'nav.notifications', icon: <BellOutlined />, testId: 'nav-notifications', permission: 'notification:read' },
-  {
-    key: 'dispatch',
-    label: 'nav.dispatch',
-    children: [
-      { key: 'plans', path: '/plans', label: 'nav.plans', icon: <FundOutlined />, testId: 'nav-plans', permission: 'plan:read' },
-      { key: 'gantt', path: '/gantt', label: 'nav.gantt', icon: <ScheduleOutlined />, testId: 'nav-gantt', permission: 'milestone:read' },
-      { key: 'templates', path: '/milestone-templates', label: 'nav.templates', icon: <NodeIndexOutlined />, testId: 'nav-templates', permission: 'milestone:edit' },
-      { key: 'report-fill', path: '/reports/fill', label: 'nav.reportFill', icon: <FormOutlined />, testId: 'nav-report-fill', permission: 'report:fill' },
-      { key: 'report-review', path: '/reports/review', label: 'nav.reportReview', icon: <FileDoneOutlined />, testId: 'nav-report-review', permission: 'report:review' },
-      { key: 'warnings', path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, testId: 'nav-warnings', permission: 'warning:read' },
-      { key: 'rule-sets', path: '/rule-sets', label: 'nav.ruleSets', icon: <ControlOutlined />, testId: 'nav-rule-sets', permission: 'ruleset:edit' },
-    ],
-  },
-  {
-    key: 'approvals-group',
-    label: 'nav.approvalsGroup',
-    children: [
-      { key: 'approvals', path: '/approvals', label: 'nav.approvals', icon: <SolutionOutlined />, testId: 'nav-approvals', permission: 'approval:read' },
-      { key: 'approval-overdue', path: '/approval-overdue', label: 'nav.approvalOverdue', icon: <OverdueIcon />, testId: 'nav-approval-overdue', permission: 'approval:read' },
-      { key: 'efficiency', path: '/efficiency', label: 'nav.efficiency', icon: <BarChartOutlined />, testId: 'nav-efficiency', permission: 'efficiency:read' },
-      { key: 'approval-catalogue', path: '/approval-catalogue', label: 'nav.approvalCatalogue', icon: <BookOutlined />, testId: 'nav-approval-catalogue', permission: 'approval:manage' },
-    ],
-  },
-  {
-    key: 'org',
-    label: 'nav.org',
-    children: [
-      { key: 'regions', path: '/admin/regions', label: 'nav.regions', icon: <ApartmentOutlined />, testId: 'nav-regions', permission: 'admin:region' },
-      { key: 'departments', path: '/admin/departments', label: 'nav.departments', icon: <BankOutlined />, testId: 'nav-departments', permission: 'admin:department' },
-      { key: 'enterprises', path: '/admin/enterprises', label: 'nav.enterprises', icon: <ShopOutlined />, testId: 'nav-enterprises', permission: 'admin:enterprise' },
-      { key: 'users', path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, testId: 'nav-users', permission: 'admin:user' },
-      { key: 'people', path: '/org/people', label: 'nav.people', icon: <IdcardOutlined />, testId: 'nav-people', permission: 'admin:user' },
-      { key: 'calendar', path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, testId: 'nav-calendar', permission: 'calendar:edit' },
-    ],
-  },
-  { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, testId: 'nav-audit', permission: 'audit:read' },
-];
+export const MENU: readonly MenuNode[] = assembleMenu(FEATURES);
 
-function item(e: Entry, t: I18n['t'], onNavigate?: () => void) {
+function item(e: MenuEntry, t: I18n['t'], onNavigate?: () => void) {
   return {
     key: e.key,
     icon: e.icon,
     label: (
-      <Link to={e.path} data-testid={e.testId} onClick={onNavigate}>
+      <Link to={e.path} data-testid={e.testId ?? `nav-${e.key}`} onClick={onNavigate}>
         {t(e.label)}
       </Link>
     ),
@@ -86,10 +44,10 @@ function item(e: Entry, t: I18n['t'], onNavigate?: () => void) {
 }
 
 /** The menu for these permissions; `hidden` leaves entries out (初始化向导 once setup is complete). */
-export function menuItems(can: (p: Permission) => boolean, t: I18n['t'], onNavigate?: () => void, hidden: readonly string[] = []): MenuProps['items'] {
+export function menuItems(can: (p: Permission) => boolean, t: I18n['t'], onNavigate?: () => void, hidden: readonly string[] = [], menu: readonly MenuNode[] = MENU): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [];
-  const shown = (e: Entry) => can(e.permission) && !hidden.includes(e.key);
-  for (const m of MENU) {
+  const shown = (e: MenuEntry) => (typeof e.permission === 'function' ? e.permission(can) : can(e.permission)) && !hidden.includes(e.key);
+  for (const m of menu) {
     if ('children' in m) {
       const children = m.children.filter(shown).map((c) => item(c, t, onNavigate));
       if (children.length) items.push({ type: 'group', key: m.key, label: t(m.label), children });

@@ -11,3 +11,12 @@ export function PermissionGate({ permission, children, page }: { permission: Per
   if (can(permission)) return <>{children}</>;
   return page ? <Result status="403" title="403" subTitle={t('app.forbidden')} /> : null;
 }
+
+/** A page shown only with the permission (403 otherwise): the element of a feature's route. */
+export function gate(permission: Permission, page: ReactNode) {
+  return (
+    <PermissionGate permission={permission} page>
+      {page}
+    </PermissionGate>
+  );
+}

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Labelled } from '@tiaodu/contracts';
-import { messages, type MessageKey } from './messages';
+import { sharedMessages, type Message, type MessageKey, type Messages } from './messages';
 
 export type Lang = 'zh' | 'en';
 
@@ -29,8 +29,17 @@ function readStoredLang(): Lang {
   }
 }
 
+/** The dictionary in use: the shared words, then each feature's words as the application adds them. */
+const dictionary = new Map<string, Message>(Object.entries(sharedMessages));
+
+/** Adds words to the dictionary (the application adds each feature's at start, see app/messages.ts). */
+export function addMessages(messages: Messages): void {
+  for (const [key, entry] of Object.entries(messages)) dictionary.set(key, entry);
+}
+
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const entry = messages[key];
+  const entry = dictionary.get(key);
+  if (!entry) return key;
   let text: string = lang === 'en' ? entry[1] : entry[0];
   if (params) {
     for (const [name, value] of Object.entries(params)) text = text.split(`{${name}}`).join(String(value));

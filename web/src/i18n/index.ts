@@ -1,2 +1,2 @@
-export { I18nProvider, useI18n, translate, type Lang, type I18n } from './I18nProvider';
-export type { MessageKey } from './messages';
+export { I18nProvider, useI18n, translate, addMessages, type Lang, type I18n } from './I18nProvider';
+export { sharedMessages, type Message, type Messages, type MessageKey } from './messages';

@@ -1,4 +1,6 @@
-/** Texts of the approvals and efficiency pages (手续办理、效能监察), merged into i18n/messages.ts. */
+import type { Messages } from '../../i18n/messages';
+
+/** Texts of the approvals and efficiency pages (手续办理、效能监察). */
 export const approvalMessages = {
   'nav.approvalsGroup': ['手续办理与效能', 'Approvals & efficiency'],
   'nav.approvals': ['手续办理', 'Approvals'],
@@ -152,4 +154,10 @@ export const approvalMessages = {
   'pub.quarterly': ['{year}年第{q}季度部门效能等次', 'Department grades, {year} Q{q}'],
   'pub.at': ['公开于 {at}', 'Published {at}'],
   'pub.login': ['工作人员登录', 'Staff sign-in'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Messages;
+
+declare module '../../i18n/messages' {
+  interface FeatureMessages {
+    approvals: typeof approvalMessages;
+  }
+}

@@ -1,4 +1,6 @@
-/** Texts of the import wizard's default region, units and leaders to create, matches and changes. */
+import type { Messages } from '../../i18n/messages';
+
+/** Texts of the import wizard (导入 Excel 台账): its steps, column mapping and dry run, the default region, units and leaders to create, matches and changes. */
 export const importMessages = {
   'import.defaultRegion': ['默认区域', 'Default region'],
   'import.defaultRegionHelp': ['文件中没有「所属区域」列时，所有项目归入该区域', 'The file has no region column: every project goes to this region'],
@@ -32,4 +34,68 @@ export const importMessages = {
   'import.status.done': ['已完成', 'Done'],
   'import.status.failed': ['失败', 'Failed'],
   'import.created.extra': ['同时新建单位 {d} 个、包保领导 {l} 人。', 'Also created {d} units and {l} leaders.'],
-} as const satisfies Record<string, readonly [string, string]>;
+
+  'import.title': ['导入 Excel 台账', 'Import the Excel ledger'],
+  'import.step.upload': ['上传文件', 'Upload'],
+  'import.step.mapping': ['核对列', 'Columns'],
+  'import.step.dryRun': ['试导入', 'Dry run'],
+  'import.step.confirm': ['确认导入', 'Import'],
+  'import.dragText': ['点击或将 Excel 文件拖到此处', 'Click or drag an Excel file here'],
+  'import.dragHint': ['支持 .xlsx、.xls、WPS .et 和 .csv 文件；第一张含表头的工作表将被读取', '.xlsx, .xls, WPS .et and .csv files; the first sheet with a header row is read'],
+  'import.onlyXlsx': ['只能上传 .xlsx、.xls、.et 或 .csv 文件', 'Only .xlsx, .xls, .et or .csv files can be uploaded'],
+  'import.template': ['下载导入模板', 'Download the template'],
+  'import.next': ['下一步', 'Next'],
+  'import.prev': ['上一步', 'Back'],
+  'import.sheet': ['工作表', 'Sheet'],
+  'import.headerRow': ['表头所在行', 'Header row'],
+  'import.reinspect': ['重新识别', 'Read again'],
+  'import.col.letter': ['列', 'Column'],
+  'import.col.header': ['表头', 'Header'],
+  'import.col.sample': ['示例值', 'Sample'],
+  'import.col.field': ['导入为', 'Import as'],
+  'import.ignore': ['（不导入）', '(ignore)'],
+  'import.requiredMissing': ['以下必填字段尚未对应到列：{fields}', 'Required fields not mapped: {fields}'],
+  'import.savedMappings': ['已保存的列对应方案', 'Saved mappings'],
+  'import.applyMapping': ['套用方案', 'Apply a mapping'],
+  'import.saveMapping': ['保存当前方案', 'Save this mapping'],
+  'import.mappingName': ['方案名称', 'Mapping name'],
+  'import.mappingSaved': ['列对应方案已保存', 'Mapping saved'],
+  'import.mappingApplied': ['已套用方案「{name}」', 'Mapping “{name}” applied'],
+  'import.startDryRun': ['开始试导入', 'Start dry run'],
+  'import.running': ['正在处理：{phase}', 'Working: {phase}'],
+  'import.progressText': ['已处理 {done} / {total} 行', '{done} / {total} rows'],
+  'import.summary': ['新增 {created} / 更新 {updated} / 无变化 {unchanged}', 'New {created} / Updated {updated} / Unchanged {unchanged}'],
+  'import.dryRunOk': ['试导入通过，尚未写入任何数据。确认后将正式导入。', 'Dry run passed; nothing has been written yet. Confirm to import.'],
+  'import.dryRunErrors': ['文件中有 {n} 处错误，未导入任何数据。请修改文件后重新上传。', 'The file has {n} errors; nothing was imported. Fix the file and upload it again.'],
+  'import.err.row': ['行号', 'Row'],
+  'import.err.column': ['列', 'Column'],
+  'import.err.value': ['值', 'Value'],
+  'import.err.message': ['原因', 'Reason'],
+  'import.preview': ['变更预览', 'Preview'],
+  'import.preview.action': ['处理', 'Action'],
+  'import.preview.changes': ['变更的字段', 'Changed fields'],
+  'import.action.create': ['新增', 'New'],
+  'import.action.update': ['更新', 'Update'],
+  'import.action.unchanged': ['无变化', 'Unchanged'],
+  'import.uploadAgain': ['重新上传', 'Upload again'],
+  'import.confirm': ['确认导入', 'Import now'],
+  'import.done': ['导入完成', 'Import finished'],
+  'import.doneText': ['已新增 {created} 个、更新 {updated} 个项目，{unchanged} 个无变化。', '{created} projects created, {updated} updated, {unchanged} unchanged.'],
+  'import.failed': ['导入失败', 'Import failed'],
+  'import.toLedger': ['查看项目台账', 'Open the ledger'],
+  'import.again': ['继续导入其他文件', 'Import another file'],
+  'import.phase.queued': ['排队中', 'queued'],
+  'import.phase.parsing': ['读取文件', 'reading the file'],
+  'import.phase.validating': ['校验数据', 'checking the rows'],
+  'import.phase.writing': ['写入台账', 'writing to the ledger'],
+  'import.phase.done': ['完成', 'done'],
+  'import.noRows': ['文件中没有可导入的项目行，请检查工作表和表头所在行。', 'The file has no project rows to import; check the sheet and the header row.'],
+  'import.fixAndUpload': ['修改文件后，可直接在此重新上传：', 'Fix the file, then upload it again here:'],
+  'import.file': ['文件：{name}', 'File: {name}'],
+} as const satisfies Messages;
+
+declare module '../../i18n/messages' {
+  interface FeatureMessages {
+    import: typeof importMessages;
+  }
+}

@@ -1,4 +1,6 @@
-/** Texts of the notification centre, merged into the dictionary of i18n/messages.ts. */
+import type { Messages } from '../../i18n/messages';
+
+/** Texts of the notification centre. */
 export const notificationMessages = {
   'nav.notifications': ['消息中心', 'Notifications'],
   'notifications.title': ['消息', 'Notifications'],
@@ -25,4 +27,10 @@ export const notificationMessages = {
   'notifications.markSelected': ['选中的标为已读（{n}）', 'Mark selected read ({n})'],
   'notifications.marked': ['已将{n}条消息标为已读', '{n} marked read'],
   'notifications.emptyUnread': ['没有未读消息', 'No unread notifications'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Messages;
+
+declare module '../../i18n/messages' {
+  interface FeatureMessages {
+    notifications: typeof notificationMessages;
+  }
+}

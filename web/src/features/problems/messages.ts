@@ -1,4 +1,6 @@
-/** Texts of the problems pages (问题解决清单), merged into the dictionary of i18n/messages.ts. */
+import type { Messages } from '../../i18n/messages';
+
+/** Texts of the problems pages (问题解决清单). */
 export const problemMessages = {
   'nav.problems': ['问题清单', 'Problems'],
   'problems.title': ['问题解决清单', 'Problems to solve'],
@@ -121,4 +123,10 @@ export const problemMessages = {
   'problems.event.levelMove': ['{from} → {to}', '{from} → {to}'],
   'problems.event.due': ['期限 {due}', 'due {due}'],
   'problems.event.system': ['系统', 'System'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Messages;
+
+declare module '../../i18n/messages' {
+  interface FeatureMessages {
+    problems: typeof problemMessages;
+  }
+}

@@ -1,4 +1,6 @@
-/** Texts of the first-run checklist (初始化向导), merged into i18n/messages.ts. */
+import type { Messages } from '../../i18n/messages';
+
+/** Texts of the first-run checklist (初始化向导). */
 export const setupMessages = {
   'nav.setup': ['初始化向导', 'Setup checklist'],
   'setup.title': ['初始化向导', 'Setup checklist'],
@@ -48,4 +50,10 @@ export const setupMessages = {
   'setup.users.help': ['为各角色开通账号：调度员、职能部门、乡镇、企业；领导和单位负责人可在「领导与人员」中直接开通。', 'Give accounts for each role: dispatchers, units, towns, enterprises; leaders and unit heads get theirs on the people page.'],
   'setup.users.go': ['打开用户管理', 'Open users'],
   'setup.users.people': ['打开领导与人员', 'Open people'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Messages;
+
+declare module '../../i18n/messages' {
+  interface FeatureMessages {
+    setup: typeof setupMessages;
+  }
+}

@@ -1,6 +1,10 @@
-/** Texts of the warning rule sets page (预警规则), merged into the dictionary of i18n/messages.ts. */
+import type { Messages } from '../../i18n/messages';
+
+/** Texts of the warnings and of the warning rule sets page (预警规则). */
 export const warningMessages = {
   'nav.ruleSets': ['预警规则', 'Warning rules'],
+  'nav.warnings': ['预警', 'Warnings'],
+
   'rules.sub': ['各维度红、黄、绿灯的阈值。预警按启用中的规则集计算；修改启用中的规则集或切换规则集后，重新计算上月和本月的预警。', 'Thresholds of the red, yellow and green lights. Warnings follow the active rule set; saving it or switching sets recomputes the warnings of last month and this month.'],
   'rules.active': ['启用中', 'Active'],
   'rules.editing': ['正在编辑', 'Editing'],
@@ -97,4 +101,10 @@ export const warningMessages = {
   'rules.esc.help': ['留空为不升级；月报报送按上面的“连续未按期报送”亮红灯', 'Empty: no escalation; monthly reports use their own count above'],
   'rules.esc.none': ['不升级', 'No escalation'],
   'rules.esc.text': ['{dims}连续 {n} 个月黄灯，升级为红灯', '{dims}: {n} yellow months in a row turn red'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Messages;
+
+declare module '../../i18n/messages' {
+  interface FeatureMessages {
+    warnings: typeof warningMessages;
+  }
+}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULE_SETS, ruleSetConfigSchema, type RuleSetConfig } from '@tiaodu/contracts';
-import { translate, type I18n } from '../../i18n';
+import { addMessages, translate, type I18n } from '../../i18n';
+import { warningMessages } from './messages';
 import { escalationText, investmentFor, lightTexts, toConfig } from './ruleSets';
 
+addMessages(warningMessages);
 const t: I18n['t'] = (key, params) => translate('zh', key, params);
 const byCode = (code: string) => BUILTIN_RULE_SETS.find((r) => r.code === code)!.config;
 

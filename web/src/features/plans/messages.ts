@@ -1,0 +1,61 @@
+import type { Messages } from '../../i18n/messages';
+
+/** Texts of the annual plans (年度计划). */
+export const planMessages = {
+  'nav.plans': ['年度计划', 'Annual plans'],
+  'plans.title': ['年度计划', 'Annual plans'],
+  'plans.sub': ['年度投资计划及年度投资节点进度表（单位：万元）', 'Annual investment plans and their monthly breakdown (10k CNY)'],
+  'plans.year': ['{y}年度', '{y}'],
+  'plans.searchPh': ['项目名称或代码', 'Project name or code'],
+  'plans.col.name': ['项目名称', 'Project'],
+  'plans.col.category': ['年度类别', 'Category'],
+  'plans.col.planned': ['年度计划', 'Annual plan'],
+  'plans.col.check': ['月度核对', 'Monthly check'],
+  'plans.col.month': ['{m}月', 'M{m}'],
+  'plans.col.target': ['年度形象进度目标', 'Image-progress target'],
+  'plans.col.before': ['截至上年底累计', 'Completed before the year'],
+  'plans.ok': ['一致', 'Consistent'],
+  'plans.sum': ['合计（已保存）', 'Total (saved)'],
+  'plans.total': ['共 {n} 个项目', '{n} projects'],
+  'plans.empty': ['{y}年度还没有计划，可导入 Excel 或从上年结转', 'No plans for {y} yet; import a workbook or carry last year forward'],
+  'plans.save': ['保存修改（{n}）', 'Save changes ({n})'],
+  'plans.saved': ['已保存 {n} 个项目的计划', '{n} plans saved'],
+  'plans.rowErrors': ['{n} 个项目的计划有误，未保存任何修改', '{n} rows have errors; nothing was saved'],
+  'plans.reasonTitle': ['年度已开始，修改计划须填写调整原因', 'The year has started: give the reason for the change'],
+  'plans.reasonPh': ['调整原因，如：年中调度会调整', 'Reason, e.g. mid-year review'],
+  'plans.reasonRequired': ['请填写调整原因', 'Please give a reason'],
+  'plans.reason': ['原因', 'Reason'],
+  'plans.adjust': ['调整', 'Adjust'],
+  'plans.adjustTitle': ['调整年度计划：{name}', 'Adjust the plan of {name}'],
+  'plans.adjustFrom': ['年度计划 {from} → {to} 万元', 'Annual plan {from} → {to}'],
+  'plans.adjustHelp': ['按表格中该行当前的数字调整，调整前后和原因将记入调整记录。', 'The row as edited in the grid is saved; before, after and reason are recorded.'],
+  'plans.adjusted': ['已调整，调整记录已保存', 'Adjusted; the change is recorded'],
+  'plans.history': ['调整记录', 'Adjustment history'],
+  'plans.historyTitle': ['{name} {y}年度计划调整记录', 'Adjustments of {name}, {y}'],
+  'plans.noHistory': ['没有调整记录', 'No adjustments'],
+  'plans.copy': ['结转下年', 'Carry forward'],
+  'plans.copyTitle': ['将{from}年度续建项目结转到{to}年度？', 'Carry {from} continuing projects into {to}?'],
+  'plans.copyCounts': ['将结转 {copied} 个项目（计划投资从 0 起填写）；已有下年计划的 {existing} 个、已竣工或终止的 {finished} 个不结转。', '{copied} projects will carry over (plans start at 0); {existing} already planned and {finished} finished are skipped.'],
+  'plans.copied': ['已结转 {n} 个项目', '{n} projects carried forward'],
+  'plans.import': ['导入 Excel', 'Import Excel'],
+  'plans.export': ['导出 Excel', 'Export Excel'],
+  'plans.importTitle': ['导入{y}年度计划', 'Import the {y} plans'],
+  'plans.importOk': ['确认导入', 'Import'],
+  'plans.importErrors': ['文件中有 {n} 处错误，未导入任何数据', '{n} errors; nothing was imported'],
+  'plans.importReady': ['校验通过：{rows} 行，新建 {created} 个、更新 {updated} 个计划', 'Checked: {rows} rows, {created} new, {updated} updated'],
+  'plans.imported': ['已导入：新建 {created} 个、更新 {updated} 个计划', 'Imported: {created} new, {updated} updated'],
+  'plans.err.row': ['行', 'Row'],
+  'plans.err.column': ['列', 'Column'],
+  'plans.err.value': ['内容', 'Value'],
+  'plans.err.message': ['问题', 'Problem'],
+  'plans.add': ['添加项目', 'Add project'],
+  'plans.addTitle': ['添加项目到{y}年度计划', 'Add a project to the {y} plans'],
+  'plans.addHelp': ['添加后计划投资从 0 起，在表格中填写年度计划和各月计划。', 'The plan starts at 0; fill the annual and monthly figures in the grid.'],
+  'plans.added': ['已添加，请在表格中填写计划', 'Added; fill in the plan in the grid'],
+} as const satisfies Messages;
+
+declare module '../../i18n/messages' {
+  interface FeatureMessages {
+    plans: typeof planMessages;
+  }
+}
