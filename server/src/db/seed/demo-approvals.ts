@@ -9,7 +9,7 @@ import { createItem, createTemplate } from '../../modules/approvals/catalogue.se
 import { actOnApproval, addItem, applyTemplate, rateApproval } from '../../modules/approvals/approvals.service.js';
 import { publish } from '../../modules/approvals/efficiency.service.js';
 import { runApprovalSignals } from '../../modules/approvals/signals.job.js';
-import { DEMO_PASSWORD } from './demo.js';
+import { DEMO_PASSWORD } from './demo-constants.js';
 
 const ZR = '桐庐县自然资源和规划局';
 const ZJ = '桐庐县住房和城乡建设局';

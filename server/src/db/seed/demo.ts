@@ -15,10 +15,9 @@ import { seedDemoReports } from './demo-reports.js';
 import { seedDemoProblems } from './demo-problems.js';
 import { seedDemoApprovals } from './demo-approvals.js';
 
-/** Password of every demo user (and of `admin` with demo data, unless TIAODU_ADMIN_PASSWORD is set). */
-export const DEMO_PASSWORD = 'Tiaodu@2026';
+import { DEMO_PASSWORD } from './demo-constants.js';
 
-export const DEMO_COUNTY = { code: '330122', name: '桐庐县' };
+export { DEMO_COUNTY, DEMO_PASSWORD } from './demo-constants.js';
 
 const REGIONS = [
   { code: '330000', name: '浙江省', level: 'province', parentCode: null },

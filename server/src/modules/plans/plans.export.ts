@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { labelOf, YEAR_CATEGORIES, type PlanFilter } from '@tiaodu/contracts';
 import type { Ctx } from '../../core/context.js';
 import { AMOUNT_FORMAT as AMOUNT, CELL_BORDER as BORDER, safeCellText, styleHeaderCell, writeHeading } from '../../lib/xlsx/write.js';
-import { regionName } from '../projects/export/export.repository.js';
+import { regionName } from '../projects/export/export.service.js';
 import { findPlanRows, planWhere, sumPlans } from './plans.service.js';
 
 export const PLAN_HEADERS = ['序号', '项目名称', '项目代码', '所属区域', '年度类别', '总投资', '截至上年底累计完成', '年度计划投资', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), '年度形象进度目标'];

@@ -340,3 +340,6 @@ export async function reportGaps(ctx: Ctx, year: number, month: number): Promise
     byUnit: count((r) => [r.deptId ? String(r.deptId) : '-', r.deptName ?? '未指定责任单位']),
   };
 }
+
+/** Who owes a report for a month (the SQL condition the lights of other modules read too). */
+export { owesReport } from './reports.repository.js';

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { owesReport } from '../reports/reports.repository.js';
+import { owesReport } from '../reports/reports.service.js';
 import { BUILTIN_RULE_SETS, ruleSetConfigSchema, type LightDimension, type RuleSetConfig } from '@tiaodu/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../core/context.js';

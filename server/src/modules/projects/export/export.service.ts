@@ -155,3 +155,6 @@ export async function writeTemplate(ctx: Ctx, out: Writable): Promise<void> {
   help.commit();
   await wb.commit();
 }
+
+/** A region's name, for the titles of exports of other modules. */
+export { regionName } from './export.repository.js';
