@@ -15,7 +15,7 @@ describe('embedded database on disk', () => {
     await a.close();
     const b = await openDatabase({ dataDir: path.join(dir, 'lock') });
     await b.close();
-  });
+  }, 90_000);
 
   it('stays consistent after kill -9 in the middle of a transaction', async () => {
     const dataDir = path.join(dir, 'crash');
