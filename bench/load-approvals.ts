@@ -28,7 +28,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../server/src/db/client.js';
 import { hashPassword } from '../server/src/core/password.js';
 
-/** The demo county's catalogue (server/src/db/seed/demo-approvals.ts), department by number (1 发改, 2 自然资源, 3 住建, 4 生态环境, 5 水利). */
+/** The demo county's catalogue (server/src/modules/approvals/approvals.demo.ts), department by number (1 发改, 2 自然资源, 3 住建, 4 生态环境, 5 水利). */
 const CATALOGUE: Array<[code: string, name: string, dept: number, phase: number, statutory: number, promised: number, steps: [number, number, number, number, number]]> = [
   ['FG-01', '企业投资项目备案', 1, 1, 3, 2, [1, 1, 0, 0, 0]],
   ['FG-02', '政府投资项目可行性研究报告审批', 1, 1, 20, 8, [1, 3, 2, 1, 1]],

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/src/db/client.js';
 import { runMigrations } from '../server/src/db/migrate.js';
-import { bootstrap } from '../server/src/db/seed/bootstrap.js';
+import { bootstrap } from '../server/src/bootstrap.js';
 import { testConfig } from '../server/src/config.js';
 import { systemClock } from '../server/src/core/clock.js';
 import { systemCtx } from '../server/src/core/context.js';

@@ -38,6 +38,8 @@ export interface ModuleManifest {
   jobs?: readonly Job[];
   /** What the module does when another publishes an event (core/events.ts). */
   events?: readonly Subscriber[];
+  /** The module's part of the demo county, seeded in ascending `order` through its services. */
+  demo?: { order: number; seed(ctx: Ctx): Promise<void> };
 }
 
 /** Declares a job (a helper that keeps the manifests short). */

@@ -4,6 +4,7 @@
  * its `<name>.module.ts` and one line here.
  */
 import type { ModuleManifest } from '../core/module.js';
+import type { Ctx } from '../core/context.js';
 import { subscribe } from '../core/events.js';
 import { authModule } from './auth/auth.module.js';
 import { projectsModule } from './projects/projects.module.js';
@@ -44,4 +45,16 @@ export const MODULES: readonly ModuleManifest[] = [
 /** Registers the modules' event subscribers (the app does at build; the demo seed before it runs). */
 export function subscribeModules(): void {
   subscribe(MODULES.flatMap((m) => m.events ?? []));
+}
+
+/**
+ * Loads the demo county: each module seeds its part through its own services, in the order its
+ * manifest declares (the organisation, people and projects first; the lights last, computed once
+ * for every month instead of after every write).
+ */
+export async function seedDemo(base: Ctx): Promise<void> {
+  subscribeModules();
+  const ctx: Ctx = { ...base, deferLights: true };
+  const steps = MODULES.flatMap((m) => (m.demo ? [m.demo] : [])).sort((a, b) => a.order - b.order);
+  for (const step of steps) await step.seed(ctx);
 }

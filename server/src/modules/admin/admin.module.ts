@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoOrganisation } from './admin.demo.js';
 import { adminRoutes } from './admin.routes.js';
 
 
@@ -6,4 +7,5 @@ import { adminRoutes } from './admin.routes.js';
 export const adminModule: ModuleManifest = {
   name: 'admin',
   routes: adminRoutes,
+  demo: { order: 10, seed: seedDemoOrganisation },
 };

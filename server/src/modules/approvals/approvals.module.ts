@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoApprovals } from './approvals.demo.js';
 import { approvalRoutes, publicEfficiencyRoutes } from './approvals.routes.js';
 import { signalsJob } from './signals.job.js';
 
@@ -10,4 +11,5 @@ export const approvalsModule: ModuleManifest = {
     publicEfficiencyRoutes(app, deps);
   },
   jobs: [signalsJob],
+  demo: { order: 70, seed: seedDemoApprovals },
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestEnv, agentFor, PASSWORD, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
 import { projects, users } from '../../db/schema.js';
-import { bootstrap } from '../../db/seed/bootstrap.js';
+import { bootstrap } from '../../bootstrap.js';
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoMilestones } from './milestones.demo.js';
 import { milestoneRoutes } from './milestones.routes.js';
 
 
@@ -6,4 +7,5 @@ import { milestoneRoutes } from './milestones.routes.js';
 export const milestonesModule: ModuleManifest = {
   name: 'milestones',
   routes: milestoneRoutes,
+  demo: { order: 40, seed: seedDemoMilestones },
 };

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoPeople } from './people.demo.js';
 import { peopleRoutes } from './people.routes.js';
 
 
@@ -6,4 +7,5 @@ import { peopleRoutes } from './people.routes.js';
 export const peopleModule: ModuleManifest = {
   name: 'people',
   routes: peopleRoutes,
+  demo: { order: 15, seed: seedDemoPeople },
 };

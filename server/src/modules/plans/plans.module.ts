@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoPlans } from './plans.demo.js';
 import { planRoutes } from './plans.routes.js';
 
 
@@ -6,4 +7,5 @@ import { planRoutes } from './plans.routes.js';
 export const plansModule: ModuleManifest = {
   name: 'plans',
   routes: planRoutes,
+  demo: { order: 30, seed: seedDemoPlans },
 };

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoProblems } from './problems.demo.js';
 import { problemRoutes } from './problems.routes.js';
 import { escalateJob, promptJob } from './problems.jobs.js';
 import { on } from '../../core/events.js';
@@ -11,4 +12,5 @@ export const problemsModule: ModuleManifest = {
   jobs: [escalateJob, promptJob],
   // a report's 存在问题 raise a problem, in the report's transaction
   events: [on('report.submitted', (tx, ctx, e) => onReportSubmitted(tx as Parameters<typeof onReportSubmitted>[0], ctx, e.report))],
+  demo: { order: 60, seed: seedDemoProblems },
 };

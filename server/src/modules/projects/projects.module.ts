@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoProjects } from './projects.demo.js';
 import { projectRoutes } from './projects.routes.js';
 
 
@@ -6,4 +7,5 @@ import { projectRoutes } from './projects.routes.js';
 export const projectsModule: ModuleManifest = {
   name: 'projects',
   routes: projectRoutes,
+  demo: { order: 20, seed: seedDemoProjects },
 };

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoReports } from './reports.demo.js';
 import { reportRoutes } from './reports.routes.js';
 
 
@@ -6,4 +7,5 @@ import { reportRoutes } from './reports.routes.js';
 export const reportsModule: ModuleManifest = {
   name: 'reports',
   routes: reportRoutes,
+  demo: { order: 50, seed: seedDemoReports },
 };

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.js';
+import { seedDemoWarnings } from './warnings.demo.js';
 import { warningRoutes } from './warnings.routes.js';
 import { backfillJob, lightsJob } from './warnings.jobs.js';
 import { warningSubscribers } from './hooks.js';
@@ -9,4 +10,5 @@ export const warningsModule: ModuleManifest = {
   routes: warningRoutes,
   jobs: [lightsJob, backfillJob],
   events: warningSubscribers,
+  demo: { order: 90, seed: seedDemoWarnings },
 };

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { users } from '../schema.js';
-import type { Db } from '../client.js';
-import type { Config } from '../../config.js';
-import type { Clock } from '../../core/clock.js';
-import { systemCtx } from '../../core/context.js';
-import { writeAudit } from '../../core/audit.js';
-import { hashPassword } from '../../core/password.js';
-import { seedDemo, DEMO_PASSWORD } from './demo.js';
+import { users } from './db/schema.js';
+import type { Db } from './db/client.js';
+import type { Config } from './config.js';
+import type { Clock } from './core/clock.js';
+import { systemCtx } from './core/context.js';
+import { writeAudit } from './core/audit.js';
+import { hashPassword } from './core/password.js';
+import { DEMO_PASSWORD } from './core/demo.js';
+import { seedDemo } from './modules/index.js';
 
 export interface BootstrapResult {
   adminCreated: boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthlySumError } from '@tiaodu/contracts';
-import { monthlyCurve } from '../../db/seed/demo-plans.js';
+import { monthlyCurve } from './plans.demo.js';
 
 describe('demo plan curve', () => {
   it('sums exactly to the annual figure and is heavier mid-year', () => {
@@ -22,7 +22,7 @@ describe('demo plans', () => {
     const { testConfig } = await import('../../config.js');
     const { ManualClock } = await import('../../core/clock.js');
     const { systemCtx } = await import('../../core/context.js');
-    const { seedDemo } = await import('../../db/seed/demo.js');
+    const { seedDemo } = await import('../index.js');
     const { sql } = await import('drizzle-orm');
     const database = await openTestDatabase();
     try {

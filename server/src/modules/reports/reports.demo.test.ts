@@ -4,7 +4,7 @@ import { openTestDatabase } from '../../../test/helpers.js';
 import { testConfig } from '../../config.js';
 import { ManualClock } from '../../core/clock.js';
 import { systemCtx } from '../../core/context.js';
-import { seedDemo } from './demo.js';
+import { seedDemo } from '../index.js';
 import { rebuildRollups } from '../../modules/dashboard/rollups.js';
 import { owesReport } from '../../modules/reports/reports.repository.js';
 

@@ -1,9 +1,9 @@
 import { and, isNull, notInArray, asc } from 'drizzle-orm';
 import type { YearCategory } from '@tiaodu/contracts';
-import { projects } from '../schema.js';
+import { projects } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
 import { chinaToday } from '../../core/clock.js';
-import { bulkSave } from '../../modules/plans/plans.service.js';
+import { bulkSave } from './plans.service.js';
 
 /** Month weights of a county's plan: slow around the Spring Festival, heavier mid-year. */
 const WEIGHTS = [4, 5, 8, 9, 10, 11, 11, 10, 9, 9, 8, 6];

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/context.js';
 import { chinaToday } from '../../core/clock.js';
-import { ensureRuleSets, recomputeLights } from '../../modules/warnings/lights.store.js';
+import { ensureRuleSets, recomputeLights } from './lights.store.js';
 
 /**
  * Demo warnings: the shipped rule sets (银川 active) and the lights of the demo county for the

@@ -4,9 +4,9 @@ import { openTestDatabase } from '../../../test/helpers.js';
 import { testConfig } from '../../config.js';
 import { ManualClock } from '../../core/clock.js';
 import { systemCtx, type Ctx } from '../../core/context.js';
-import { notifications, problemEvents, problems, users } from '../schema.js';
+import { notifications, problemEvents, problems, users } from '../../db/schema.js';
 import { escalateOverdueProblems } from '../../modules/problems/problems.service.js';
-import { seedDemo } from './demo.js';
+import { seedDemo } from '../index.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let ctx: Ctx;

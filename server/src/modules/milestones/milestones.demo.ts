@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { departments, milestones, milestoneTemplates, projects } from '../schema.js';
+import { departments, milestones, milestoneTemplates, projects } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
 import { chinaToday } from '../../core/clock.js';
 import { shiftDate } from '../../core/calendar.js';
-import { applyTemplate, ensureDefaultTemplates } from '../../modules/milestones/milestones.service.js';
+import { applyTemplate, ensureDefaultTemplates } from './milestones.service.js';
 
 /** Which demo department answers for which node (责任单位). */
 const NODE_DEPT: Record<string, string> = {

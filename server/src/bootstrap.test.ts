@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openTestDatabase } from '../../../test/helpers.js';
-import type { Database } from '../client.js';
-import { testConfig } from '../../config.js';
-import { ManualClock } from '../../core/clock.js';
-import { verifyPassword } from '../../core/password.js';
+import { openTestDatabase } from '../test/helpers.js';
+import type { Database } from './db/client.js';
+import { testConfig } from './config.js';
+import { ManualClock } from './core/clock.js';
+import { verifyPassword } from './core/password.js';
 import { bootstrap } from './bootstrap.js';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo.js';
+import { DEMO_PASSWORD } from './core/demo.js';
+import { DEMO_USERS } from './modules/admin/admin.demo.js';
 
 let database: Database | undefined;
 afterEach(async () => {

@@ -1,15 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { monthPeriodKey, type ApprovalAction, type ApprovalItemInput, type ApprovalRating, type Role, type ScopeType } from '@tiaodu/contracts';
-import { approvalItems, departments, projectApprovals, projects, users } from '../schema.js';
+import { approvalItems, departments, projectApprovals, projects, users } from '../../db/schema.js';
 import { chinaToday, ManualClock } from '../../core/clock.js';
 import { loadCalendar } from '../../core/calendar.js';
 import type { Ctx } from '../../core/context.js';
-import { createUser } from '../../modules/admin/users.service.js';
-import { createItem, createTemplate } from '../../modules/approvals/catalogue.service.js';
-import { actOnApproval, addItem, applyTemplate, rateApproval } from '../../modules/approvals/approvals.service.js';
-import { publish } from '../../modules/approvals/efficiency.service.js';
-import { runApprovalSignals } from '../../modules/approvals/signals.job.js';
-import { DEMO_PASSWORD } from './demo-constants.js';
+import { createUser } from '../admin/users.service.js';
+import { createItem, createTemplate } from './catalogue.service.js';
+import { actOnApproval, addItem, applyTemplate, rateApproval } from './approvals.service.js';
+import { publish } from './efficiency.service.js';
+import { runApprovalSignals } from './signals.job.js';
+import { DEMO_PASSWORD } from '../../core/demo.js';
 
 const ZR = '桐庐县自然资源和规划局';
 const ZJ = '桐庐县住房和城乡建设局';

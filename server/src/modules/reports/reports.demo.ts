@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { monthlyReports, reportWindows } from '../schema.js';
+import { monthlyReports, reportWindows } from '../../db/schema.js';
 import type { Ctx } from '../../core/context.js';
 import { chinaToday } from '../../core/clock.js';
-import { rebuildRollups } from '../../modules/dashboard/rollups.js';
-import { owesReport } from '../../modules/reports/reports.repository.js';
-import { lastDayOfMonth } from '../../modules/warnings/domain/progress.js';
+import { rebuildRollups } from '../dashboard/rollups.js';
+import { owesReport } from './reports.repository.js';
+import { lastDayOfMonth } from '../warnings/domain/progress.js';
 
 /** A deterministic number in [0, 1) from a project id, month and salt. */
 function unit(id: number, month: number, salt: number): number {

@@ -4,13 +4,13 @@ import { openTestDatabase } from '../../../test/helpers.js';
 import { testConfig } from '../../config.js';
 import { ManualClock } from '../../core/clock.js';
 import { systemCtx, type Ctx } from '../../core/context.js';
-import { approvalSignals, projectApprovals, publicTables, users } from '../schema.js';
+import { approvalSignals, projectApprovals, publicTables, users } from '../../db/schema.js';
 import { computeAll, listApprovals, overdueRows } from '../../modules/approvals/approvals.service.js';
 import { monthTable, quarterTable } from '../../modules/approvals/efficiency.service.js';
 import { efficiencyTable, monthPeriod, quarterPeriod, type EfficiencyItem, type Period } from '../../modules/approvals/domain/efficiency.js';
 import { chinaToday } from '../../core/clock.js';
 import { runApprovalSignals } from '../../modules/approvals/signals.job.js';
-import { seedDemo } from './demo.js';
+import { seedDemo } from '../index.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let ctx: Ctx;

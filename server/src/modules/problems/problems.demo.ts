@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Role, ScopeType } from '@tiaodu/contracts';
-import { departments, monthlyReports, projects, users } from '../schema.js';
+import { departments, monthlyReports, projects, users } from '../../db/schema.js';
 import { chinaToday, ManualClock } from '../../core/clock.js';
 import { loadCalendar } from '../../core/calendar.js';
 import type { Ctx } from '../../core/context.js';
-import { acceptProblem, answerProblem, assignProblem, escalateOverdueProblems, raiseFromReport, raiseProblem, rateProblem } from '../../modules/problems/problems.service.js';
+import { acceptProblem, answerProblem, assignProblem, escalateOverdueProblems, raiseFromReport, raiseProblem, rateProblem } from './problems.service.js';
 
 /** 分管领导 of the departments the demo problems go to (the second level of the ladder). */
 const IN_CHARGE: Array<[dept: string, leader: string]> = [
