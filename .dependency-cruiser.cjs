@@ -1,8 +1,9 @@
 /**
  * The shape of the code, checked by `server/test/architecture.test.ts` on every test run:
  * no import cycle anywhere; core/ and db/ import no module (the demo seed in db/seed/ still
- * calls the modules' services until it moves into their manifests); a module reaches another
- * module through its services and events only, never its repository.
+ * calls the modules' services until it moves into their manifests; db/schema.ts re-exports the
+ * modules' *.schema.ts for the migrations); a module reaches another module through its services
+ * and events only, never its repository.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -18,8 +19,15 @@ module.exports = {
       name: 'core-and-db-import-no-module',
       severity: 'error',
       comment: 'core/ and db/ are shared by every module and must not depend on one.',
-      from: { path: '^server/src/(core|db)/', pathNot: '^server/src/db/seed/' },
+      from: { path: '^server/src/(core|db)/', pathNot: '^server/src/db/(seed/|schema[.]ts$)' },
       to: { path: '^server/src/modules/' },
+    },
+    {
+      name: 'db-schema-gathers-schema-files-only',
+      severity: 'error',
+      comment: 'db/schema.ts re-exports the modules’ tables for the migrations, and nothing else of a module.',
+      from: { path: '^server/src/db/schema[.]ts$' },
+      to: { path: '^server/src/modules/', pathNot: '[.]schema[.]ts$' },
     },
     {
       name: 'no-other-modules-repository',
