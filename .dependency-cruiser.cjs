@@ -3,7 +3,7 @@
  * no import cycle anywhere; core/ and db/ import no module (the demo seed in db/seed/ still
  * calls the modules' services until it moves into their manifests; db/schema.ts re-exports the
  * modules' *.schema.ts for the migrations); a module reaches another module through its services
- * and events only, never its repository.
+ * and events only, never its repository or its schema file.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -35,6 +35,13 @@ module.exports = {
       comment: 'A module reaches another through its services and events, never its SQL.',
       from: { path: '^server/src/modules/([^/]+)/' },
       to: { path: '^server/src/modules/([^/]+)/.*[.]repository[.]ts$', pathNot: '^server/src/modules/$1/' },
+    },
+    {
+      name: 'no-other-modules-schema',
+      severity: 'error',
+      comment: 'A module owns its tables: another module reads them through db/schema.ts or, better, its services.',
+      from: { path: '^server/src/modules/([^/]+)/' },
+      to: { path: '^server/src/modules/([^/]+)/.*[.]schema[.]ts$', pathNot: '^server/src/modules/$1/' },
     },
     {
       name: 'contracts-stand-alone',
