@@ -1,7 +1,8 @@
 /**
  * The guard of the code's shape (.dependency-cruiser.cjs): no import cycle in server/src, web/src
- * or contracts/src; core/ and db/ import no module; a module never imports another module's
- * repository; contracts/ imports neither side. A violation fails here with the offending import.
+ * or contracts/src; core/ and db/ import no module (but db/schema.ts re-exports the modules'
+ * schema files, and only those); a module never imports another module's repository or schema
+ * file; contracts/ imports neither side. A violation fails here with the offending import.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -33,7 +34,7 @@ describe('the shape of the code', () => {
     expect(violations, show(violations)).toEqual([]);
   }, 120_000);
 
-  it('catches a cycle, a module reaching into another’s repository, and core importing a module', async () => {
+  it('catches a cycle, a module reaching into another’s repository or tables, core importing a module, and db/schema.ts importing more than tables', async () => {
     const fixtures = 'server/test/fixtures/architecture';
     const { violations } = await check([fixtures], {
       ruleSet: {
@@ -45,6 +46,12 @@ describe('the shape of the code', () => {
       },
     });
     const rules = new Set(violations.map((v) => v.rule.name));
-    expect([...rules].sort()).toEqual(['core-and-db-import-no-module', 'no-circular', 'no-other-modules-repository']);
+    expect([...rules].sort()).toEqual([
+      'core-and-db-import-no-module',
+      'db-schema-gathers-schema-files-only',
+      'no-circular',
+      'no-other-modules-repository',
+      'no-other-modules-schema',
+    ]);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { and, gte, inArray, or, sql } from 'drizzle-orm';
 import { APPROVAL_PHASES, APPROVAL_STEPS, labelOf } from '@tiaodu/contracts';
-import { approvalSignals, projectApprovals } from '../../db/schema.js';
+import { approvalSignals, projectApprovals } from './approvals.schema.js';
 import type { Ctx } from '../../core/context.js';
 import { loadCalendar, shiftDate, type Calendar } from '../../core/calendar.js';
 import { notify, type NotifyInput } from '../notifications/notify.js';

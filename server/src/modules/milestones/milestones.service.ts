@@ -14,7 +14,7 @@ import {
   type MilestoneTemplateInput,
   type TemplateNode,
 } from '@tiaodu/contracts';
-import { milestones, milestoneTemplates } from '../../db/schema.js';
+import { milestones, milestoneTemplates } from './milestones.schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';

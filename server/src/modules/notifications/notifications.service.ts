@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, like, notLike, sql, type SQL } from 'drizzle-orm';
 import { NOTIFICATION_GROUP_PREFIXES, type NotificationGroup, type NotificationList, type NotificationQuery } from '@tiaodu/contracts';
-import { notifications } from '../../db/schema.js';
+import { notifications } from './notifications.schema.js';
 import { toIso } from '../../core/clock.js';
 import type { Ctx } from '../../core/context.js';
 import { unreadCount } from './notify.js';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ProblemAttachment } from '@tiaodu/contracts';
-import { problemAttachments, problemEvents, problems } from '../../db/schema.js';
+import { problemAttachments, problemEvents, problems } from './problems.schema.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import exifr from 'exifr';
 import type { ReportPhoto } from '@tiaodu/contracts';
-import { monthlyReports, reportPhotos } from '../../db/schema.js';
+import { monthlyReports, reportPhotos } from './reports.schema.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { monthlyReports, reportWindows } from '../../db/schema.js';
+import { monthlyReports, reportWindows } from './reports.schema.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';

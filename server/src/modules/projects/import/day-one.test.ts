@@ -13,7 +13,7 @@ import { createTestEnv, type Agent, type TestEnv } from '../../../../test/helper
 import { xlsx, type Cell, type SheetSpec } from '../../../../test/fixtures/ledgers.js';
 import { encodeGbk } from '../../../../test/fixtures/gbk.js';
 import { closeInterruptedJobs, INTERRUPTED } from './import.jobs.js';
-import { importJobs } from '../../../db/schema.js';
+import { importJobs } from './import.schema.js';
 
 let env: TestEnv;
 let admin: Agent;

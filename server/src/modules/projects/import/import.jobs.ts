@@ -10,7 +10,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ImportJob, ImportResult } from '@tiaodu/contracts';
 import type { Clock } from '../../../core/clock.js';
 import type { Db } from '../../../db/client.js';
-import { importJobs } from '../../../db/schema.js';
+import { importJobs } from './import.schema.js';
 import { AppError, fromDatabaseError } from '../../../core/errors.js';
 import type { ImportPhase } from './import.service.js';
 
