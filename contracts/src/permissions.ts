@@ -1,95 +1,187 @@
 import type { Role } from './enums.js';
 
-/** Permission keys checked on routes; data scope is checked again in queries. */
-export const PERMISSIONS = [
-  'project:read',
-  'project:create',
-  'project:update',
-  'project:delete',
-  'project:stage',
-  'project:import',
-  'project:export',
-  'admin:region',
-  'admin:department',
-  'admin:enterprise',
-  'admin:user',
-  'audit:read',
-  // monthly dispatch
-  'plan:read',
-  'plan:edit',
-  'milestone:read',
-  'milestone:edit',
-  'calendar:edit',
-  'report:read',
-  'report:fill',
-  'report:review',
-  'report:window',
-  'warning:read',
-  'ruleset:edit',
-  'dashboard:read',
-  // problems (问题解决清单)
-  'problem:read',
-  'problem:raise',
-  'problem:assign',
-  'problem:handle',
-  'problem:rate',
-  'problem:ladder',
-  // approvals and department efficiency (手续办理、效能监察)
-  'approval:read',
-  'approval:handle',
-  'approval:manage',
-  'efficiency:read',
-  'efficiency:publish',
-  // notifications and scheduled jobs
-  'notification:read',
-  'scheduler:run',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+/**
+ * Permissions, declared module by module: each module names the keys it adds and the roles it
+ * grants them to (the admin holds every key). The key list and the role → permission table are
+ * assembled from these declarations, so a new module adds one entry here and its server manifest
+ * points at it. Routes check one key each; data scope is checked again in queries.
+ */
+export interface ModulePermissions {
+  /** The module's folder name on the server (`server/src/modules/<module>`). */
+  module: string;
+  keys: readonly string[];
+  grants: Partial<Record<Exclude<Role, 'admin'>, readonly string[]>>;
+}
 
-/** What every signed-in role may read, within its data scope. */
-const READ: Permission[] = [
-  'project:read',
-  'project:export',
-  'plan:read',
-  'milestone:read',
-  'report:read',
-  'warning:read',
-  'dashboard:read',
-  'problem:read',
-  'approval:read',
-  'efficiency:read',
-  'notification:read',
-];
-const EDIT: Permission[] = [...READ, 'project:create', 'project:update', 'project:stage', 'project:import', 'plan:edit', 'milestone:edit', 'report:fill'];
+export const MODULE_PERMISSIONS = [
+  {
+    module: 'projects',
+    keys: ['project:read', 'project:create', 'project:update', 'project:delete', 'project:stage', 'project:import', 'project:export'],
+    grants: {
+      dispatcher: ['project:read', 'project:create', 'project:update', 'project:delete', 'project:stage', 'project:import', 'project:export'],
+      region: ['project:read', 'project:create', 'project:update', 'project:stage', 'project:import', 'project:export'],
+      unit: ['project:read', 'project:export'],
+      department: ['project:read', 'project:export'],
+      leader: ['project:read', 'project:export'],
+      supervisor: ['project:read', 'project:export'],
+      promotion: ['project:read', 'project:create', 'project:export'],
+    },
+  },
+  {
+    module: 'admin',
+    keys: ['admin:region', 'admin:department', 'admin:enterprise', 'admin:user'],
+    grants: {
+      dispatcher: ['admin:enterprise'],
+      region: ['admin:enterprise'],
+      promotion: ['admin:enterprise'],
+    },
+  },
+  {
+    module: 'audit',
+    keys: ['audit:read'],
+    grants: {
+      supervisor: ['audit:read'],
+    },
+  },
+  {
+    module: 'plans',
+    keys: ['plan:read', 'plan:edit'],
+    grants: {
+      dispatcher: ['plan:read', 'plan:edit'],
+      region: ['plan:read', 'plan:edit'],
+      unit: ['plan:read'],
+      department: ['plan:read'],
+      leader: ['plan:read'],
+      supervisor: ['plan:read'],
+      promotion: ['plan:read'],
+    },
+  },
+  {
+    module: 'milestones',
+    keys: ['milestone:read', 'milestone:edit'],
+    grants: {
+      dispatcher: ['milestone:read', 'milestone:edit'],
+      region: ['milestone:read', 'milestone:edit'],
+      unit: ['milestone:read'],
+      department: ['milestone:read', 'milestone:edit'],
+      leader: ['milestone:read'],
+      supervisor: ['milestone:read'],
+      promotion: ['milestone:read'],
+    },
+  },
+  {
+    module: 'calendar',
+    keys: ['calendar:edit'],
+    grants: {
+    },
+  },
+  {
+    module: 'reports',
+    keys: ['report:read', 'report:fill', 'report:review', 'report:window'],
+    grants: {
+      dispatcher: ['report:read', 'report:fill', 'report:review', 'report:window'],
+      region: ['report:read', 'report:fill'],
+      unit: ['report:read', 'report:fill'],
+      department: ['report:read'],
+      leader: ['report:read'],
+      supervisor: ['report:read'],
+      promotion: ['report:read'],
+    },
+  },
+  {
+    module: 'warnings',
+    keys: ['warning:read', 'ruleset:edit'],
+    grants: {
+      dispatcher: ['warning:read'],
+      region: ['warning:read'],
+      unit: ['warning:read'],
+      department: ['warning:read'],
+      leader: ['warning:read'],
+      supervisor: ['warning:read'],
+      promotion: ['warning:read'],
+    },
+  },
+  {
+    module: 'dashboard',
+    keys: ['dashboard:read'],
+    grants: {
+      dispatcher: ['dashboard:read'],
+      region: ['dashboard:read'],
+      unit: ['dashboard:read'],
+      department: ['dashboard:read'],
+      leader: ['dashboard:read'],
+      supervisor: ['dashboard:read'],
+      promotion: ['dashboard:read'],
+    },
+  },
+  {
+    module: 'problems',
+    keys: ['problem:read', 'problem:raise', 'problem:assign', 'problem:handle', 'problem:rate', 'problem:ladder'],
+    grants: {
+      dispatcher: ['problem:read', 'problem:raise', 'problem:assign', 'problem:handle', 'problem:rate'],
+      region: ['problem:read', 'problem:raise', 'problem:handle', 'problem:rate'],
+      unit: ['problem:read', 'problem:raise', 'problem:rate'],
+      department: ['problem:read', 'problem:handle'],
+      leader: ['problem:read', 'problem:handle'],
+      supervisor: ['problem:read'],
+      promotion: ['problem:read', 'problem:raise', 'problem:rate'],
+    },
+  },
+  {
+    module: 'approvals',
+    keys: ['approval:read', 'approval:handle', 'approval:manage', 'efficiency:read', 'efficiency:publish'],
+    grants: {
+      dispatcher: ['approval:read', 'approval:handle', 'approval:manage', 'efficiency:read', 'efficiency:publish'],
+      region: ['approval:read', 'efficiency:read'],
+      unit: ['approval:read', 'efficiency:read'],
+      department: ['approval:read', 'approval:handle', 'efficiency:read'],
+      leader: ['approval:read', 'efficiency:read'],
+      supervisor: ['approval:read', 'efficiency:read'],
+      promotion: ['approval:read', 'efficiency:read'],
+    },
+  },
+  {
+    module: 'notifications',
+    keys: ['notification:read'],
+    grants: {
+      dispatcher: ['notification:read'],
+      region: ['notification:read'],
+      unit: ['notification:read'],
+      department: ['notification:read'],
+      leader: ['notification:read'],
+      supervisor: ['notification:read'],
+      promotion: ['notification:read'],
+    },
+  },
+  {
+    module: 'scheduler',
+    keys: ['scheduler:run'],
+    grants: {
+      dispatcher: ['scheduler:run'],
+    },
+  },
+] as const satisfies readonly ModulePermissions[];
 
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
-  dispatcher: [
-    ...EDIT,
-    'project:delete',
-    'admin:enterprise',
-    'report:review',
-    'report:window',
-    'problem:raise',
-    'problem:assign',
-    'problem:handle',
-    'problem:rate',
-    'approval:handle',
-    // keeps the approval catalogue and templates and gives projects their items
-    'approval:manage',
-    'efficiency:publish',
-    'scheduler:run',
-  ],
-  region: [...EDIT, 'admin:enterprise', 'problem:raise', 'problem:handle', 'problem:rate'],
-  // A project unit raises problems of its own projects and rates the answers it gets.
-  unit: [...READ, 'report:fill', 'problem:raise', 'problem:rate'],
-  // A department answers the problems and handles the approval items assigned to it.
-  department: [...READ, 'milestone:edit', 'problem:handle', 'approval:handle'],
-  // A leader coordinates the problems escalated to their level.
-  leader: [...READ, 'problem:handle'],
-  supervisor: [...READ, 'audit:read'],
-  promotion: [...READ, 'project:create', 'admin:enterprise', 'problem:raise', 'problem:rate'],
-};
+export type Permission = (typeof MODULE_PERMISSIONS)[number]['keys'][number];
+
+/** Every permission key, module by module. */
+export const PERMISSIONS: readonly Permission[] = MODULE_PERMISSIONS.flatMap((m) => m.keys);
+
+/** The permissions a module declares (for its server manifest). */
+export function permissionsOf(module: string): ModulePermissions | undefined {
+  return MODULE_PERMISSIONS.find((m) => m.module === module);
+}
+
+function assemble(): Record<Role, readonly Permission[]> {
+  const out = { admin: PERMISSIONS } as Record<Role, Permission[]>;
+  for (const m of MODULE_PERMISSIONS) {
+    for (const [role, keys] of Object.entries(m.grants) as [Role, readonly Permission[]][]) out[role] = [...(out[role] ?? []), ...keys];
+  }
+  return out;
+}
+
+/** role → permission keys, assembled from the modules' declarations. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = assemble();
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;

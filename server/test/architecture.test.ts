@@ -55,3 +55,28 @@ describe('the shape of the code', () => {
     ]);
   }, 120_000);
 });
+
+describe('the modules declare themselves', () => {
+  it('each module’s manifest carries its own permission declaration, and every declaration belongs to a module', async () => {
+    const { MODULES } = await import('../src/modules/index.js');
+    const { MODULE_PERMISSIONS } = await import('@tiaodu/contracts');
+    const carried = MODULES.flatMap((m) => (m.permissions ? [[m.name, m.permissions.module]] : []));
+    for (const [name, declared] of carried) expect(declared, name).toBe(name);
+    expect(carried.map(([n]) => n).sort()).toEqual(MODULE_PERMISSIONS.map((m) => m.module).sort());
+  });
+
+  it('every route’s permission key is declared by a module', async () => {
+    const { createTestEnv } = await import('./helpers.js');
+    const { PERMISSIONS } = await import('@tiaodu/contracts');
+    const env = await createTestEnv({ empty: true });
+    try {
+      const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { description?: string }>> };
+      const used = new Set<string>();
+      for (const ops of Object.values(doc.paths)) for (const op of Object.values(ops)) for (const m of (op.description ?? '').matchAll(/所需权限：([a-z]+:[a-z]+)/g)) used.add(m[1]!);
+      expect(used.size).toBeGreaterThan(20);
+      for (const k of used) expect((PERMISSIONS as readonly string[]).includes(k), k).toBe(true);
+    } finally {
+      await env.close();
+    }
+  }, 120_000);
+});

@@ -5,6 +5,7 @@
  * document) and scheduled jobs. Nothing here imports a module.
  */
 import type { FastifyInstance } from 'fastify';
+import type { ModulePermissions } from '@tiaodu/contracts';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from './clock.js';
@@ -38,6 +39,8 @@ export interface ModuleManifest {
   jobs?: readonly Job[];
   /** What the module does when another publishes an event (core/events.ts). */
   events?: readonly Subscriber[];
+  /** The permission keys the module adds and the roles it grants them to (declared in contracts/src/permissions.ts, where the role table is assembled from them). */
+  permissions?: ModulePermissions;
   /** The module's part of the demo county, seeded in ascending `order` through its services. */
   demo?: { order: number; seed(ctx: Ctx): Promise<void> };
 }

@@ -1,3 +1,4 @@
+import { permissionsOf } from '@tiaodu/contracts';
 import type { ModuleManifest } from '../../core/module.js';
 import { calendarRoutes } from './calendar.routes.js';
 
@@ -5,5 +6,6 @@ import { calendarRoutes } from './calendar.routes.js';
 /** 工作日历 */
 export const calendarModule: ModuleManifest = {
   name: 'calendar',
+  permissions: permissionsOf('calendar'),
   routes: calendarRoutes,
 };
