@@ -209,7 +209,8 @@ describe('day one of a real county', () => {
       await page.getByTestId('import-next').click();
       await page.getByTestId('import-options').waitFor();
       expect(await page.getByTestId('import-default-region-help').textContent()).toContain('文件中没有「所属区域」列时，所有项目归入该区域');
-      expect(((await page.getByTestId('import-default-region').textContent()) ?? '') + (await page.getByTestId('import-options').textContent())).toContain('桐庐县');
+      // the region select names the county once the region tree has loaded
+      await expect.poll(async () => ((await page.getByTestId('import-default-region').textContent()) ?? '') + (await page.getByTestId('import-options').textContent())).toContain('桐庐县');
       expect(await page.getByRole('checkbox', { name: '自动新建未登记的单位和领导' }).isChecked()).toBe(true);
       await page.getByTestId('import-dryrun').click();
       await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
