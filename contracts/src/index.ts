@@ -16,3 +16,4 @@ export * from './approvals.js';
 export * from './problems.js';
 export * from './people.js';
 export * from './setup.js';
+export * from './indicators.js';

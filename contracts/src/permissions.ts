@@ -154,6 +154,18 @@ export const MODULE_PERMISSIONS = [
     },
   },
   {
+    module: 'indicators',
+    keys: ['indicator:read', 'indicator:manage', 'indicator:target', 'indicator:report', 'indicator:review', 'indicator:import'],
+    grants: {
+      dispatcher: ['indicator:read', 'indicator:target', 'indicator:report', 'indicator:review', 'indicator:import'],
+      region: ['indicator:read', 'indicator:report'],
+      department: ['indicator:read', 'indicator:report'],
+      leader: ['indicator:read'],
+      supervisor: ['indicator:read'],
+      promotion: ['indicator:read'],
+    },
+  },
+  {
     module: 'scheduler',
     keys: ['scheduler:run'],
     grants: {

@@ -14,3 +14,4 @@ export * from '../modules/dashboard/dashboard.schema.js';
 export * from '../modules/problems/problems.schema.js';
 export * from '../modules/approvals/approvals.schema.js';
 export * from '../modules/notifications/notifications.schema.js';
+export * from '../modules/indicators/indicators.schema.js';
