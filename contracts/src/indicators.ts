@@ -588,3 +588,14 @@ export const IndicatorImportResultSchema = z.object({
   changes: z.array(z.object({ row: z.number(), unitName: z.string(), indicatorName: z.string(), field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
 });
 export type IndicatorImportResult = z.infer<typeof IndicatorImportResultSchema>;
+
+// ---------------------------------------------------------------- lookups
+
+export const FormulaInfoSchema = z.object({ value: z.string(), zh: z.string(), en: z.string(), definition: z.string(), subjects: z.array(z.string()) });
+export const UnitOptionSchema = z.object({ unitType: UnitTypeSchema, unitId: z.string(), unitName: z.string(), level: z.string().nullable(), parentName: z.string().nullable() });
+export type UnitOption = z.infer<typeof UnitOptionSchema>;
+export const UnitOptionsQuerySchema = z.object({
+  /** city | county | town | park | department | external */
+  subject: z.enum(['city', 'county', 'town', 'park', 'department', 'external']).optional(),
+  indicatorId: z.coerce.number().int().positive().optional(),
+});
