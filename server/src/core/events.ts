@@ -25,6 +25,8 @@ export interface DomainEvents {
   'report.submitted': { report: { id: number; projectId: number; problemsText: string | null; submittedBy: number | null } };
   /** reports (a window opened or its deadline moved) → warnings: that month's report lights */
   'report.window.changed': { year: number; month: number };
+  /** indicators (a value reported, reviewed, imported or refreshed; a target or publication changed) → later: competitions, tasks, bulletins */
+  'indicator.values.changed': { indicatorIds: number[]; periods: string[] };
 }
 export type EventType = keyof DomainEvents;
 

@@ -20,6 +20,7 @@ import { approvalsModule } from './approvals/approvals.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { problemsModule } from './problems/problems.module.js';
 import { peopleModule } from './people/people.module.js';
+import { indicatorsModule } from './indicators/indicators.module.js';
 import { setupModule } from './setup/setup.module.js';
 import { schedulerModule } from './scheduler/scheduler.module.js';
 
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleManifest[] = [
   notificationsModule,
   problemsModule,
   peopleModule,
+  indicatorsModule,
   setupModule,
   schedulerModule,
 ];
