@@ -227,6 +227,36 @@ describe('computed indicators follow the ledger', () => {
   });
 });
 
+describe('every computed formula on a small ledger (淳安, October 2026)', () => {
+  it('开工率, 竣工率, 投产率, 储备转化率, 亩均投资强度 and a filtered count, each exactly', async () => {
+    const mk = async (over: Record<string, unknown>) => {
+      const res = await disp.post('/api/projects', projectBody(env.fx.countyB, over));
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: number; stage: string };
+    };
+    // A: on the 2025 list, planned and started this year; B: on the list, not started;
+    // C: started 2025, completed June; D: started 2025, in production; E: started this year, suspended
+    await mk({ planYear: 2025, plannedStart: '2026-03-01', actualStart: '2026-04-01', stage: 'construction', totalInvestment: 30000, landArea: 60 });
+    await mk({ planYear: 2025, plannedStart: '2026-05-01', stage: 'preliminary', totalInvestment: 9000 });
+    await mk({ planYear: 2025, actualStart: '2025-03-01', actualCompletion: '2026-06-30', stage: 'completed', totalInvestment: 5000 });
+    await mk({ planYear: 2026, actualStart: '2025-10-01', stage: 'production', totalInvestment: 8000 });
+    await mk({ planYear: 2026, actualStart: '2026-02-01', stage: 'suspended', totalInvestment: 12000, landArea: 20 });
+    const list = (await disp.get('/api/indicators')).json() as Array<{ id: number; code: string }>;
+    const figure = async (code: string) => {
+      const id = list.find((i) => i.code === code)!.id;
+      const r = await disp.get(`/api/indicator-values?indicatorId=${id}&period=2026-10&unitType=county`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().items.find((i: { unitName: string }) => i.unitName === '淳安县').value as number | null;
+    };
+    expect(await figure('start_rate')).toBe(50); // A of A, B
+    expect(await figure('completion_rate')).toBe(25); // C of A, C, D, E
+    expect(await figure('production_rate')).toBe(33.33); // D of A, C, D (E suspended)
+    expect(await figure('reserve_conversion_rate')).toBe(50); // A of A, B
+    expect(await figure('investment_intensity')).toBe(525); // (30000 + 12000) ÷ (60 + 20)
+    expect(await figure('big_project_starts')).toBe(2); // A, E: started this year, ≥ 1 亿元
+  });
+});
+
 describe('benchmarks with external peers', () => {
   it('ranks by growth in a peer group with ties (1, 1, 3), gaps and rank change', async () => {
     const inds = (await admin.get('/api/indicators')).json();
