@@ -198,6 +198,34 @@ describe('what peers see', () => {
   });
 });
 
+describe('every role on unpublished values: nothing leaks', () => {
+  it('league table, record and targets show each role only the units of its scope', async () => {
+    const rows = [env.fx.townA1, env.fx.townA2].map((unitId, k) => ({ indicatorId: toilet, unitType: 'region', unitId, period: '2026-11', value: String(100 + k), acceptedValue: String(100 + k), hasAccepted: true, source: 'reported', status: 'accepted', note: `备注${k}` }));
+    const ids = await env.ctx.db.insert(indicatorValues).values(rows).returning({ id: indicatorValues.id });
+    const town2Value = ids[1]!.id;
+    const both = ['桐君街道', '横村镇'];
+    const expected: Record<string, string[] | 403> = {
+      admin1: both, disp: both, super: both, promo: both, regionA: both,
+      townA1: ['桐君街道'], regionB: [], deptA: [], leader1: [], leader2: [], unitA: 403,
+    };
+    for (const [username, want] of Object.entries(expected)) {
+      const a = await env.login(username);
+      const t = await a.get(`/api/indicator-values?indicatorId=${toilet}&period=2026-11`);
+      const rec = await a.get(`/api/indicator-values/${town2Value}`);
+      const grid = await a.get(`/api/targets?year=2026&indicatorId=${toilet}`);
+      if (want === 403) {
+        expect([t.statusCode, rec.statusCode, grid.statusCode], username).toEqual([403, 403, 403]);
+        continue;
+      }
+      expect(t.statusCode, username).toBe(200);
+      expect(t.json().items.map((i: { unitName: string }) => i.unitName).sort(), username).toEqual([...want].sort());
+      expect(JSON.stringify(t.json()).includes('备注1'), username).toBe(want.includes('横村镇'));
+      expect(rec.statusCode, username).toBe(want.includes('横村镇') ? 200 : 404);
+      expect(grid.json().rows.map((r: { unitName: string }) => r.unitName).sort(), username).toEqual([...want].sort());
+    }
+  });
+});
+
 describe('computed indicators follow the ledger', () => {
   it('开工率 of each county = started ÷ planned to start this year, recomputed after a change', async () => {
     const mk = async (over: Record<string, unknown>) => {
