@@ -65,9 +65,21 @@ async function unitsOf(db: DbOrTx, subject: IndicatorSubject): Promise<Array<{ u
   return (r.rows as { code: string }[]).map((x) => ({ unitType: 'region' as const, unitId: x.code, prefix: regionPrefix(x.code) }));
 }
 
-/** `p` projects joined to the units `u` (jsonb recordset) they count for. */
-function unitJoin(subject: IndicatorSubject): ReturnType<typeof sql> {
-  return subject === 'department' ? sql`p.responsible_dept_id::text = u.unit_id` : sql`p.region_code LIKE u.prefix || '%'`;
+/**
+ * The units of a subject in groups that share one attribution key: a region counts the projects
+ * whose region code starts with its prefix (all prefixes of a group have the same length, so a
+ * project's key is `left(region_code, length)` and one grouped scan serves every unit); a
+ * department counts the projects it is responsible for.
+ */
+function keyGroups(subject: IndicatorSubject, units: Array<{ unitId: string; prefix: string }>) {
+  if (subject === 'department') return [{ key: sql`p.responsible_dept_id::text`, rollupKey: null, byKey: new Map(units.map((u) => [u.unitId, u.unitId])) }];
+  const byLength = new Map<number, Map<string, string>>();
+  for (const u of units) {
+    const m = byLength.get(u.prefix.length) ?? new Map<string, string>();
+    m.set(u.prefix, u.unitId);
+    byLength.set(u.prefix.length, m);
+  }
+  return [...byLength.entries()].map(([len, byKey]) => ({ key: sql`left(p.region_code, ${len})`, rollupKey: sql`left(m.region_code, ${len})`, byKey }));
 }
 
 function projectFilterSql(f: IndicatorProjectFilter | null, yearStart: string, end: string) {
@@ -87,6 +99,7 @@ export async function computeFigures(ctx: Ctx, db: DbOrTx, ind: ComputedIndicato
   if (!p) return [];
   const y = p.year;
   const yearStart = `${y}-01-01`;
+  const yearEnd = `${y}-12-31`;
   const end = lastDayOfMonth(y, p.endMonth);
   const fromMonth = ind.accumulation === 'cumulative' ? 1 : periodStartMonth(p);
   const from = `${y}-${String(fromMonth).padStart(2, '0')}-01`;
@@ -94,89 +107,90 @@ export async function computeFigures(ctx: Ctx, db: DbOrTx, ind: ComputedIndicato
   for (const subject of ind.appliesTo.filter((s) => FORMULA_SUBJECTS[ind.formula].includes(s))) {
     const units = await unitsOf(db, subject);
     if (!units.length) continue;
-    const u = sql`jsonb_to_recordset(${JSON.stringify(units.map((x) => ({ unit_id: x.unitId, prefix: x.prefix })))}::jsonb) AS u(unit_id text, prefix text)`;
-    const join = unitJoin(subject);
     const unitType = subject === 'department' ? ('department' as const) : ('region' as const);
     const push = (unitId: string, numerator: Q | null, denominator: Q | null, value: Q | null) => out.push({ unitType, unitId, numerator, denominator, value });
     const rowsOf = async (q: ReturnType<typeof sql>) => (await db.execute(q)).rows as Record<string, string | number | null>[];
-    switch (ind.formula) {
-      case 'startRate':
-      case 'completionRate':
-      case 'productionRate':
-      case 'reserveConversionRate': {
-        const [num, den] =
-          ind.formula === 'startRate'
-            ? [sql`p.planned_start BETWEEN ${yearStart} AND ${`${y}-12-31`} AND p.actual_start <= ${end}`, sql`p.planned_start BETWEEN ${yearStart} AND ${`${y}-12-31`}`]
-            : ind.formula === 'completionRate'
-              ? [
-                  sql`p.actual_start <= ${end} AND p.stage <> 'terminated' AND p.actual_completion BETWEEN ${yearStart} AND ${end}`,
-                  sql`p.actual_start <= ${end} AND p.stage <> 'terminated' AND (p.actual_completion IS NULL OR p.actual_completion >= ${yearStart})`,
-                ]
-              : ind.formula === 'productionRate'
+    const filter = projectFilterSql(ind.filter, yearStart, end);
+    for (const g of keyGroups(subject, units)) {
+      const keys = `{${[...g.byKey.keys()].join(',')}}`;
+      /** Projects grouped by their unit key, with the given aggregates. */
+      const grouped = (aggregates: ReturnType<typeof sql>, where: ReturnType<typeof sql> = sql`true`) =>
+        rowsOf(sql`SELECT ${g.key} AS k, ${aggregates} FROM projects p
+          WHERE p.deleted_at IS NULL AND ${g.key} = ANY(${keys}::text[]) AND ${filter} AND ${where} GROUP BY 1`);
+      const each = (rows: Record<string, string | number | null>[], f: (r: Record<string, string | number | null>) => void) => {
+        for (const r of rows) if (g.byKey.has(String(r.k))) f(r);
+      };
+      const unitOf = (r: Record<string, string | number | null>) => g.byKey.get(String(r.k))!;
+      switch (ind.formula) {
+        case 'startRate':
+        case 'completionRate':
+        case 'productionRate':
+        case 'reserveConversionRate': {
+          const [num, den] =
+            ind.formula === 'startRate'
+              ? [sql`p.planned_start BETWEEN ${yearStart} AND ${yearEnd} AND p.actual_start <= ${end}`, sql`p.planned_start BETWEEN ${yearStart} AND ${yearEnd}`]
+              : ind.formula === 'completionRate'
                 ? [
-                    sql`p.actual_start <= ${end} AND p.stage IN ('production', 'full_production')`,
-                    sql`p.actual_start <= ${end} AND p.stage NOT IN ('suspended', 'terminated', 'planning', 'reserve', 'preliminary')`,
+                    sql`p.actual_start <= ${end} AND p.stage <> 'terminated' AND p.actual_completion BETWEEN ${yearStart} AND ${end}`,
+                    sql`p.actual_start <= ${end} AND p.stage <> 'terminated' AND (p.actual_completion IS NULL OR p.actual_completion >= ${yearStart})`,
                   ]
-                : [
-                    sql`(p.created_at < ${yearStart}::date OR p.plan_year < ${y}) AND (p.actual_start IS NULL OR p.actual_start >= ${yearStart}) AND p.actual_start BETWEEN ${yearStart} AND ${end}`,
-                    sql`(p.created_at < ${yearStart}::date OR p.plan_year < ${y}) AND (p.actual_start IS NULL OR p.actual_start >= ${yearStart})`,
-                  ];
-        const rows = await rowsOf(sql`
-          SELECT u.unit_id, count(*) FILTER (WHERE ${num}) AS num, count(*) FILTER (WHERE ${den}) AS den
-          FROM ${u} JOIN projects p ON ${join} AND p.deleted_at IS NULL AND ${projectFilterSql(ind.filter, yearStart, end)}
-          GROUP BY u.unit_id`);
-        const fn = { startRate, completionRate, productionRate, reserveConversionRate }[ind.formula];
-        for (const r of rows) {
-          const n = Number(r.num);
-          const d = Number(r.den);
-          push(String(r.unit_id), dec(n), dec(d), fn(n, d));
+                : ind.formula === 'productionRate'
+                  ? [
+                      sql`p.actual_start <= ${end} AND p.stage IN ('production', 'full_production')`,
+                      sql`p.actual_start <= ${end} AND p.stage NOT IN ('suspended', 'terminated', 'planning', 'reserve', 'preliminary')`,
+                    ]
+                  : [
+                      sql`(p.created_at < ${yearStart}::date OR p.plan_year < ${y}) AND p.actual_start BETWEEN ${yearStart} AND ${end}`,
+                      sql`(p.created_at < ${yearStart}::date OR p.plan_year < ${y}) AND (p.actual_start IS NULL OR p.actual_start >= ${yearStart})`,
+                    ];
+          const fn = { startRate, completionRate, productionRate, reserveConversionRate }[ind.formula];
+          each(await grouped(sql`count(*) FILTER (WHERE ${num}) AS num, count(*) FILTER (WHERE ${den}) AS den`), (r) => {
+            const n = Number(r.num);
+            const d = Number(r.den);
+            push(unitOf(r), dec(n), dec(d), fn(n, d));
+          });
+          break;
         }
-        break;
-      }
-      case 'investmentIntensity': {
-        const rows = await rowsOf(sql`
-          SELECT u.unit_id, sum(p.total_investment) AS inv, sum(p.land_area) AS area
-          FROM ${u} JOIN projects p ON ${join} AND p.deleted_at IS NULL AND p.land_area > 0 AND p.actual_start BETWEEN ${yearStart} AND ${end}
-            AND ${projectFilterSql(ind.filter, yearStart, end)}
-          GROUP BY u.unit_id`);
-        for (const r of rows) push(String(r.unit_id), dec(String(r.inv)), dec(String(r.area)), investmentIntensity(String(r.inv), String(r.area)));
-        break;
-      }
-      case 'projectCount': {
-        const rows = await rowsOf(sql`
-          SELECT u.unit_id, count(p.id) AS n FROM ${u} LEFT JOIN projects p ON ${join} AND p.deleted_at IS NULL AND ${projectFilterSql(ind.filter, yearStart, end)}
-          GROUP BY u.unit_id`);
-        for (const r of rows) push(String(r.unit_id), null, null, dec(Number(r.n)));
-        break;
-      }
-      case 'investmentRate':
-      case 'investmentSum': {
-        const rows = await rowsOf(sql`
-          SELECT u.unit_id,
-            coalesce(sum(m.completed) FILTER (WHERE m.month BETWEEN ${fromMonth} AND ${p.endMonth}), 0) AS done,
-            coalesce(sum(m.planned), 0) AS planned
-          FROM ${u} JOIN monthly_rollups m ON m.year = ${y} AND m.region_code LIKE u.prefix || '%'
-          GROUP BY u.unit_id`);
-        for (const r of rows) {
-          if (ind.formula === 'investmentSum') push(String(r.unit_id), null, null, dec(String(r.done)));
-          else push(String(r.unit_id), dec(String(r.done)), dec(String(r.planned)), investmentRate(String(r.done), String(r.planned)));
+        case 'investmentIntensity': {
+          const rows = await grouped(sql`sum(p.total_investment)::text AS inv, sum(p.land_area)::text AS area`, sql`p.land_area > 0 AND p.actual_start BETWEEN ${yearStart} AND ${end}`);
+          each(rows, (r) => push(unitOf(r), dec(String(r.inv)), dec(String(r.area)), investmentIntensity(String(r.inv), String(r.area))));
+          break;
         }
-        break;
-      }
-      case 'problemsOnTimeRate': {
-        // due in the period; done on time = answered (办结) on or before the due date
-        const rows = await rowsOf(sql`
-          SELECT pr.responsible_dept_id::text AS unit_id, count(*) AS due,
-            count(*) FILTER (WHERE pr.answered_at IS NOT NULL AND (pr.answered_at AT TIME ZONE 'Asia/Shanghai')::date <= pr.due_date) AS on_time
-          FROM problems pr WHERE pr.responsible_dept_id IS NOT NULL AND pr.due_date BETWEEN ${from} AND ${end}
-          GROUP BY pr.responsible_dept_id`);
-        for (const r of rows) push(String(r.unit_id), dec(Number(r.on_time)), dec(Number(r.due)), ratePct(Number(r.on_time), Number(r.due)));
-        break;
-      }
-      case 'approvalSpeedupRate': {
-        const figs = await periodFigures({ ...ctx, db }, { from, to: end });
-        for (const f of figs) if (f.speedUp !== null) push(String(f.departmentId), null, null, ratePct(f.speedUp, 1));
-        break;
+        case 'projectCount': {
+          const counts = new Map<string, number>();
+          each(await grouped(sql`count(*) AS n`), (r) => counts.set(unitOf(r), Number(r.n)));
+          for (const unitId of g.byKey.values()) push(unitId, null, null, dec(counts.get(unitId) ?? 0));
+          break;
+        }
+        case 'investmentRate':
+        case 'investmentSum': {
+          if (!g.rollupKey) break;
+          const rows = await rowsOf(sql`
+            SELECT ${g.rollupKey} AS k,
+              coalesce(sum(m.completed) FILTER (WHERE m.month BETWEEN ${fromMonth} AND ${p.endMonth}), 0)::text AS done,
+              coalesce(sum(m.planned), 0)::text AS planned
+            FROM monthly_rollups m WHERE m.year = ${y} AND ${g.rollupKey} = ANY(${keys}::text[]) GROUP BY 1`);
+          each(rows, (r) => {
+            if (ind.formula === 'investmentSum') push(unitOf(r), null, null, dec(String(r.done)));
+            else push(unitOf(r), dec(String(r.done)), dec(String(r.planned)), investmentRate(String(r.done), String(r.planned)));
+          });
+          break;
+        }
+        case 'problemsOnTimeRate': {
+          // due in the period; done on time = answered (办结) on or before the due date
+          const rows = await rowsOf(sql`
+            SELECT pr.responsible_dept_id::text AS k, count(*) AS due,
+              count(*) FILTER (WHERE pr.answered_at IS NOT NULL AND (pr.answered_at AT TIME ZONE 'Asia/Shanghai')::date <= pr.due_date) AS on_time
+            FROM problems pr WHERE pr.responsible_dept_id IS NOT NULL AND pr.due_date BETWEEN ${from} AND ${end}
+            GROUP BY pr.responsible_dept_id`);
+          each(rows, (r) => push(unitOf(r), dec(Number(r.on_time)), dec(Number(r.due)), ratePct(Number(r.on_time), Number(r.due))));
+          break;
+        }
+        case 'approvalSpeedupRate': {
+          const figs = await periodFigures({ ...ctx, db }, { from, to: end });
+          for (const f of figs) if (f.speedUp !== null && g.byKey.has(String(f.departmentId))) push(String(f.departmentId), null, null, ratePct(f.speedUp, 1));
+          break;
+        }
       }
     }
   }

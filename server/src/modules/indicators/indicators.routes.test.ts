@@ -198,6 +198,34 @@ describe('what peers see', () => {
   });
 });
 
+describe('every role on unpublished values: nothing leaks', () => {
+  it('league table, record and targets show each role only the units of its scope', async () => {
+    const rows = [env.fx.townA1, env.fx.townA2].map((unitId, k) => ({ indicatorId: toilet, unitType: 'region', unitId, period: '2026-11', value: String(100 + k), acceptedValue: String(100 + k), hasAccepted: true, source: 'reported', status: 'accepted', note: `备注${k}` }));
+    const ids = await env.ctx.db.insert(indicatorValues).values(rows).returning({ id: indicatorValues.id });
+    const town2Value = ids[1]!.id;
+    const both = ['桐君街道', '横村镇'];
+    const expected: Record<string, string[] | 403> = {
+      admin1: both, disp: both, super: both, promo: both, regionA: both,
+      townA1: ['桐君街道'], regionB: [], deptA: [], leader1: [], leader2: [], unitA: 403,
+    };
+    for (const [username, want] of Object.entries(expected)) {
+      const a = await env.login(username);
+      const t = await a.get(`/api/indicator-values?indicatorId=${toilet}&period=2026-11`);
+      const rec = await a.get(`/api/indicator-values/${town2Value}`);
+      const grid = await a.get(`/api/targets?year=2026&indicatorId=${toilet}`);
+      if (want === 403) {
+        expect([t.statusCode, rec.statusCode, grid.statusCode], username).toEqual([403, 403, 403]);
+        continue;
+      }
+      expect(t.statusCode, username).toBe(200);
+      expect(t.json().items.map((i: { unitName: string }) => i.unitName).sort(), username).toEqual([...want].sort());
+      expect(JSON.stringify(t.json()).includes('备注1'), username).toBe(want.includes('横村镇'));
+      expect(rec.statusCode, username).toBe(want.includes('横村镇') ? 200 : 404);
+      expect(grid.json().rows.map((r: { unitName: string }) => r.unitName).sort(), username).toEqual([...want].sort());
+    }
+  });
+});
+
 describe('computed indicators follow the ledger', () => {
   it('开工率 of each county = started ÷ planned to start this year, recomputed after a change', async () => {
     const mk = async (over: Record<string, unknown>) => {
@@ -224,6 +252,36 @@ describe('computed indicators follow the ledger', () => {
     await refreshStale(env.ctx);
     const again = await refreshStale(env.ctx);
     expect(again.figures).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('every computed formula on a small ledger (淳安, October 2026)', () => {
+  it('开工率, 竣工率, 投产率, 储备转化率, 亩均投资强度 and a filtered count, each exactly', async () => {
+    const mk = async (over: Record<string, unknown>) => {
+      const res = await disp.post('/api/projects', projectBody(env.fx.countyB, over));
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: number; stage: string };
+    };
+    // A: on the 2025 list, planned and started this year; B: on the list, not started;
+    // C: started 2025, completed June; D: started 2025, in production; E: started this year, suspended
+    await mk({ planYear: 2025, plannedStart: '2026-03-01', actualStart: '2026-04-01', stage: 'construction', totalInvestment: 30000, landArea: 60 });
+    await mk({ planYear: 2025, plannedStart: '2026-05-01', stage: 'preliminary', totalInvestment: 9000 });
+    await mk({ planYear: 2025, actualStart: '2025-03-01', actualCompletion: '2026-06-30', stage: 'completed', totalInvestment: 5000 });
+    await mk({ planYear: 2026, actualStart: '2025-10-01', stage: 'production', totalInvestment: 8000 });
+    await mk({ planYear: 2026, actualStart: '2026-02-01', stage: 'suspended', totalInvestment: 12000, landArea: 20 });
+    const list = (await disp.get('/api/indicators')).json() as Array<{ id: number; code: string }>;
+    const figure = async (code: string) => {
+      const id = list.find((i) => i.code === code)!.id;
+      const r = await disp.get(`/api/indicator-values?indicatorId=${id}&period=2026-10&unitType=county`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().items.find((i: { unitName: string }) => i.unitName === '淳安县').value as number | null;
+    };
+    expect(await figure('start_rate')).toBe(50); // A of A, B
+    expect(await figure('completion_rate')).toBe(25); // C of A, C, D, E
+    expect(await figure('production_rate')).toBe(33.33); // D of A, C, D (E suspended)
+    expect(await figure('reserve_conversion_rate')).toBe(50); // A of A, B
+    expect(await figure('investment_intensity')).toBe(525); // (30000 + 12000) ÷ (60 + 20)
+    expect(await figure('big_project_starts')).toBe(2); // A, E: started this year, ≥ 1 亿元
   });
 });
 
