@@ -358,7 +358,8 @@ try {
       .filter(([, r]) => r.first?.computes)
       .map(([k, r]) => {
         const by = (who) => computedPeriods.filter((c) => c.by === who).map((c) => c.period);
-        return `${k}: first read (computes) ${Math.round(r.first.ms)} ms; of \`${load.indicators.computed.code}\` the periods ${by('first read').join(', ') || 'none'} were computed by that read, ${by('start-up job').length} by the start-up run of indicators.refresh (${by('start-up job').join(', ') || 'none'}).`;
+        const list = (ps) => (ps.length > 4 ? `${ps[0]} … ${ps[ps.length - 1]}` : ps.join(', ') || 'none');
+        return `${k}: first read (computes) ${Math.round(r.first.ms)} ms; of \`${load.indicators.computed.code}\`, ${by('first read').length} periods were computed by that read (${list(by('first read'))}), ${by('start-up job').length} by the start-up run of indicators.refresh (${list(by('start-up job'))}).`;
       }),
     '',
     'Scheduler jobs: the start-up pass (every job once, on the freshly loaded data), then one more run on demand (`POST /api/scheduler/run`):',
