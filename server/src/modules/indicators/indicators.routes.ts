@@ -31,8 +31,8 @@ import {
   ValueReviewSchema,
 } from '@tiaodu/contracts';
 import type { AppDeps } from '../../core/module.js';
-import { AppError } from '../../core/errors.js';
 import { ctxOf } from '../../plugins/auth.js';
+import { uploadedFiles } from '../../plugins/uploads.js';
 import * as svc from './indicators.service.js';
 import * as values from './indicators.values.js';
 
@@ -103,18 +103,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.post(
     '/api/indicator-values/:id/files',
     { config: { permission: 'indicator:report' }, schema: { tags, summary: '上传佐证材料（图片、PDF、.docx、.xlsx，每个不超过20MB）', consumes: ['multipart/form-data'], params: IdParams, response: { 201: ValueRecordSchema } } },
-    async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 方式上传文件');
-      const list: Array<{ filename: string; data: Buffer }> = [];
-      for await (const part of req.parts({ limits: { files: svc.EVIDENCE_MAX_FILES, fileSize: svc.EVIDENCE_MAX_BYTES } })) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer();
-          if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', `“${part.filename}”超过20MB`);
-          list.push({ filename: part.filename || 'file', data });
-        }
-      }
-      return reply.status(201).send(await svc.addFiles(ctxOf(req, deps), req.params.id, list));
-    },
+    async (req, reply) => reply.status(201).send(await svc.addFiles(ctxOf(req, deps), req.params.id, await uploadedFiles(req, { files: svc.EVIDENCE_MAX_FILES, fileSize: svc.EVIDENCE_MAX_BYTES }))),
   );
   r.get('/api/indicator-values/:id/files/:fileId', { config: read, schema: { tags, summary: '下载佐证材料', params: FileParams } }, async (req, reply) => {
     const f = await svc.readFile(ctxOf(req, deps), req.params.id, req.params.fileId);
