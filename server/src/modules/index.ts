@@ -5,7 +5,7 @@
  */
 import type { ModuleManifest } from '../core/module.js';
 import type { Ctx } from '../core/context.js';
-import { subscribe } from '../core/events.js';
+import { enableAfterCommit, subscribe } from '../core/events.js';
 import { authModule } from './auth/auth.module.js';
 import { projectsModule } from './projects/projects.module.js';
 import { adminModule } from './admin/admin.module.js';
@@ -56,6 +56,7 @@ export function subscribeModules(): void {
  */
 export async function seedDemo(base: Ctx): Promise<void> {
   subscribeModules();
+  enableAfterCommit(base.db);
   const ctx: Ctx = { ...base, deferLights: true };
   const steps = MODULES.flatMap((m) => (m.demo ? [m.demo] : [])).sort((a, b) => a.order - b.order);
   for (const step of steps) await step.seed(ctx);

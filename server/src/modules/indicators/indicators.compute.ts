@@ -94,7 +94,7 @@ export async function computeFigures(ctx: Ctx, db: DbOrTx, ind: ComputedIndicato
   for (const subject of ind.appliesTo.filter((s) => FORMULA_SUBJECTS[ind.formula].includes(s))) {
     const units = await unitsOf(db, subject);
     if (!units.length) continue;
-    const u = sql`jsonb_to_recordset(${JSON.stringify(units)}::jsonb) AS u(unit_id text, prefix text)`;
+    const u = sql`jsonb_to_recordset(${JSON.stringify(units.map((x) => ({ unit_id: x.unitId, prefix: x.prefix })))}::jsonb) AS u(unit_id text, prefix text)`;
     const join = unitJoin(subject);
     const unitType = subject === 'department' ? ('department' as const) : ('region' as const);
     const push = (unitId: string, numerator: Q | null, denominator: Q | null, value: Q | null) => out.push({ unitType, unitId, numerator, denominator, value });

@@ -245,7 +245,13 @@ export async function benchmark(ctx: Ctx, q: { indicatorId: number; period: stri
     if (!n || !canSeeUnit(vis, asked, n.regionCode)) throw new AppError('NOT_FOUND', '单位不存在或不在您的管辖范围内');
     centre = asked;
   }
-  const g = await groupOf(ctx, ind, centre, q.group);
+  let g = await groupOf(ctx, ind, centre, q.group);
+  if (!q.group && centre && g.units.length < 2) {
+    // no peers of the same level on the platform: the first peer group the unit belongs to
+    const r = await ctx.db.execute(sql`SELECT id FROM peer_groups WHERE members @> ${JSON.stringify([centre])}::jsonb ORDER BY id LIMIT 1`);
+    const id = (r.rows[0] as { id: number } | undefined)?.id;
+    if (id) g = await groupOf(ctx, ind, centre, String(id));
+  }
   const periods = trendPeriods(q.period, Math.min(periodsPerYear(ind.cadence), 6) + 1);
   const { leagues } = await leaguesOf(ctx, { ind, units: g.units, periods });
   const l = leagues.get(q.period)!;
