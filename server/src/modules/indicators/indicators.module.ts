@@ -3,6 +3,7 @@ import { job, type ModuleManifest } from '../../core/module.js';
 import { on } from '../../core/events.js';
 import { seedDemoIndicators } from './indicators.demo.js';
 import { indicatorRoutes } from './indicators.routes.js';
+import { indicatorImportRoutes } from './import/import.routes.js';
 import { markChanged, refreshStale } from './indicators.compute.js';
 
 /**
@@ -14,7 +15,10 @@ import { markChanged, refreshStale } from './indicators.compute.js';
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
   permissions: permissionsOf('indicators'),
-  routes: indicatorRoutes,
+  routes: (app, deps) => {
+    indicatorRoutes(app, deps);
+    indicatorImportRoutes(app, deps);
+  },
   jobs: [job('indicators.refresh', 10 * 60_000, (ctx) => refreshStale(ctx))],
   events: [
     on('project.changed', (db, _ctx, e) => markChanged(db, [e.year]), 'afterCommit'),
