@@ -84,6 +84,12 @@ describe('targets', () => {
     expect(msgs).toContain('不适用于该指标');
     expect((await disp.get(`/api/targets?year=2026&indicatorId=${toilet}`)).json().rows[0].target).toBe(1200);
   });
+  it('takes year and indicator from the query too, and a unit by its id alone', async () => {
+    const res = await put(disp, `/api/targets?year=2026&indicatorId=${toilet}`, { rows: [{ unitId: env.fx.townA2, target: 600, baseline: '480' }] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().rows.find((r: { unitName: string }) => r.unitName === '横村镇')).toMatchObject({ target: 600, baseline: 480 });
+    expect((await put(disp, '/api/targets', { rows: [] })).statusCode).toBe(400);
+  });
   it('a town cannot set targets', async () => {
     expect((await put(town1, '/api/targets', { year: 2026, indicatorId: toilet, rows: [] })).statusCode).toBe(403);
   });

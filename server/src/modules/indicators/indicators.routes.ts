@@ -22,6 +22,7 @@ import {
   PublishSchema,
   RankSummarySchema,
   TargetGridSchema,
+  TargetsPutQuerySchema,
   TargetsPutSchema,
   TargetsQuerySchema,
   UnitOptionSchema,
@@ -31,6 +32,7 @@ import {
   ValueReviewSchema,
 } from '@tiaodu/contracts';
 import type { AppDeps } from '../../core/module.js';
+import { AppError } from '../../core/errors.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { uploadedFiles } from '../../plugins/uploads.js';
 import * as svc from './indicators.service.js';
@@ -69,7 +71,12 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/api/targets', { config: read, schema: { tags, summary: '目标任务表（单位 × 年度目标、基数、分解、多年目标）', querystring: TargetsQuerySchema, response: { 200: TargetGridSchema } } }, async (req) =>
     svc.targetGrid(ctxOf(req, deps), req.query.year, req.query.indicatorId),
   );
-  r.put('/api/targets', { config: { permission: 'indicator:target' }, schema: { tags, summary: '保存目标任务表', body: TargetsPutSchema, response: { 200: TargetGridSchema } } }, async (req) => svc.saveTargets(ctxOf(req, deps), req.body));
+  r.put('/api/targets', { config: { permission: 'indicator:target' }, schema: { tags, summary: '保存目标任务表（年度与指标在请求体或查询参数中）', querystring: TargetsPutQuerySchema, body: TargetsPutSchema, response: { 200: TargetGridSchema } } }, async (req) => {
+    const year = req.body.year ?? req.query.year;
+    const indicatorId = req.body.indicatorId ?? req.query.indicatorId;
+    if (!year || !indicatorId) throw new AppError('VALIDATION', '请填写年度和指标', [{ path: year ? 'indicatorId' : 'year', message: year ? '请选择指标' : '请填写年度' }]);
+    return svc.saveTargets(ctxOf(req, deps), { year, indicatorId, rows: req.body.rows });
+  });
 
   // data entry periods
   r.get('/api/indicator-periods', { config: read, schema: { tags, summary: '指标填报期（含应报、已报、未报、逾期数）', response: { 200: z.array(IndicatorPeriodSchema) } } }, async (req) => svc.listPeriods(ctxOf(req, deps)));

@@ -39,7 +39,7 @@ import { FORMULA_SUBJECTS } from './indicators.compute.js';
 import { FORMULA_DEFINITIONS } from './domain/formulas.js';
 import { parseFigure } from './domain/figures.js';
 import * as repo from './indicators.repository.js';
-import { canSeeUnit, listUnits, ownUnit, unitKey, unitNames, unitScopeSql, unitVisibility } from './indicators.units.js';
+import { canSeeUnit, inferUnitType, listUnits, ownUnit, unitKey, unitNames, unitScopeSql, unitVisibility } from './indicators.units.js';
 
 const today = (ctx: Ctx) => chinaToday(ctx.clock.now());
 const num = (v: string | null | undefined) => (v == null ? null : Number(v));
@@ -214,7 +214,8 @@ export async function saveTargets(ctx: Ctx, body: { year: number; indicatorId: n
   const allowed = new Map((await unitsFor(ctx.db, ctx, ind)).map((u) => [unitKey(u), u]));
   const issues: Issue[] = [];
   const size = breakdownSize(ind);
-  const parsed = body.rows.map((r, i) => {
+  const parsed = body.rows.map((row, i) => {
+    const r = { ...row, unitType: row.unitType ?? inferUnitType(row.unitId, ind.appliesTo) };
     const u = allowed.get(unitKey(r));
     if (!u) issues.push({ path: `rows.${i}.unitId`, message: `第${i + 1}行：单位不适用于该指标或不在您的管辖范围内` });
     return { r, u, p: parseTargetRow(r, size, i, u?.unitName ?? `第${i + 1}行`, issues) };
@@ -481,8 +482,8 @@ export async function getValueRecord(ctx: Ctx, id: number): Promise<ValueRecord>
 export async function reportValue(ctx: Ctx, input: ValueReport): Promise<ValueRecord> {
   const ind = await getIndicator(ctx.db, input.indicatorId);
   let unit: UnitRef | null = ownUnit(ctx.user);
-  if (input.unitType && input.unitId) {
-    const asked = { unitType: input.unitType, unitId: input.unitId };
+  if (input.unitId) {
+    const asked = { unitType: input.unitType ?? inferUnitType(input.unitId, ind.appliesTo), unitId: input.unitId };
     if (!unit || unitKey(unit) !== unitKey(asked)) {
       if (!can(ctx.user.role, 'indicator:review')) throw new AppError('FORBIDDEN', '只能填报本单位的指标');
       const names = await unitNames(ctx.db, [asked]);
