@@ -291,6 +291,29 @@ describe('every computed formula on a small ledger (淳安, October 2026)', () =
   });
 });
 
+describe('问题按时办结率 of a department follows its problems', () => {
+  it('two problems due in November: one answered on time → 50%; recomputed when the second is answered', async () => {
+    const pid = (await disp.post('/api/projects', projectBody(env.fx.townA1))).json().id;
+    const ids: number[] = [];
+    for (const title of ['用地未落实', '用电未接入']) {
+      const raised = await disp.post('/api/problems', { projectId: pid, category: 'land', title, description: `${title}，影响开工。` });
+      expect(raised.statusCode, raised.body).toBe(201);
+      let p = raised.json();
+      p = (await disp.post(`/api/problems/${p.id}/assign`, { responsibleDeptId: env.fx.deptA, responsibleUserId: env.fx.users.deptA, limitDays: 3, version: p.version })).json();
+      p = (await dept.post(`/api/problems/${p.id}/accept`, { version: p.version })).json();
+      ids.push(p.id);
+    }
+    const first = (await dept.get(`/api/problems/${ids[0]}`)).json();
+    expect((await dept.post(`/api/problems/${ids[0]}/answer`, { outcome: 'solved', answer: '已协调', version: first.version })).statusCode).toBe(200);
+    const ind = (await disp.get('/api/indicators')).json().find((i: { code: string }) => i.code === 'problems_on_time_rate');
+    const rate = async () => (await disp.get(`/api/indicator-values?indicatorId=${ind.id}&period=2026-11&unitType=department`)).json().items.find((i: { unitId: string }) => i.unitId === String(env.fx.deptA)).value;
+    expect(await rate()).toBe(50);
+    const second = (await dept.get(`/api/problems/${ids[1]}`)).json();
+    expect((await dept.post(`/api/problems/${ids[1]}/answer`, { outcome: 'solved', answer: '已通电', version: second.version })).statusCode).toBe(200);
+    expect(await rate()).toBe(100);
+  });
+});
+
 describe('benchmarks with external peers', () => {
   it('ranks by growth in a peer group with ties (1, 1, 3), gaps and rank change', async () => {
     const inds = (await admin.get('/api/indicators')).json();
