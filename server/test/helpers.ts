@@ -225,16 +225,22 @@ export function projectBody(regionCode: string, over: Record<string, unknown> = 
   };
 }
 
-/**
- * The demo county (every module's demo step) seeded with the clock at `now`, with its app: log in
- * as the demo users (`diaodu`, `fenshui`, `xianzhang` …). Call in beforeAll (seeding takes seconds).
- */
-export async function createDemoEnv(now: string): Promise<Omit<TestEnv, 'fx'>> {
+/** A fresh database with the demo county seeded through every module's demo step, the clock at `now`. */
+export async function seededDemoDatabase(now: string): Promise<{ database: Database; ctx: Ctx; clock: ManualClock; config: Config }> {
   const database = await openTestDatabase();
   const clock = new ManualClock(new Date(now));
   const config = testConfig();
   const ctx = systemCtx({ db: database.db, config, clock });
   await seedDemo(ctx);
+  return { database, ctx, clock, config };
+}
+
+/**
+ * The demo county (every module's demo step) seeded with the clock at `now`, with its app: log in
+ * as the demo users (`diaodu`, `fenshui`, `xianzhang` …). Call in beforeAll (seeding takes seconds).
+ */
+export async function createDemoEnv(now: string): Promise<Omit<TestEnv, 'fx'>> {
+  const { database, ctx, clock, config } = await seededDemoDatabase(now);
   await database.db.update(users).set({ mustChangePassword: false });
   const app = await buildApp({ db: database.db, config, clock });
   await app.ready();
