@@ -5,6 +5,7 @@ import { seedDemoIndicators } from './indicators.demo.js';
 import { indicatorRoutes } from './indicators.routes.js';
 import { indicatorImportRoutes } from './import/import.routes.js';
 import { markChanged, refreshStale } from './indicators.compute.js';
+import { remindOwed } from './indicators.service.js';
 
 /**
  * 指标库与目标责任: the catalogue, targets with 序时 checks, data entry periods, values from four
@@ -19,7 +20,7 @@ export const indicatorsModule: ModuleManifest = {
     indicatorRoutes(app, deps);
     indicatorImportRoutes(app, deps);
   },
-  jobs: [job('indicators.refresh', 10 * 60_000, (ctx) => refreshStale(ctx))],
+  jobs: [job('indicators.refresh', 10 * 60_000, (ctx) => refreshStale(ctx)), job('indicators.remind', 60 * 60_000, (ctx) => remindOwed(ctx))],
   events: [
     on('project.changed', (db, _ctx, e) => markChanged(db, [e.year]), 'afterCommit'),
     on('projects.imported', (db, _ctx, e) => markChanged(db, [e.year]), 'afterCommit'),

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestEnv, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
 import { indicatorValues } from './indicators.schema.js';
 import { refreshStale } from './indicators.compute.js';
+import { remindOwed } from './indicators.service.js';
+import { notifications } from '../../db/schema.js';
 
 /**
  * The indicator layer through the API on the two-county fixture (桐庐: towns 桐君, 横村; 淳安),
@@ -344,5 +346,26 @@ describe('benchmarks with external peers', () => {
     // unpublished: 淳安 sees only itself
     const sept = (await countyB.get(`/api/benchmarks?indicatorId=${fai.id}&period=2026-09&group=${groupId}`)).json();
     expect(sept.rows.map((r: { unitName: string }) => r.unitName)).toEqual(['淳安县']);
+  });
+});
+
+describe('reminders', () => {
+  it('units that owe are reminded one working day before the deadline and told once when it passed; the dispatcher gets the late list', async () => {
+    await env.ctx.db.execute(sql`UPDATE indicator_periods SET status = 'closed' WHERE period = '2026-10'`);
+    const heat = (await admin.post('/api/indicators', { code: 'clean_heating', name: '清洁取暖改造', unit: '户', cadence: 'month', source: 'reported', appliesTo: ['town'] })).json().id;
+    const opened = await disp.post('/api/indicator-periods', { period: '2026-11', indicatorIds: [heat], deadline: '2026-12-08' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const mine = async (u: string) => (await env.ctx.db.select().from(notifications).where(eq(notifications.userId, env.fx.users[u] ?? 0))).map((n) => n.title);
+    env.clock.set(new Date('2026-12-03T02:00:00+08:00')); // Thursday: three working days before
+    expect(await remindOwed(env.ctx)).toEqual({ dueSoon: 0, late: 0 });
+    env.clock.set(new Date('2026-12-07T10:00:00+08:00')); // Monday: one working day before Tuesday the 8th
+    expect((await remindOwed(env.ctx)).dueSoon).toBe(2);
+    expect(await mine('townA1')).toContain('2026年11月指标将于2026-12-08截止：清洁取暖改造');
+    expect((await remindOwed(env.ctx)).dueSoon).toBe(0); // once
+    env.clock.set(new Date('2026-12-09T10:00:00+08:00'));
+    expect((await remindOwed(env.ctx)).late).toBe(2);
+    expect(await mine('townA1')).toContain('2026年11月指标逾期未报：清洁取暖改造');
+    expect((await mine('disp')).some((t) => t.startsWith('2026年11月指标填报已截止，2个单位未报'))).toBe(true);
+    expect((await remindOwed(env.ctx)).late).toBe(0);
   });
 });

@@ -30,6 +30,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { chinaToday } from '../../core/clock.js';
+import { loadCalendar } from '../../core/calendar.js';
 import { inTransaction, publish } from '../../core/events.js';
 import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
 import { notify } from '../notifications/notify.js';
@@ -415,6 +416,64 @@ export async function owed(ctx: Ctx): Promise<OwedItem[]> {
     }
   }
   return out;
+}
+
+/**
+ * The indicators.remind job: for every open period, the units that have not submitted (missing,
+ * draft or returned) are reminded one working day before the deadline, and told once when it has
+ * passed; the dispatchers get one message per period listing the late units. Each message is sent
+ * once (dedupe keys), so the job can run every hour.
+ */
+export async function remindOwed(ctx: Ctx): Promise<{ dueSoon: number; late: number }> {
+  const t = today(ctx);
+  const cal = await loadCalendar(ctx.db);
+  const r = await ctx.db.execute(sql`SELECT id FROM indicator_periods WHERE status = 'open' ORDER BY id`);
+  let dueSoon = 0;
+  let late = 0;
+  const all = { ...ctx, user: { ...ctx.user, scopeType: 'all' as const } };
+  for (const x of r.rows as { id: number }[]) {
+    const cells = (await periodCells(all, Number(x.id))).filter((c) => c.status === 'missing' || c.status === 'draft' || c.status === 'returned');
+    if (!cells.length) continue;
+    const deadline = cells[0]!.deadline;
+    const soon = t <= deadline && cal.workdaysBetween(t, deadline) <= 1;
+    const past = t > deadline;
+    if (!soon && !past) continue;
+    const byUnit = new Map<string, OwedItem[]>();
+    for (const c of cells) byUnit.set(`${c.unitType}:${c.unitId}`, [...(byUnit.get(`${c.unitType}:${c.unitId}`) ?? []), c]);
+    await inTransaction(ctx, async (tx) => {
+      for (const [key, list] of byUnit) {
+        const [unitType, unitId] = key.split(':') as [string, string];
+        const users = await tx.execute(
+          unitType === 'region'
+            ? sql`SELECT id FROM users WHERE active AND scope_type = 'region' AND region_code = ${unitId}`
+            : sql`SELECT id FROM users WHERE active AND scope_type = 'department' AND department_id = ${Number(unitId)}`,
+        );
+        const names = list.map((c) => c.indicatorName).join('、');
+        const ids = await notify(tx, ctx, {
+          userIds: (users.rows as { id: number }[]).map((u) => Number(u.id)),
+          kind: past ? 'indicator.late' : 'indicator.due',
+          title: past ? `${list[0]!.periodLabel}指标逾期未报：${names}` : `${list[0]!.periodLabel}指标将于${deadline}截止：${names}`,
+          body: past ? `填报截止日期为${deadline}，请尽快填报` : '请在截止日期前填报并上传佐证材料',
+          link: '/indicators/fill',
+          dedupeKey: `indicator-${past ? 'late' : 'due'}:${x.id}:${key}`,
+        });
+        if (ids.length) past ? late++ : dueSoon++;
+      }
+      if (past) {
+        const dispatchers = await tx.execute(sql`SELECT id FROM users WHERE active AND role = 'dispatcher'`);
+        const units = [...new Set(cells.map((c) => c.unitName))];
+        await notify(tx, ctx, {
+          userIds: (dispatchers.rows as { id: number }[]).map((u) => Number(u.id)),
+          kind: 'indicator.late',
+          title: `${cells[0]!.periodLabel}指标填报已截止，${units.length}个单位未报`,
+          body: units.join('、'),
+          link: '/indicators/periods',
+          dedupeKey: `indicator-late:${x.id}:dispatch`,
+        });
+      }
+    });
+  }
+  return { dueSoon, late };
 }
 
 // ------------------------------------------------------------------ values: report, review, evidence
