@@ -54,10 +54,33 @@ export function cents(x: number | string | null | undefined): bigint {
   return BigInt(r);
 }
 
-export const add = (a: Q, b: Q): Q => q(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Q, b: Q): Q => q(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mul = (a: Q, b: Q): Q => q(a.n * b.n, a.d * b.d);
-export const div = (a: Q, b: Q): Q => q(a.n * b.d, a.d * b.n);
+/*
+ * Sums and products of fractions in lowest terms (every Q is: q() reduces) are reduced with the
+ * gcd of the small factors only (Henrici; Knuth, TAOCP 4.5.1), never of the full cross products:
+ * a sum over many units with different denominators (an average of completion rates) keeps a
+ * large common denominator, and Euclid on two large numbers is what would cost. The results are
+ * the same fractions, in lowest terms.
+ */
+function sum(a: Q, bn: bigint, bd: bigint): Q {
+  const g = gcd(a.d, bd);
+  if (g === 1n) return { n: a.n * bd + bn * a.d, d: a.d * bd };
+  const t = a.n * (bd / g) + bn * (a.d / g);
+  if (t === 0n) return { n: 0n, d: 1n };
+  const g2 = gcd(t, g);
+  return { n: t / g2, d: (a.d / g) * (bd / g2) };
+}
+export const add = (a: Q, b: Q): Q => sum(a, b.n, b.d);
+export const sub = (a: Q, b: Q): Q => sum(a, -b.n, b.d);
+export const mul = (a: Q, b: Q): Q => {
+  if (a.n === 0n || b.n === 0n) return { n: 0n, d: 1n };
+  const g1 = gcd(a.n, b.d);
+  const g2 = gcd(b.n, a.d);
+  return { n: (a.n / g1) * (b.n / g2), d: (a.d / g2) * (b.d / g1) };
+};
+export const div = (a: Q, b: Q): Q => {
+  if (b.n === 0n) throw new RangeError('denominator 0');
+  return mul(a, b.n < 0n ? { n: -b.d, d: -b.n } : { n: b.d, d: b.n });
+};
 export const neg = (a: Q): Q => ({ n: -a.n, d: a.d });
 
 /** −1, 0 or 1 as a is below, equal to or above b (cross-multiplication: denominators are positive). */
