@@ -298,14 +298,37 @@ async function isCurrent(ctx: Ctx, ind: ComputedIndicator, period: string, year:
 
 /** Makes sure the figures of a computed (indicator, period) are current before they are read. */
 export async function ensureFresh(ctx: Ctx, indicatorId: number, period: string): Promise<void> {
-  const y = parsePeriod(period)?.year;
-  if (y === undefined) return;
+  await ensureFreshAll(ctx, indicatorId, [period]);
+}
+
+/**
+ * The same for some periods of one indicator (a league, its period before and the same periods a
+ * year before), with one look-up of which are current — the test of isCurrent for each — and a
+ * recomputation of the others.
+ */
+export async function ensureFreshAll(ctx: Ctx, indicatorId: number, periods: string[]): Promise<void> {
+  const valid = [...new Set(periods)].filter((p) => parsePeriod(p));
+  if (!valid.length) return;
   const [ind] = await loadComputedIndicators(ctx.db, [indicatorId]);
-  if (!ind || (await isCurrent(ctx, ind, period, y))) return;
-  await refreshOne(ctx, ind, period);
+  if (!ind) return;
+  let stale = valid;
+  if (!VOLATILE.has(ind.formula)) {
+    const years = [...new Set(valid.map((p) => parsePeriod(p)!.year))];
+    const r = await ctx.db.execute(sql`
+      SELECT c.period, c.version, coalesce(y.version, 0) AS current
+      FROM indicator_computed c
+      LEFT JOIN (SELECT year, version FROM indicator_year_versions WHERE year = ANY(${`{${years.join(',')}}`}::int[])) y ON y.year = left(c.period, 4)::int
+      WHERE c.indicator_id = ${ind.id} AND c.period = ANY(${`{${valid.join(',')}}`}::text[])`);
+    const current = new Set((r.rows as { period: string; version: number; current: number }[]).filter((x) => Number(x.version) === Number(x.current)).map((x) => x.period));
+    stale = valid.filter((p) => !current.has(p));
+  }
+  for (const p of stale) await refreshOne(ctx, ind, p);
 }
 
 const VOLATILE = new Set<IndicatorFormula>(['problemsOnTimeRate', 'approvalSpeedupRate']);
+
+/** Whether a formula's figures are recomputed at every read (over problems and approvals: no version follows them). */
+export const isVolatile = (formula: IndicatorFormula): boolean => VOLATILE.has(formula);
 
 /**
  * The indicators.refresh job: recomputes every computed (indicator, period) of the current and the

@@ -115,11 +115,25 @@ function toValueRow(x: Record<string, unknown>): ValueRow {
 
 const VALUE_SELECT = sql`SELECT v.*, (SELECT count(*) FROM indicator_value_files f WHERE f.value_id = v.id) AS files FROM indicator_values v`;
 
-/** Values of one indicator for some periods (all units; callers apply scope to what they show). */
-export async function valuesOf(db: DbOrTx, indicatorId: number, periods: string[]): Promise<ValueRow[]> {
-  if (!periods.length) return [];
-  const r = await db.execute(sql`${VALUE_SELECT} WHERE v.indicator_id = ${indicatorId} AND v.period = ANY(${`{${periods.join(',')}}`}::text[])`);
-  return (r.rows as Record<string, unknown>[]).map(toValueRow);
+/** A text[] literal of any strings (quoted, so commas, braces and quotes are safe). */
+const textArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+/**
+ * Values of one indicator for some periods: of the given units (a league's group; callers apply
+ * scope to what they show), or of every unit. A computed indicator has figures for every unit of
+ * every level it applies to (towns and departments too): a league of counties reads its own.
+ */
+export async function valuesOf(db: DbOrTx, indicatorId: number, periods: string[], units?: Array<{ unitType: string; unitId: string }>): Promise<ValueRow[]> {
+  if (!periods.length || units?.length === 0) return [];
+  const only = units
+    ? sql` AND v.unit_type = ANY(${textArray([...new Set(units.map((u) => u.unitType))])}::text[]) AND v.unit_id = ANY(${textArray([...new Set(units.map((u) => u.unitId))])}::text[])`
+    : sql``;
+  const r = await db.execute(sql`${VALUE_SELECT} WHERE v.indicator_id = ${indicatorId} AND v.period = ANY(${textArray(periods)}::text[])${only}`);
+  const rows = (r.rows as Record<string, unknown>[]).map(toValueRow);
+  if (!units) return rows;
+  // the two lists may pair a type with another type's id: keep the units asked only
+  const keys = new Set(units.map((u) => `${u.unitType}:${u.unitId}`));
+  return rows.filter((v) => keys.has(`${v.unitType}:${v.unitId}`));
 }
 
 export async function valueById(db: DbOrTx, id: number, lock = false): Promise<ValueRow | null> {

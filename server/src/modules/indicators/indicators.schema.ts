@@ -141,6 +141,8 @@ export const indicatorValues = pgTable(
     uniqueIndex('indicator_values_uq').on(t.indicatorId, t.period, t.unitType, t.unitId),
     index('indicator_values_unit_idx').on(t.unitType, t.unitId),
     index('indicator_values_status_idx').on(t.status),
+    /** Whether an indicator is in use (figures entered or imported): computed figures, the bulk of the table, are left out. */
+    index('indicator_values_entered_idx').on(t.indicatorId).where(sql`${t.source} <> 'computed'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "indicator_values_entered_idx" ON "indicator_values" USING btree ("indicator_id") WHERE "indicator_values"."source" <> 'computed';
