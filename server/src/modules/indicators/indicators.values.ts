@@ -31,7 +31,7 @@ import { AppError } from '../../core/errors.js';
 import { chinaToday } from '../../core/clock.js';
 import { dec, div, roundQ, type Q } from '../../core/exact.js';
 import { ruleSetFor } from '../warnings/warnings.service.js';
-import { ensureFresh } from './indicators.compute.js';
+import { ensureFreshAll } from './indicators.compute.js';
 import { getIndicator } from './indicators.service.js';
 import * as repo from './indicators.repository.js';
 import { canSeeUnit, listUnits, ownUnit, unitKey, unitNames, unitVisibility, type UnitVisibility } from './indicators.units.js';
@@ -70,8 +70,8 @@ interface LeagueInput {
 export async function leaguesOf(ctx: Ctx, { ind, units, periods }: LeagueInput): Promise<{ leagues: Map<string, League>; rows: Map<string, Map<string, repo.ValueRow>>; ruleSet: { id: number; name: string } | null }> {
   const lastYears = periods.map((p) => samePeriodLastYear(p)!);
   const all = [...new Set([...periods, ...lastYears])];
-  if (ind.source === 'computed') for (const p of all) await ensureFresh(ctx, ind.id, p);
-  const values = await repo.valuesOf(ctx.db, ind.id, all);
+  if (ind.source === 'computed') await ensureFreshAll(ctx, ind.id, all);
+  const values = await repo.valuesOf(ctx.db, ind.id, all, units);
   const byPeriod = new Map<string, Map<string, repo.ValueRow>>();
   for (const v of values) {
     const m = byPeriod.get(v.period) ?? new Map<string, repo.ValueRow>();
@@ -142,7 +142,8 @@ export async function valuesTable(ctx: Ctx, q: { indicatorId: number; period: st
   const { leagues, rows, ruleSet } = await leaguesOf(ctx, { ind, units: group, periods: [prev, q.period] });
   const l = leagues.get(q.period)!;
   const published = await repo.isPublished(ctx.db, ind.id, q.period);
-  const names = await unitNames(ctx.db, group);
+  // the departments' regions decide what a scoped user sees; a reader of every unit needs none
+  const names = vis.all ? new Map<string, { regionCode: string | null }>() : await unitNames(ctx.db, group);
   const cur = rows.get(q.period) ?? new Map();
   const items: ValueItem[] = [];
   for (const [i, u] of group.entries()) {
@@ -256,7 +257,7 @@ export async function benchmark(ctx: Ctx, q: { indicatorId: number; period: stri
   const { leagues } = await leaguesOf(ctx, { ind, units: g.units, periods });
   const l = leagues.get(q.period)!;
   const published = await repo.isPublished(ctx.db, ind.id, q.period);
-  const names = await unitNames(ctx.db, g.units);
+  const names = vis.all ? new Map<string, { regionCode: string | null }>() : await unitNames(ctx.db, g.units);
   const centreKey = centre ? unitKey(centre) : null;
   const rows = [];
   for (const [i, u] of g.units.entries()) {
