@@ -31,7 +31,8 @@ import { AppError } from '../../core/errors.js';
 import { chinaToday } from '../../core/clock.js';
 import { dec, div, roundQ, type Q } from '../../core/exact.js';
 import { ruleSetFor } from '../warnings/warnings.service.js';
-import { ensureFreshAll } from './indicators.compute.js';
+import { ensureFreshAll, isVolatile } from './indicators.compute.js';
+import { queryKey, readCache, scopeKey } from '../../core/read-cache.js';
 import { getIndicator } from './indicators.service.js';
 import * as repo from './indicators.repository.js';
 import { canSeeUnit, listUnits, ownUnit, unitKey, unitNames, unitVisibility, type UnitVisibility } from './indicators.units.js';
@@ -131,9 +132,27 @@ function checkCadence(ind: Indicator, period: string): void {
   }
 }
 
+/**
+ * League answers are served from the read cache (core/read-cache.ts), as the dashboard is: until
+ * the next committed write, per data scope, query and day (序时 and the lights move with the
+ * date). Writes through the API empty it — reports, reviews, imports, targets, publications, and
+ * the project changes that make computed figures stale, whose versions are raised after commit,
+ * before the cache is emptied; the indicators.refresh job only recomputes what a read would. The
+ * figures over problems and approvals, recomputed at every read (jobs move them too), are never
+ * cached.
+ */
+function cachedLeague<T>(ctx: Ctx, ind: Indicator, kind: string, q: object, compute: () => Promise<T>): Promise<T> {
+  if (ind.source === 'computed' && ind.formula && isVolatile(ind.formula)) return compute();
+  return readCache(ctx.db).get(`${kind}|${scopeKey(ctx.user)}|${chinaToday(ctx.clock.now())}|${queryKey(q)}`, compute);
+}
+
 /** `GET /api/indicator-values`: the league of an indicator for a period over the units of one kind. */
 export async function valuesTable(ctx: Ctx, q: { indicatorId: number; period: string; unitType?: string; regionCode?: string }): Promise<IndicatorValues> {
   const ind = await getIndicator(ctx.db, q.indicatorId);
+  return cachedLeague(ctx, ind, 'indicatorValues', q, () => valuesTableOf(ctx, ind, q));
+}
+
+async function valuesTableOf(ctx: Ctx, ind: Indicator, q: { indicatorId: number; period: string; unitType?: string; regionCode?: string }): Promise<IndicatorValues> {
   checkCadence(ind, q.period);
   const subject = subjectFor(ind, q.unitType);
   const vis = unitVisibility(ctx.user);
@@ -237,6 +256,10 @@ async function groupOf(ctx: Ctx, ind: Indicator, centre: UnitRef | null, group: 
 /** `GET /api/benchmarks`: a unit among its peers (siblings, or a peer group) for an indicator and period, with its rank trend. */
 export async function benchmark(ctx: Ctx, q: { indicatorId: number; period: string; group?: string; unitType?: UnitRef['unitType']; unitId?: string }): Promise<Benchmark> {
   const ind = await getIndicator(ctx.db, q.indicatorId);
+  return cachedLeague(ctx, ind, 'benchmark', q, () => benchmarkOf(ctx, ind, q));
+}
+
+async function benchmarkOf(ctx: Ctx, ind: Indicator, q: { indicatorId: number; period: string; group?: string; unitType?: UnitRef['unitType']; unitId?: string }): Promise<Benchmark> {
   checkCadence(ind, q.period);
   const vis = unitVisibility(ctx.user);
   let centre: UnitRef | null = ownUnit(ctx.user);
