@@ -257,5 +257,16 @@ export const AUDIT_ACTIONS = {
   'approval.rate': { zh: '评价审批办理', en: 'Approval rated' },
   'approval.settings': { zh: '修改审批时限与效能等次设置', en: 'Approval settings changed' },
   'efficiency.publish': { zh: '公开或撤回效能表', en: 'Efficiency table published or withdrawn' },
+  'indicator.create': { zh: '新增指标', en: 'Indicator created' },
+  'indicator.update': { zh: '修改指标', en: 'Indicator updated' },
+  'indicator.delete': { zh: '删除指标', en: 'Indicator deleted' },
+  'indicator.target': { zh: '设置目标任务', en: 'Targets set' },
+  'indicator.period': { zh: '开启或修改指标填报期', en: 'Indicator entry period opened or changed' },
+  'indicator.report': { zh: '填报指标数据', en: 'Indicator value reported' },
+  'indicator.review': { zh: '审核指标数据', en: 'Indicator value reviewed' },
+  'indicator.file': { zh: '指标佐证材料', en: 'Indicator evidence changed' },
+  'indicator.import': { zh: '导入指标数据', en: 'Indicator values imported' },
+  'indicator.publish': { zh: '发布或撤回指标排名', en: 'Indicator ranks published or withdrawn' },
+  'indicator.peers': { zh: '修改对标组或对标单位', en: 'Peer groups or external units changed' },
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

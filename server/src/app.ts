@@ -20,6 +20,7 @@ import { registerInputGuard } from './plugins/input.js';
 import { startScheduler } from './modules/scheduler/scheduler.service.js';
 import { registerJob } from './modules/scheduler/registry.js';
 import { MODULES, subscribeModules } from './modules/index.js';
+import { enableAfterCommit } from './core/events.js';
 import type { AppDeps } from './core/module.js';
 
 z.config(z.locales.zhCN());
@@ -117,6 +118,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // the app is its modules: their routes in list order, their jobs in the scheduler
   for (const m of MODULES) for (const j of m.jobs ?? []) registerJob(j.name, j.everyMs, j.run);
   subscribeModules();
+  enableAfterCommit(opts.db);
   await app.register(async (api) => {
     for (const m of MODULES) m.routes?.(api, deps);
   });

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import { testConfig } from '../config.js';
 import { ManualClock } from './clock.js';
 import { systemCtx, type Ctx } from './context.js';
-import { inTransaction, on, publish, subscribe } from './events.js';
+import { enableAfterCommit, inTransaction, on, publish, subscribe } from './events.js';
 
 let d: Database;
 let ctx: Ctx;
@@ -52,5 +52,26 @@ describe('domain events', () => {
     expect(seen).toEqual(['tx 6']);
     const r = await d.db.execute(sql`SELECT count(*)::int AS n FROM ev_probe WHERE v = 'in-tx 6'`);
     expect((r.rows[0] as { n: number }).n).toBe(0);
+  });
+
+  it('with the database enabled, a plain db.transaction runs its after-commit subscribers too (once), and a rolled-back one none', async () => {
+    enableAfterCommit(d.db);
+    enableAfterCommit(d.db); // twice is once
+    seen.length = 0;
+    await d.db.transaction(async (tx) => {
+      await publish(tx, ctx, 'report.window.changed', { year: 2026, month: 7 });
+    });
+    expect(seen).toEqual(['tx 7', 'after 7 sees 1']);
+    seen.length = 0;
+    await inTransaction(ctx, async (tx) => publish(tx, ctx, 'report.window.changed', { year: 2026, month: 8 }));
+    expect(seen).toEqual(['tx 8', 'after 8 sees 1']);
+    seen.length = 0;
+    await expect(
+      d.db.transaction(async (tx) => {
+        await publish(tx, ctx, 'report.window.changed', { year: 2026, month: 9 });
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(seen).toEqual(['tx 9']);
   });
 });

@@ -7,7 +7,7 @@
  *
  * The catalogue, one line per event — who publishes it, who listens:
  */
-import type { DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import type { Ctx } from './context.js';
 
 export interface DomainEvents {
@@ -25,6 +25,8 @@ export interface DomainEvents {
   'report.submitted': { report: { id: number; projectId: number; problemsText: string | null; submittedBy: number | null } };
   /** reports (a window opened or its deadline moved) → warnings: that month's report lights */
   'report.window.changed': { year: number; month: number };
+  /** indicators (a value reported, reviewed, imported or refreshed; a target or publication changed) → later: competitions, tasks, bulletins */
+  'indicator.values.changed': { indicatorIds: number[]; periods: string[] };
 }
 export type EventType = keyof DomainEvents;
 
@@ -67,6 +69,19 @@ export async function publish<K extends EventType>(tx: DbOrTx, ctx: Ctx, event: 
   }
 }
 
+/** Runs the after-commit subscribers kept for a committed transaction; one failing does not stop the others (the data is committed). */
+async function runAfterCommit(txRef: object | undefined): Promise<void> {
+  const pending = txRef ? (afterCommit.get(txRef) ?? []) : [];
+  if (txRef) afterCommit.delete(txRef);
+  for (const run of pending) {
+    try {
+      await run();
+    } catch (e) {
+      process.emitWarning(`after-commit subscriber failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
 /**
  * Runs `fn` in a transaction and, once it committed, the after-commit subscribers of the events
  * it published (a rolled-back transaction runs none).
@@ -77,8 +92,29 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: DbOrTx) => Promise<T>)
     txRef = tx;
     return fn(tx);
   });
-  const pending = txRef ? (afterCommit.get(txRef) ?? []) : [];
-  if (txRef) afterCommit.delete(txRef);
-  for (const run of pending) await run();
+  await runAfterCommit(txRef);
   return result;
+}
+
+const committing = new WeakSet<object>();
+
+/**
+ * Makes every top-level transaction of `db` run its after-commit subscribers once it committed,
+ * whether the producer opened it with `inTransaction` or with `db.transaction` (the app calls
+ * this once for its database; calling it again is harmless).
+ */
+export function enableAfterCommit(db: Db): void {
+  if (committing.has(db)) return;
+  committing.add(db);
+  const original = db.transaction.bind(db) as Db['transaction'];
+  const wrapped = async (fn: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) => {
+    let txRef: object | undefined;
+    const result = await original(async (tx) => {
+      txRef = tx;
+      return fn(tx);
+    }, config);
+    await runAfterCommit(txRef);
+    return result;
+  };
+  (db as { transaction: unknown }).transaction = wrapped;
 }

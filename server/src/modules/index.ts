@@ -5,7 +5,7 @@
  */
 import type { ModuleManifest } from '../core/module.js';
 import type { Ctx } from '../core/context.js';
-import { subscribe } from '../core/events.js';
+import { enableAfterCommit, subscribe } from '../core/events.js';
 import { authModule } from './auth/auth.module.js';
 import { projectsModule } from './projects/projects.module.js';
 import { adminModule } from './admin/admin.module.js';
@@ -20,6 +20,7 @@ import { approvalsModule } from './approvals/approvals.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { problemsModule } from './problems/problems.module.js';
 import { peopleModule } from './people/people.module.js';
+import { indicatorsModule } from './indicators/indicators.module.js';
 import { setupModule } from './setup/setup.module.js';
 import { schedulerModule } from './scheduler/scheduler.module.js';
 
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleManifest[] = [
   notificationsModule,
   problemsModule,
   peopleModule,
+  indicatorsModule,
   setupModule,
   schedulerModule,
 ];
@@ -54,6 +56,7 @@ export function subscribeModules(): void {
  */
 export async function seedDemo(base: Ctx): Promise<void> {
   subscribeModules();
+  enableAfterCommit(base.db);
   const ctx: Ctx = { ...base, deferLights: true };
   const steps = MODULES.flatMap((m) => (m.demo ? [m.demo] : [])).sort((a, b) => a.order - b.order);
   for (const step of steps) await step.seed(ctx);

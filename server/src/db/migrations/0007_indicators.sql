@@ -6,6 +6,14 @@ CREATE TABLE "external_units" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "indicator_computed" (
+	"indicator_id" integer NOT NULL,
+	"period" varchar(8) NOT NULL,
+	"version" integer NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "indicator_computed_indicator_id_period_pk" PRIMARY KEY("indicator_id","period")
+);
+--> statement-breakpoint
 CREATE TABLE "indicator_periods" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"period" varchar(8) NOT NULL,
@@ -23,11 +31,6 @@ CREATE TABLE "indicator_publications" (
 	"period" varchar(8) NOT NULL,
 	"published_by" integer,
 	"published_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "indicator_stale" (
-	"year" integer PRIMARY KEY NOT NULL,
-	"marked_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_targets" (
@@ -78,6 +81,9 @@ CREATE TABLE "indicator_values" (
 	"period" varchar(8) NOT NULL,
 	"value" numeric(20, 4),
 	"growth" numeric(12, 4),
+	"accepted_value" numeric(20, 4),
+	"accepted_growth" numeric(12, 4),
+	"has_accepted" boolean DEFAULT false NOT NULL,
 	"numerator" numeric(20, 4),
 	"denominator" numeric(20, 4),
 	"note" varchar(500),
@@ -90,6 +96,12 @@ CREATE TABLE "indicator_values" (
 	"reviewed_by" integer,
 	"reviewed_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_year_versions" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "indicators" (
@@ -126,6 +138,7 @@ CREATE TABLE "peer_groups" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "indicator_computed" ADD CONSTRAINT "indicator_computed_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_periods" ADD CONSTRAINT "indicator_periods_opened_by_users_id_fk" FOREIGN KEY ("opened_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_publications" ADD CONSTRAINT "indicator_publications_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_publications" ADD CONSTRAINT "indicator_publications_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

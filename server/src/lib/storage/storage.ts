@@ -61,3 +61,18 @@ export function sniffImage(b: Buffer): ImageKind | null {
   if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return { mime: 'image/webp', ext: 'webp' };
   return null;
 }
+
+const OFFICE: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The kind of an uploaded attachment by its content: JPEG/PNG/WebP, PDF, or a .docx/.xlsx (zip) file; null otherwise. */
+export function sniffAttachment(filename: string, data: Buffer): { mime: string; ext: string } | null {
+  const img = sniffImage(data);
+  if (img) return img;
+  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return { mime: 'application/pdf', ext: 'pdf' };
+  const ext = /\.(docx|xlsx)$/i.exec(filename)?.[1]?.toLowerCase();
+  if (ext && data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) return { mime: OFFICE[ext]!, ext };
+  return null;
+}

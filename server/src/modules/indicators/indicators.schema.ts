@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, primaryKey, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../db/kernel.schema.js';
 import { ts } from '../../db/columns.js';
 
@@ -112,6 +112,15 @@ export const indicatorValues = pgTable(
     value: numeric('value', { precision: 20, scale: 4 }),
     /** 增速 in % when given (imported); otherwise computed from the same period a year before. */
     growth: numeric('growth', { precision: 12, scale: 4 }),
+    /**
+     * The figure that counts (ranks, targets, benchmarks, bulletins): the latest accepted one.
+     * A reported value counts once accepted; a correction waiting for review leaves the previous
+     * accepted figure in place. Imported and computed figures count at once.
+     */
+    acceptedValue: numeric('accepted_value', { precision: 20, scale: 4 }),
+    acceptedGrowth: numeric('accepted_growth', { precision: 12, scale: 4 }),
+    /** True once a figure has been accepted (an accepted "no figure" is not the same as none yet). */
+    hasAccepted: boolean('has_accepted').notNull().default(false),
     /** For computed rates: numerator and denominator (开工率 206 / 255). */
     numerator: numeric('numerator', { precision: 20, scale: 4 }),
     denominator: numeric('denominator', { precision: 20, scale: 4 }),
@@ -212,8 +221,27 @@ export const peerGroups = pgTable('peer_groups', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
-/** Years whose computed indicators must be refreshed (marked by project, plan and report events). */
-export const indicatorStale = pgTable('indicator_stale', {
+/**
+ * The version of a year's project data: raised after every commit that changes projects, plans or
+ * reports of the year. A computed (indicator, period) is current when it was computed at the
+ * year's present version (indicator_computed).
+ */
+export const indicatorYearVersions = pgTable('indicator_year_versions', {
   year: integer('year').primaryKey(),
-  markedAt: ts('marked_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+  changedAt: ts('changed_at').notNull().defaultNow(),
 });
+
+/** When each computed (indicator, period) was last computed, and at which version of its year. */
+export const indicatorComputed = pgTable(
+  'indicator_computed',
+  {
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    period: varchar('period', { length: 8 }).notNull(),
+    version: integer('version').notNull(),
+    computedAt: ts('computed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.period] })],
+);

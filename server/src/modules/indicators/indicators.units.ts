@@ -6,7 +6,7 @@
  * - scope all: every unit;
  * - scope region: the regions of the user's subtree and the departments of those regions;
  * - scope department: the user's own department;
- * - scope assigned (leaders): their region's subtree when the login has one, else every unit;
+ * - scope assigned (leaders): their region's subtree when the login has one, else only what is published;
  * - scope enterprise: none (project units are not judged by indicators).
  *
  * A user's own unit (for reporting and as the centre of the benchmark page) is their region
@@ -35,7 +35,8 @@ export function unitVisibility(user: SessionUser): UnitVisibility {
     case 'department':
       return { all: false, regionPrefix: null, departmentId: user.departmentId };
     case 'assigned':
-      return user.regionCode ? { all: false, regionPrefix: regionPrefix(user.regionCode), departmentId: null } : { all: true, regionPrefix: null, departmentId: null };
+      // a leader without a region sees what is published, like any peer
+      return { all: false, regionPrefix: user.regionCode ? regionPrefix(user.regionCode) : null, departmentId: null };
     default:
       return { all: false, regionPrefix: null, departmentId: null };
   }

@@ -4,7 +4,7 @@ import { problemAttachments, problemEvents, problems } from './problems.schema.j
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
-import { randomKey, sniffImage, uploadsStorage } from '../../lib/storage/storage.js';
+import { randomKey, sniffAttachment as sniffFile, uploadsStorage } from '../../lib/storage/storage.js';
 import * as repo from './problems.repository.js';
 import { getProblemDetail } from './problems.service.js';
 
@@ -16,19 +16,9 @@ export interface UploadFile {
   data: Buffer;
 }
 
-const OFFICE: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** The kind of an attachment by its content: JPEG/PNG/WebP, PDF, or a .docx/.xlsx (zip) file; null otherwise. */
+/** The kind of an attachment by its content (lib/storage: images, PDF, .docx, .xlsx); null otherwise. */
 export function sniffAttachment(f: UploadFile): { mime: string; ext: string } | null {
-  const img = sniffImage(f.data);
-  if (img) return img;
-  if (f.data.subarray(0, 5).toString('latin1') === '%PDF-') return { mime: 'application/pdf', ext: 'pdf' };
-  const ext = /\.(docx|xlsx)$/i.exec(f.filename)?.[1]?.toLowerCase();
-  if (ext && f.data.length > 4 && f.data[0] === 0x50 && f.data[1] === 0x4b && f.data[2] === 0x03 && f.data[3] === 0x04) return { mime: OFFICE[ext]!, ext };
-  return null;
+  return sniffFile(f.filename, f.data);
 }
 
 /**

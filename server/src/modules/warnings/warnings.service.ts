@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  BUILTIN_RULE_SETS,
+  ruleSetConfigSchema,
+  type RuleSetConfig,
   LIGHT_DIMENSIONS,
   LIGHTS,
   regionPrefix,
@@ -14,6 +17,7 @@ import {
   type WarningRow,
 } from '@tiaodu/contracts';
 import type { Ctx } from '../../core/context.js';
+import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
@@ -170,3 +174,18 @@ export async function activateRuleSet(ctx: Ctx, id: number): Promise<RuleSetDto>
 }
 
 export { worstLight, RANK };
+
+/**
+ * The rule set a figure is judged under: the one named, or the active one (the indicators'
+ * target checks use this, so lights of projects and of targets follow one mechanism).
+ */
+export async function ruleSetFor(db: DbOrTx, id: number | null): Promise<{ id: number; name: string; config: RuleSetConfig } | null> {
+  await db.transaction((tx) => ensureRuleSets(tx));
+  const r = await db.execute(
+    id ? sql`SELECT id, name, config FROM rule_sets WHERE id = ${id}` : sql`SELECT id, name, config FROM rule_sets WHERE active ORDER BY id LIMIT 1`,
+  );
+  const row = r.rows[0] as { id: number; name: string; config: unknown } | undefined;
+  if (!row) return null;
+  const parsed = ruleSetConfigSchema.safeParse(row.config);
+  return { id: Number(row.id), name: row.name, config: parsed.success ? parsed.data : BUILTIN_RULE_SETS[0]!.config };
+}
