@@ -17,6 +17,7 @@ export const RANK_ROWS_SHOWN = 3;
  */
 export function RankSummaryCard({ summary, bodyHeight }: { summary: RankSummary; bodyHeight?: number }) {
   const { t } = useI18n();
+  const growth = summary.items.some((i) => i.growth != null);
   return (
     <DashCard
       title={summary.unit ? `${t('ind.dash.title')} · ${summary.unit.unitName}` : t('ind.dash.title')}
@@ -27,14 +28,10 @@ export function RankSummaryCard({ summary, bodyHeight }: { summary: RankSummary;
         </Link>
       }
     >
-      <div style={{ height: bodyHeight, overflowY: 'auto', paddingInline: 4 }}>
+      {/* one grid for every row, so the columns line up; a row is a link laid out through `display: contents` */}
+      <div style={{ height: bodyHeight, overflowY: 'auto', paddingInline: 4, display: 'grid', gridTemplateColumns: `minmax(0, 1fr) auto auto${growth ? ' auto' : ''}`, gridAutoRows: RANK_ROW_H, alignItems: 'center', columnGap: 12, fontSize: 13 }}>
         {summary.items.map((i) => (
-          <Link
-            key={`${i.indicatorId}-${i.period}`}
-            to={`/indicators/benchmark?indicatorId=${i.indicatorId}&period=${i.period}`}
-            data-testid={`rank-item-${i.indicatorId}`}
-            style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 88px minmax(0, 92px) 52px', alignItems: 'center', columnGap: 8, height: RANK_ROW_H, color: 'inherit', fontSize: 13 }}
-          >
+          <Link key={`${i.indicatorId}-${i.period}`} to={`/indicators/benchmark?indicatorId=${i.indicatorId}&period=${i.period}`} data-testid={`rank-item-${i.indicatorId}`} style={{ display: 'contents', color: 'inherit' }}>
             <Tooltip title={`${i.indicatorName} · ${i.periodLabel}`}>
               <Typography.Text ellipsis style={{ minWidth: 0 }}>
                 {i.indicatorName}
@@ -43,12 +40,14 @@ export function RankSummaryCard({ summary, bodyHeight }: { summary: RankSummary;
             <span style={{ whiteSpace: 'nowrap' }}>
               <b data-testid={`rank-item-rank-${i.indicatorId}`}>{i.rank == null ? t('ind.dash.unranked') : t('ind.dash.rank', { rank: i.rank, of: i.of })}</b> <RankChangeText change={i.rankChange} />
             </span>
-            <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, textAlign: 'right' }}>
+            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: 12, textAlign: 'right' }}>
               {i.value == null ? '—' : `${plainFigure(i.value)}${i.unit}`}
             </Typography.Text>
-            <Typography.Text type={i.growth != null && i.growth < 0 ? 'danger' : 'secondary'} style={{ whiteSpace: 'nowrap', fontSize: 12, textAlign: 'right' }}>
-              {i.growth == null ? '' : formatPct(i.growth)}
-            </Typography.Text>
+            {growth ? (
+              <Typography.Text type={i.growth != null && i.growth < 0 ? 'danger' : 'secondary'} style={{ whiteSpace: 'nowrap', fontSize: 12, textAlign: 'right' }}>
+                {i.growth == null ? '' : formatPct(i.growth)}
+              </Typography.Text>
+            ) : null}
           </Link>
         ))}
       </div>

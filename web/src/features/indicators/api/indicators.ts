@@ -86,18 +86,24 @@ export const indicatorsApi = {
   values: (q: { indicatorId: number; period: string; unitType?: string }) => api<IndicatorValues>('/api/indicator-values', { query: q }),
   report: (body: ValueInput) => api<ValueRecord>('/api/indicator-values', { method: 'POST', body }),
   value: (id: number) => api<ValueRecord>(`/api/indicator-values/${id}`),
-  uploadFile: (id: number, file: File) => api<ValueRecord>(`/api/indicator-values/${id}/files`, { method: 'POST', form: upload({ file }) }),
+  /** Adds evidence files to a value, all in one request. */
+  uploadFiles: (id: number, files: File[]) => {
+    const form = new FormData();
+    for (const f of files) form.append('file', f);
+    return api<ValueRecord>(`/api/indicator-values/${id}/files`, { method: 'POST', form });
+  },
   deleteFile: (id: number, fileId: number) => api<ValueRecord>(`/api/indicator-values/${id}/files/${fileId}`, { method: 'DELETE' }),
   review: (id: number, action: 'accept' | 'return', reason?: string | null) => api<ValueRecord>(`/api/indicator-values/${id}/review`, { method: 'POST', body: { action, reason: reason ?? null } }),
-  publish: (indicatorId: number, period: string, published: boolean) => api<unknown>('/api/indicator-values/publish', { method: 'POST', body: { indicatorId, period, published } }),
+  publish: (indicatorId: number, period: string, published: boolean) => api<{ indicatorId: number; period: string; published: boolean }>('/api/indicator-values/publish', { method: 'POST', body: { indicatorId, period, published } }),
   importValues: (file: File, period: string, dryRun: boolean) => api<IndicatorImportResult>('/api/indicator-values/import', { method: 'POST', query: { dryRun }, form: upload({ period, file }) }),
 
   benchmark: (q: { indicatorId: number; period: string; group?: string; unitType?: string; unitId?: string }) => api<Benchmark>('/api/benchmarks', { query: q }),
   summary: () => api<RankSummary>('/api/benchmarks/summary'),
   peerGroups: () => api<PeerGroup[]>('/api/peer-groups'),
-  createPeerGroup: (body: { name: string; members: UnitRef[]; note?: string | null }) => api<PeerGroup>('/api/peer-groups', { method: 'POST', body }),
-  updatePeerGroup: (id: number, body: { name?: string; members?: UnitRef[]; note?: string | null }) => api<PeerGroup>(`/api/peer-groups/${id}`, { method: 'PATCH', body }),
-  deletePeerGroup: (id: number) => api<{ ok: boolean }>(`/api/peer-groups/${id}`, { method: 'DELETE' }),
+  /** Peer group changes answer the groups as they are now. */
+  createPeerGroup: (body: { name: string; members: UnitRef[]; note?: string | null }) => api<PeerGroup[]>('/api/peer-groups', { method: 'POST', body }),
+  updatePeerGroup: (id: number, body: { name?: string; members?: UnitRef[]; note?: string | null }) => api<PeerGroup[]>(`/api/peer-groups/${id}`, { method: 'PATCH', body }),
+  deletePeerGroup: (id: number) => api<PeerGroup[]>(`/api/peer-groups/${id}`, { method: 'DELETE' }),
   externalUnits: () => api<ExternalUnit[]>('/api/external-units'),
   createExternalUnit: (body: { name: string; level: string; parentName?: string | null }) => api<ExternalUnit>('/api/external-units', { method: 'POST', body }),
 };

@@ -29,11 +29,11 @@ export function periodOptions(cadence: IndicatorCadence, thisYear: number, extra
 }
 
 /** A period picker by cadence (2026年11月, 2026年第三季度, 2026年上半年, 2026年). */
-export function PeriodSelect({ cadence, value, onChange, testId, width = 170 }: { cadence: IndicatorCadence; value?: string | null; onChange: (p: string) => void; testId?: string; width?: number | string }) {
+export function PeriodSelect({ cadence, value, onChange, testId, width = 170, id }: { cadence: IndicatorCadence; value?: string | null; onChange?: (p: string) => void; testId?: string; width?: number | string; id?: string }) {
   const { t } = useI18n();
   const year = new Date().getFullYear();
   const options = useMemo(() => periodOptions(cadence, year, value), [cadence, year, value]);
-  return <Select data-testid={testId} style={{ width, maxWidth: '100%' }} value={value ?? undefined} placeholder={t('ind.pick.period')} showSearch={{ optionFilterProp: 'label' }} onChange={onChange} options={options} />;
+  return <Select id={id} data-testid={testId} style={{ width, maxWidth: '100%' }} value={value ?? undefined} placeholder={t('ind.pick.period')} showSearch={{ optionFilterProp: 'label' }} onChange={onChange} options={options} />;
 }
 
 /** ↑2 / ↓1 / —, green up and red down. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '@tiaodu/contracts';
-import { EXTERNAL_COLOR, growthBarOption, PEER_COLOR, rankTrendOption, SELF_COLOR, type ChartWords } from './benchmarkCharts';
+import { EXTERNAL_COLOR, growthBarOption, metricOf, PEER_COLOR, rankTrendOption, SELF_COLOR, type ChartWords } from './benchmarkCharts';
 
 const row = (unitId: string, growth: number | null, rank: number | null, extra: Partial<Benchmark['rows'][number]> = {}): Benchmark['rows'][number] => ({
   unitType: 'region',
@@ -37,7 +37,7 @@ const bench = (over: Partial<Benchmark> = {}): Benchmark =>
     ...over,
   }) as Benchmark;
 
-const words: ChartWords = { growth: '增速', average: '平均', rank: '位次', rankOf: (r, n) => `第${r}名/共${n}个`, external: '外部' };
+const words: ChartWords = { metric: '增速', growth: '增速', average: '平均', rank: '位次', rankOf: (r, n) => `第${r}名/共${n}个`, external: '外部' };
 
 describe('the benchmark charts', () => {
   it('draws 增速 best first, the own unit and external peers in their colours, the average as a line; a unit without a figure is left out', () => {
@@ -48,6 +48,19 @@ describe('the benchmark charts', () => {
     expect(o.series[0]!.markLine?.label.formatter).toBe('平均 4.13%');
     const none = growthBarOption(bench({ average: { value: null, growth: null } }), words) as { series: Array<{ markLine?: unknown }> };
     expect(none.series[0]!.markLine).toBeUndefined();
+  });
+
+  it('draws what the units are ranked by: completion of the target with the average the API measured the gaps from', () => {
+    const rows = [row('a', null, 1, { progress: 90, gapToAverage: 5 }), row('b', null, 2, { progress: 80, gapToAverage: -5, self: true }), row('c', null, null)];
+    const b = bench({ rankBy: 'completion', rows, average: { value: 100, growth: null } });
+    expect(metricOf(b)).toEqual({ key: 'progress', average: 85, pct: true });
+    const o = growthBarOption(b, { ...words, metric: '完成率' }) as { xAxis: { data: string[] }; series: Array<{ name: string; markLine?: { data: Array<{ yAxis: number }> } }> };
+    expect(o.xAxis.data).toEqual(['单位a', '单位b']);
+    expect(o.series[0]!.markLine?.data).toEqual([{ yAxis: 85 }]);
+    expect(metricOf(bench({ rankBy: 'value', indicator: { unit: '个' } as Benchmark['indicator'] }))).toEqual({ key: 'value', average: 100, pct: false });
+    // a town sees its peers' figures but not their completion: the values are drawn
+    const peersHidden = bench({ rankBy: 'completion', rows: [row('a', null, 1), row('b', null, 2, { progress: 80, self: true })], indicator: { unit: '户' } as Benchmark['indicator'] });
+    expect(metricOf(peersHidden).key).toBe('value');
   });
 
   it('draws the rank with 1 at the top and a gap where a period has no rank', () => {

@@ -6,13 +6,15 @@
 import { periodLabel, type Benchmark } from '@tiaodu/contracts';
 import type { ChartOption } from '../../../components/charts/echarts';
 import { escapeHtml } from '../../../components/charts/html';
-import { formatPct, shortPeriodLabel } from './figures';
+import { formatPct, plainFigure, shortPeriodLabel } from './figures';
 
 export const SELF_COLOR = '#fa541c';
 export const PEER_COLOR = '#69b1ff';
 export const EXTERNAL_COLOR = '#b37feb';
 
 export interface ChartWords {
+  /** The name of what the bars show (增速, 完成率 or the value). */
+  metric: string;
   growth: string;
   average: string;
   rank: string;
@@ -23,15 +25,35 @@ export interface ChartWords {
 
 const tooltipBase = { confine: true, textStyle: { fontSize: 12 } } as const;
 
-/** The rows that have a growth figure, best first (unranked ones are left out of the chart, not drawn as 0). */
-export function growthRows(b: Benchmark): Benchmark['rows'] {
-  return b.rows.filter((r) => r.growth != null).sort((a, c) => (c.growth ?? 0) - (a.growth ?? 0));
+export type Metric = 'growth' | 'progress' | 'value';
+
+/**
+ * What the units are ranked by, drawn as bars: 增速, completion of the target, or the value; its
+ * average as the API has it (for completion: a unit's completion minus its gap to the average).
+ * Completion is drawn only when every ranked unit's is known, the values otherwise.
+ */
+export function metricOf(b: Benchmark): { key: Metric; average: number | null; pct: boolean } {
+  if (b.rankBy === 'growth') return { key: 'growth', average: b.average.growth, pct: true };
+  // completion, when every ranked unit's is known (a unit sees its peers' figures, not their targets: then the values)
+  if (b.rankBy === 'completion' && b.rows.every((x) => x.rank == null || x.progress != null)) {
+    const r = b.rows.find((x) => x.progress != null && x.gapToAverage != null);
+    return { key: 'progress', average: r ? Math.round((r.progress! - r.gapToAverage!) * 100) / 100 : null, pct: true };
+  }
+  return { key: 'value', average: b.average.value, pct: b.indicator.unit === '%' };
 }
 
-/** 增速 by unit: a bar per unit with a figure, the own unit in orange, external peers in purple, the average as a dashed line. */
+/** The rows that have the figure drawn, best first as ranked (unranked ones are left out of the chart, not drawn as 0). */
+export function growthRows(b: Benchmark): Benchmark['rows'] {
+  const { key } = metricOf(b);
+  return b.rows.filter((r) => r[key] != null).sort((a, c) => (a.rank ?? 1e9) - (c.rank ?? 1e9));
+}
+
+/** The ranking figure by unit (增速 for macro indicators): a bar per unit with a figure, the own unit in orange, external peers in purple, the average as a dashed line. */
 export function growthBarOption(b: Benchmark, w: ChartWords): ChartOption {
   const rows = growthRows(b);
-  const avg = b.average.growth;
+  const m = metricOf(b);
+  const avg = m.average;
+  const show = (v: number | null | undefined) => (m.pct ? formatPct(v) : plainFigure(v));
   return {
     animation: false,
     grid: { left: 4, right: 12, top: 24, bottom: 0, containLabel: true },
@@ -42,18 +64,18 @@ export function growthBarOption(b: Benchmark, w: ChartWords): ChartOption {
       formatter: (raw: unknown) => {
         const i = ((Array.isArray(raw) ? raw[0] : raw) as { dataIndex: number }).dataIndex;
         const r = rows[i]!;
-        return [`<b>${escapeHtml(r.unitName)}</b>${r.external ? ` (${escapeHtml(w.external)})` : ''}`, `${escapeHtml(w.growth)}：${formatPct(r.growth)}`, r.rank != null ? escapeHtml(w.rankOf(r.rank, b.rows.filter((x) => x.rank != null).length)) : ''].filter(Boolean).join('<br/>');
+        return [`<b>${escapeHtml(r.unitName)}</b>${r.external ? ` (${escapeHtml(w.external)})` : ''}`, `${escapeHtml(w.metric)}：${show(r[m.key])}`, r.rank != null ? escapeHtml(w.rankOf(r.rank, b.rows.filter((x) => x.rank != null).length)) : ''].filter(Boolean).join('<br/>');
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => r.unitName), axisLabel: { fontSize: 11, interval: 0, rotate: rows.length > 6 ? 30 : 0, width: 72, overflow: 'truncate' }, axisTick: { show: false } },
-    yAxis: { type: 'value', axisLabel: { fontSize: 10, formatter: '{value}%' }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
+    yAxis: { type: 'value', axisLabel: { fontSize: 10, formatter: m.pct ? '{value}%' : '{value}' }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
     series: [
       {
-        name: w.growth,
+        name: w.metric,
         type: 'bar',
         barMaxWidth: 28,
-        data: rows.map((r) => ({ value: r.growth, itemStyle: { color: r.self ? SELF_COLOR : r.external ? EXTERNAL_COLOR : PEER_COLOR } })),
-        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: unknown }) => formatPct(Number(p.value)) },
+        data: rows.map((r) => ({ value: r[m.key], itemStyle: { color: r.self ? SELF_COLOR : r.external ? EXTERNAL_COLOR : PEER_COLOR } })),
+        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value: unknown }) => show(Number(p.value)) },
         markLine:
           avg == null
             ? undefined
@@ -61,7 +83,7 @@ export function growthBarOption(b: Benchmark, w: ChartWords): ChartOption {
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: '#8c8c8c', type: 'dashed' },
-                label: { formatter: `${w.average} ${formatPct(avg)}`, position: 'insideEndTop', fontSize: 10 },
+                label: { formatter: `${w.average} ${show(avg)}`, position: 'insideEndTop', fontSize: 10 },
                 data: [{ yAxis: avg }],
               },
       },
@@ -85,7 +107,7 @@ export function rankTrendOption(b: Benchmark, w: ChartWords): ChartOption {
       },
     },
     xAxis: { type: 'category', data: b.trend.map((p) => shortPeriodLabel(p.period)), axisLabel: { fontSize: 10, hideOverlap: true }, boundaryGap: true },
-    yAxis: { type: 'value', inverse: true, min: 1, max: of, minInterval: 1, name: w.rank, nameTextStyle: { fontSize: 10 }, axisLabel: { fontSize: 10 }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
+    yAxis: { type: 'value', inverse: true, min: 1, max: of, minInterval: 1, axisLabel: { fontSize: 10 }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
     series: [
       {
         name: w.rank,

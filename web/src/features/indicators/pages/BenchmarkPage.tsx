@@ -62,24 +62,33 @@ function Compare() {
       return cur;
     });
   const indicators = useIndicators({ status: 'active', benchmark: true });
-  const indicator = pickIndicator(indicators.data, sp.get('indicatorId'));
-  const asked = sp.get('period');
-  const period = indicator ? (asked && cadenceOf(asked) === indicator.cadence ? asked : lastEndedPeriod(indicator.cadence, todayInChina())) : null;
-  const group = sp.get('group') ?? 'siblings';
-  const unit = sp.get('unit'); // unitType:unitId, for users without a unit of their own
   const chooseUnit = user.scopeType === 'all' || user.scopeType === 'assigned';
+  // a unit's own ranks first: the benchmark indicators it is judged by, each at its latest published period
+  const summary = useQuery({ queryKey: indicatorKeys.summary, queryFn: indicatorsApi.summary, enabled: !chooseUnit, staleTime: 60_000 });
+  const mine = summary.data?.items ?? [];
+  const options = [...mine.flatMap((m) => indicators.data?.filter((i) => i.id === m.indicatorId) ?? []), ...(indicators.data ?? []).filter((i) => !mine.some((m) => m.indicatorId === i.id))];
+  const indicator = pickIndicator(options, sp.get('indicatorId'));
+  const askedPeriod = sp.get('period');
+  const published = mine.find((m) => m.indicatorId === indicator?.id)?.period;
+  const period = indicator ? (askedPeriod && cadenceOf(askedPeriod) === indicator.cadence ? askedPeriod : (published ?? lastEndedPeriod(indicator.cadence, todayInChina()))) : null;
+  // no group asked: the server takes the unit's siblings, or its first peer group when it has none on the platform
+  const asked = sp.get('group');
   const groups = useQuery({ queryKey: indicatorKeys.peerGroups, queryFn: indicatorsApi.peerGroups });
   const units = useQuery({ queryKey: indicatorKeys.units({ indicatorId: indicator?.id }), queryFn: () => indicatorsApi.units({ indicatorId: indicator!.id }), enabled: chooseUnit && !!indicator });
+  // users without a unit of their own look from a unit they choose, the first of the indicator's by default (the county itself)
+  const firstUnit = units.data?.[0];
+  const unit = sp.get('unit') ?? (chooseUnit && firstUnit ? `${firstUnit.unitType}:${firstUnit.unitId}` : null);
   const q = {
     indicatorId: indicator?.id ?? 0,
     period: period ?? '',
-    group,
+    ...(asked ? { group: asked } : {}),
     ...(unit ? { unitType: unit.split(':')[0], unitId: unit.split(':').slice(1).join(':') } : {}),
   };
-  const bench = useQuery({ queryKey: indicatorKeys.benchmark(q), queryFn: () => indicatorsApi.benchmark(q), enabled: !!indicator && !!period });
+  const bench = useQuery({ queryKey: indicatorKeys.benchmark(q), queryFn: () => indicatorsApi.benchmark(q), enabled: !!indicator && !!period && (chooseUnit ? !units.isLoading : !summary.isLoading) });
   const b = bench.data;
   const decimals = b?.indicator.decimals ?? indicator?.decimals ?? 2;
-  const points = b?.rankBy === 'growth' || b?.indicator.unit === '%';
+  // gaps are in the ranking figure: percentage points for 增速 and completion, the indicator's unit for values
+  const points = b?.rankBy === 'growth' || b?.rankBy === 'completion' || b?.indicator.unit === '%';
 
   const columns: ColumnsType<Row> = [
     { title: t('ind.col.rank'), dataIndex: 'rank', width: 56, align: 'center', render: (r: number | null, x) => <b data-testid={`bench-rank-${x.unitId}`}>{r ?? '—'}</b> },
@@ -90,7 +99,7 @@ function Compare() {
       render: (v: string, x) => (
         <Space size={4} wrap>
           <span style={{ fontWeight: x.self ? 600 : undefined }}>{v}</span>
-          {x.self ? <Tag color="orange">{t('ind.bench.self')}</Tag> : null}
+          {x.self ? <Tag color="orange">{chooseUnit ? t('ind.bench.centre') : t('ind.bench.self')}</Tag> : null}
           {x.external ? <Tag color="purple">{t('ind.bench.external')}</Tag> : null}
         </Space>
       ),
@@ -107,24 +116,23 @@ function Compare() {
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
         <Flex gap={8} wrap align="center">
-          <IndicatorSelect testId="bench-indicator" indicators={indicators.data ?? []} loading={indicators.isLoading} value={indicator?.id} onChange={(id) => set({ indicatorId: id, period: null })} width={200} />
+          <IndicatorSelect testId="bench-indicator" indicators={options} loading={indicators.isLoading} value={indicator?.id} onChange={(id) => set({ indicatorId: id, period: null })} width={200} />
           {indicator ? <PeriodSelect testId="bench-period" cadence={indicator.cadence} value={period} onChange={(p) => set({ period: p })} /> : null}
           <Select
             data-testid="bench-group"
-            style={{ width: 180, maxWidth: '100%' }}
-            value={group}
-            onChange={(g) => set({ group: g === 'siblings' ? null : g })}
+            style={{ width: 220, maxWidth: '100%' }}
+            value={asked ?? bench.data?.group.key ?? 'siblings'}
+            onChange={(g) => set({ group: g })}
             options={[{ value: 'siblings', label: t('ind.bench.siblings') }, ...(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))]}
           />
           {chooseUnit ? (
             <Select
               data-testid="bench-unit"
-              allowClear
               showSearch={{ optionFilterProp: 'label' }}
               style={{ width: 180, maxWidth: '100%' }}
               placeholder={t('ind.bench.pickUnit')}
               value={unit ?? undefined}
-              onChange={(u) => set({ unit: u ?? null })}
+              onChange={(u) => set({ unit: u })}
               options={(units.data ?? []).map((u) => ({ value: `${u.unitType}:${u.unitId}`, label: u.unitName }))}
             />
           ) : null}
@@ -150,7 +158,7 @@ function Compare() {
         </Flex>
       ) : null}
       {narrow && b ? (
-        <BenchCards b={b} decimals={decimals} points={points} />
+        <BenchCards b={b} decimals={decimals} points={points} selfTag={chooseUnit ? t('ind.bench.centre') : t('ind.bench.self')} />
       ) : (
       <Table<Row>
         rowKey={(r) => `${r.unitType}:${r.unitId}`}
@@ -194,7 +202,7 @@ function Compare() {
 }
 
 /** The comparison as cards on a phone: one per unit, the own unit marked. */
-function BenchCards({ b, decimals, points }: { b: Benchmark; decimals: number; points: boolean }) {
+function BenchCards({ b, decimals, points, selfTag }: { b: Benchmark; decimals: number; points: boolean; selfTag: string }) {
   const { t } = useI18n();
   if (!b.rows.length) return <Empty description={t('ind.values.none')} />;
   const unit = b.indicator.unit;
@@ -211,7 +219,7 @@ function BenchCards({ b, decimals, points }: { b: Benchmark; decimals: number; p
             <Space size={6} wrap>
               <b data-testid={`bench-rank-${x.unitId}`}>{x.rank ?? '—'}</b>
               <span>{x.unitName}</span>
-              {x.self ? <Tag color="orange">{t('ind.bench.self')}</Tag> : null}
+              {x.self ? <Tag color="orange">{selfTag}</Tag> : null}
               {x.external ? <Tag color="purple">{t('ind.bench.external')}</Tag> : null}
             </Space>
           }
@@ -222,6 +230,7 @@ function BenchCards({ b, decimals, points }: { b: Benchmark; decimals: number; p
             <Col span={12}>
               {t('ind.col.growth')}：<Typography.Text type={x.growth != null && x.growth < 0 ? 'danger' : undefined}>{formatPct(x.growth)}</Typography.Text>
             </Col>
+            {b.rankBy === 'completion' ? <Col span={24}>{`${t('ind.col.progress')}：${formatPct(x.progress)}`}</Col> : null}
             <Col span={12}>{`${t('ind.bench.gapAvgShort')}：${formatSigned(x.gapToAverage, points ? 2 : decimals)}`}</Col>
             <Col span={12}>{`${t('ind.bench.gapLeaderShort')}：${formatSigned(x.gapToLeader, points ? 2 : decimals)}`}</Col>
           </AntRow>

@@ -124,7 +124,7 @@ function FillForm({ item }: { item: OwedItem }) {
       let id = valueId;
       let rec: ValueRecord;
       const upload = async () => {
-        for (const f of files) rec = await indicatorsApi.uploadFile(id!, f);
+        rec = await indicatorsApi.uploadFiles(id!, files);
         setFiles([]);
       };
       if (status === 'accepted') {
@@ -195,7 +195,7 @@ function FillForm({ item }: { item: OwedItem }) {
         </Form.Item>
         <Form.Item label={t('ind.fill.evidence')} extra={editable ? t('ind.fill.evidenceHelp') : undefined}>
           <Flex vertical gap={8}>
-            {r ? <Evidence files={r.files} onDelete={editable ? (id) => delFile.mutate(id) : undefined} /> : null}
+            {r ? <Evidence files={r.files} onDelete={editable && status !== 'accepted' ? (id) => delFile.mutate(id) : undefined} /> : null}
             {files.length ? (
               <Flex wrap gap={4} data-testid="fill-pending-files">
                 {files.map((f, i) => (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Modal, Popconfirm, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -15,26 +15,10 @@ import { indicatorKeys, indicatorsApi } from '../api/indicators';
 import { PeriodSelect, ValueStatusTag } from '../components/IndicatorPickers';
 import { ReviewDrawer } from '../components/ReviewDrawer';
 import { lastEndedPeriod, plainFigure, todayInChina } from '../components/figures';
+import { cellsOf, defaultIndicators, notIn, type CellTab } from '../components/periods';
 import { useIndicators } from '../hooks/useIndicators';
 
-type CellTab = 'all' | 'submitted' | 'missing' | 'late' | 'returned' | 'accepted';
-const notIn = (s: string) => s === 'missing' || s === 'draft';
-
-/** Which cells a tab of the review list shows: 未报 counts drafts, 逾期 those not in by the deadline. */
-export function cellsOf(cells: readonly OwedItem[], tab: CellTab): OwedItem[] {
-  switch (tab) {
-    case 'all':
-      return [...cells];
-    case 'missing':
-      return cells.filter((c) => notIn(c.status));
-    case 'late':
-      return cells.filter((c) => c.late);
-    default:
-      return cells.filter((c) => c.status === tab);
-  }
-}
-
-function OpenPeriodModal({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (p: IndicatorPeriod) => void }) {
+function OpenPeriodModal({ open, onClose, onOpened, periods }: { open: boolean; onClose: () => void; onOpened: (p: IndicatorPeriod) => void; periods: readonly IndicatorPeriod[] }) {
   const { t, lang, options } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -42,6 +26,11 @@ function OpenPeriodModal({ open, onClose, onOpened }: { open: boolean; onClose: 
   const [cadence, setCadence] = useState<IndicatorCadence>('month');
   const reported = useIndicators({ status: 'active', source: 'reported' });
   const choices = (reported.data ?? []).filter((i) => i.cadence === cadence);
+  // the catalogue may arrive after the dialog opened: tick the defaults then
+  useEffect(() => {
+    if (open && reported.data && !form.getFieldValue('indicatorIds')?.length) changeCadence(cadence);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, reported.data]);
   const save = useMutation({
     mutationFn: async () => {
       const v = await form.validateFields();
@@ -58,7 +47,11 @@ function OpenPeriodModal({ open, onClose, onOpened }: { open: boolean; onClose: 
   });
   const changeCadence = (c: IndicatorCadence) => {
     setCadence(c);
-    form.setFieldsValue({ period: lastEndedPeriod(c, todayInChina()), indicatorIds: (reported.data ?? []).filter((i) => i.cadence === c).map((i) => i.id) });
+    changePeriod(c, lastEndedPeriod(c, todayInChina()));
+  };
+  const changePeriod = (c: IndicatorCadence, period: string) => {
+    const of = (reported.data ?? []).filter((i) => i.cadence === c);
+    form.setFieldsValue({ period, indicatorIds: defaultIndicators(of, periods, period) });
   };
   return (
     <Modal
@@ -76,7 +69,7 @@ function OpenPeriodModal({ open, onClose, onOpened }: { open: boolean; onClose: 
           <Segmented value={cadence} onChange={(v) => changeCadence(v as IndicatorCadence)} options={options(INDICATOR_CADENCES)} data-testid="period-cadence" />
         </Form.Item>
         <Form.Item name="period" label={t('ind.periods.period')} rules={[{ required: true, message: t('ind.pick.period') }]}>
-          <PeriodSelect cadence={cadence} onChange={(p) => form.setFieldsValue({ period: p })} testId="period-period" width="100%" />
+          <PeriodSelect cadence={cadence} onChange={(p) => changePeriod(cadence, p)} testId="period-period" width="100%" />
         </Form.Item>
         <Form.Item name="indicatorIds" label={t('ind.periods.indicators')} rules={[{ required: true, message: t('ind.periods.indicatorsRequired') }]} extra={choices.length ? undefined : t('ind.periods.noReported')}>
           <Checkbox.Group data-testid="period-indicators" options={choices.map((i) => ({ value: i.id, label: i.name }))} />
@@ -238,7 +231,7 @@ export function PeriodsPage() {
           </Typography.Text>
         </Card>
       ) : null}
-      <OpenPeriodModal open={opening} onClose={() => setOpening(false)} onOpened={(p) => set({ id: String(p.id), tab: null })} />
+      <OpenPeriodModal open={opening} periods={list} onClose={() => setOpening(false)} onOpened={(p) => set({ id: String(p.id), tab: null })} />
       <ReviewDrawer cell={reviewing} onClose={() => setReviewing(null)} canReview={canReview} />
       <Modal open={!!deadlineFor} title={t('ind.periods.changeDeadline')} onCancel={() => setDeadlineFor(null)} confirmLoading={patch.isPending} onOk={() => deadlineFor && deadline && patch.mutate({ id: deadlineFor.id, body: { deadline: deadline.format('YYYY-MM-DD') } })}>
         <DatePicker style={{ width: '100%' }} value={deadline} onChange={setDeadline} allowClear={false} />
