@@ -208,7 +208,7 @@ export const indicatorMessages = {
   'ind.values.leader': ['领先', 'Leader'],
   'ind.values.deviationPoints': ['完成率与序时进度之差（百分点）', 'Completion minus 序时 (points)'],
   'ind.values.deviationUnits': ['数值与目标之差（{unit}）', 'Value minus target ({unit})'],
-  'ind.values.rankedBy': ['排名方式：{by}', 'Ranked {by}'],
+  'ind.values.rankedBy': ['排名方式：{by}', 'Ranking: {by}'],
   'ind.values.ruleSet': ['灯色规则：{name}', 'lights: {name}'],
   'ind.values.sep': ['；', '; '],
   'ind.values.ranksNote': ['并列同名次，下一名次顺延（1、1、3），无数据的单位不排名、不计入平均。', 'ties share a rank and the next is skipped (1, 1, 3); units without a figure are unranked and left out of the average.'],

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { RankSummary } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
 import { RankChangeText } from '../../indicators/components/IndicatorPickers';
-import { formatPct, plainFigure } from '../../indicators/components/figures';
+import { formatPct, periodName, plainFigure } from '../../indicators/components/figures';
 import { DashCard } from './DashCard';
 
 /** Height of one row of the card; the page gives the map what the card does not take. */
@@ -16,7 +16,7 @@ export const RANK_ROWS_SHOWN = 3;
  * from /api/benchmarks/summary; a row opens the indicator on the benchmark page.
  */
 export function RankSummaryCard({ summary, bodyHeight }: { summary: RankSummary; bodyHeight?: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const growth = summary.items.some((i) => i.growth != null);
   return (
     <DashCard
@@ -32,7 +32,7 @@ export function RankSummaryCard({ summary, bodyHeight }: { summary: RankSummary;
       <div style={{ height: bodyHeight, overflowY: 'auto', paddingInline: 4, display: 'grid', gridTemplateColumns: `minmax(0, 1fr) auto auto${growth ? ' auto' : ''}`, gridAutoRows: RANK_ROW_H, alignItems: 'center', columnGap: 12, fontSize: 13 }}>
         {summary.items.map((i) => (
           <Link key={`${i.indicatorId}-${i.period}`} to={`/indicators/benchmark?indicatorId=${i.indicatorId}&period=${i.period}`} data-testid={`rank-item-${i.indicatorId}`} style={{ display: 'contents', color: 'inherit' }}>
-            <Tooltip title={`${i.indicatorName} · ${i.periodLabel}`}>
+            <Tooltip title={`${i.indicatorName} · ${periodName(i.period, lang)}`}>
               <Typography.Text ellipsis style={{ minWidth: 0 }}>
                 {i.indicatorName}
               </Typography.Text>

@@ -8,12 +8,12 @@ import { growthBarOption, growthRows, metricOf, rankTrendOption, type ChartWords
 
 /** The two charts of the benchmark page (loaded on their own: ECharts is large). */
 export function BenchmarkCharts({ b, height }: { b: Benchmark; height: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const metric = metricOf(b).key;
   const title = metric === 'growth' ? t('ind.bench.growthChart') : metric === 'progress' ? t('ind.bench.progressChart') : t('ind.bench.valueChart');
   const words: ChartWords = useMemo(
-    () => ({ metric: metric === 'growth' ? t('ind.col.growth') : metric === 'progress' ? t('ind.col.progress') : t('ind.col.value'), growth: t('ind.col.growth'), average: t('ind.bench.average'), rank: t('ind.col.rank'), rankOf: (rank, of) => t('ind.bench.rankOf', { rank, of }), external: t('ind.bench.external') }),
-    [t, metric],
+    () => ({ metric: metric === 'growth' ? t('ind.col.growth') : metric === 'progress' ? t('ind.col.progress') : t('ind.col.value'), growth: t('ind.col.growth'), average: t('ind.bench.average'), rank: t('ind.col.rank'), rankOf: (rank, of) => t('ind.bench.rankOf', { rank, of }), external: t('ind.bench.external'), lang }),
+    [t, metric, lang],
   );
   const bars = useMemo(() => growthBarOption(b, words), [b, words]);
   const trend = useMemo(() => rankTrendOption(b, words), [b, words]);

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Select, Tag, Tooltip } from 'antd';
-import { periodLabel, VALUE_STATUSES, type Indicator, type IndicatorCadence } from '@tiaodu/contracts';
+import { VALUE_STATUSES, type Indicator, type IndicatorCadence } from '@tiaodu/contracts';
 import { useI18n } from '../../../i18n';
-import { periodsOfYear, RANK_COLORS, rankChange } from './figures';
+import { periodName, periodsOfYear, RANK_COLORS, rankChange } from './figures';
 
 /** An indicator picker (labels are the indicators' names). */
 export function IndicatorSelect({ indicators, value, onChange, testId, loading, width = 240 }: { indicators: readonly Indicator[]; value?: number; onChange: (id: number) => void; testId?: string; loading?: boolean; width?: number | string }) {
@@ -22,17 +22,17 @@ export function IndicatorSelect({ indicators, value, onChange, testId, loading, 
 }
 
 /** The periods of a cadence, latest first: this year's (a period may be opened before it ends) and the two before. */
-export function periodOptions(cadence: IndicatorCadence, thisYear: number, extra?: string | null): { value: string; label: string }[] {
+export function periodOptions(cadence: IndicatorCadence, thisYear: number, extra?: string | null, lang: 'zh' | 'en' = 'zh'): { value: string; label: string }[] {
   const list = [thisYear, thisYear - 1, thisYear - 2].flatMap((y) => periodsOfYear(cadence, y).reverse());
   if (extra && !list.includes(extra)) list.unshift(extra);
-  return list.map((p) => ({ value: p, label: periodLabel(p) }));
+  return list.map((p) => ({ value: p, label: periodName(p, lang) }));
 }
 
 /** A period picker by cadence (2026年11月, 2026年第三季度, 2026年上半年, 2026年). */
 export function PeriodSelect({ cadence, value, onChange, testId, width = 170, id }: { cadence: IndicatorCadence; value?: string | null; onChange?: (p: string) => void; testId?: string; width?: number | string; id?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const year = new Date().getFullYear();
-  const options = useMemo(() => periodOptions(cadence, year, value), [cadence, year, value]);
+  const options = useMemo(() => periodOptions(cadence, year, value, lang), [cadence, year, value, lang]);
   return <Select id={id} data-testid={testId} style={{ width, maxWidth: '100%' }} value={value ?? undefined} placeholder={t('ind.pick.period')} showSearch={{ optionFilterProp: 'label' }} onChange={onChange} options={options} />;
 }
 

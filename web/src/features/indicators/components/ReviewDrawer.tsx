@@ -9,7 +9,7 @@ import { indicatorKeys, indicatorsApi } from '../api/indicators';
 import { Evidence } from './Evidence';
 import { ValueStatusTag } from './IndicatorPickers';
 import { ValueHistory } from './ValueHistory';
-import { plainFigure } from './figures';
+import { periodName, plainFigure } from './figures';
 
 /** One cell of a period under review: the figure, its note and evidence, its history; accept, or return with a reason. */
 export function ReviewDrawer({ cell, onClose, canReview }: { cell: OwedItem | null; onClose: () => void; canReview: boolean }) {
@@ -32,7 +32,7 @@ export function ReviewDrawer({ cell, onClose, canReview }: { cell: OwedItem | nu
     onError: (e) => message.error(errorText(e, lang)),
   });
   return (
-    <Drawer open={!!cell} onClose={onClose} width={Math.min(640, globalThis.innerWidth ?? 640)} title={cell ? `${cell.unitName} · ${cell.indicatorName} · ${cell.periodLabel}` : ''} destroyOnHidden data-testid="review-drawer">
+    <Drawer open={!!cell} onClose={onClose} width={Math.min(640, globalThis.innerWidth ?? 640)} title={cell ? `${cell.unitName} · ${cell.indicatorName} · ${periodName(cell.period, lang)}` : ''} destroyOnHidden data-testid="review-drawer">
       {!cell ? null : !id ? (
         <Empty description={cell.late ? t('ind.review.missingLate') : t('ind.review.missing')} />
       ) : !r ? (

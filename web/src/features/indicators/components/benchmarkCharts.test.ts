@@ -37,7 +37,7 @@ const bench = (over: Partial<Benchmark> = {}): Benchmark =>
     ...over,
   }) as Benchmark;
 
-const words: ChartWords = { metric: '增速', growth: '增速', average: '平均', rank: '位次', rankOf: (r, n) => `第${r}名/共${n}个`, external: '外部' };
+const words: ChartWords = { metric: '增速', growth: '增速', average: '平均', rank: '位次', rankOf: (r, n) => `第${r}名/共${n}个`, external: '外部', lang: 'zh' };
 
 describe('the benchmark charts', () => {
   it('draws 增速 best first, the own unit and external peers in their colours, the average as a line; a unit without a figure is left out', () => {

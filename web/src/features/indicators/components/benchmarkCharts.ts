@@ -3,10 +3,10 @@
  * unit (the own unit highlighted, the group's average as a line) and the own unit's rank over
  * the last periods (rank 1 at the top).
  */
-import { periodLabel, type Benchmark } from '@tiaodu/contracts';
+import type { Benchmark } from '@tiaodu/contracts';
 import type { ChartOption } from '../../../components/charts/echarts';
 import { escapeHtml } from '../../../components/charts/html';
-import { formatPct, plainFigure, shortPeriodLabel } from './figures';
+import { formatPct, periodName, plainFigure, shortPeriodLabel } from './figures';
 
 export const SELF_COLOR = '#fa541c';
 export const PEER_COLOR = '#69b1ff';
@@ -21,6 +21,7 @@ export interface ChartWords {
   /** "第{rank}名 / 共{of}个" */
   rankOf: (rank: number, of: number) => string;
   external: string;
+  lang: 'zh' | 'en';
 }
 
 const tooltipBase = { confine: true, textStyle: { fontSize: 12 } } as const;
@@ -103,10 +104,10 @@ export function rankTrendOption(b: Benchmark, w: ChartWords): ChartOption {
       formatter: (raw: unknown) => {
         const i = ((Array.isArray(raw) ? raw[0] : raw) as { dataIndex: number }).dataIndex;
         const p = b.trend[i]!;
-        return [`<b>${escapeHtml(periodLabel(p.period))}</b>`, p.rank == null ? '—' : escapeHtml(w.rankOf(p.rank, p.of)), `${escapeHtml(w.growth)}：${formatPct(p.growth)}`].join('<br/>');
+        return [`<b>${escapeHtml(periodName(p.period, w.lang))}</b>`, p.rank == null ? '—' : escapeHtml(w.rankOf(p.rank, p.of)), `${escapeHtml(w.growth)}：${formatPct(p.growth)}`].join('<br/>');
       },
     },
-    xAxis: { type: 'category', data: b.trend.map((p) => shortPeriodLabel(p.period)), axisLabel: { fontSize: 10, hideOverlap: true }, boundaryGap: true },
+    xAxis: { type: 'category', data: b.trend.map((p) => shortPeriodLabel(p.period, w.lang)), axisLabel: { fontSize: 10, hideOverlap: true }, boundaryGap: true },
     yAxis: { type: 'value', inverse: true, min: 1, max: of, minInterval: 1, axisLabel: { fontSize: 10 }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
     series: [
       {

@@ -6,6 +6,7 @@ import {
   formatSigned,
   halfWidth,
   lastEndedPeriod,
+  periodName,
   shortPeriodLabel,
   parseDecimalInput,
   parsePastedBlock,
@@ -81,7 +82,10 @@ describe('figures of the indicator pages', () => {
   });
 
   it('names periods briefly on chart axes', () => {
-    expect(['2026-10', '2025-Q4', '2026-H1', '2026'].map(shortPeriodLabel)).toEqual(['26年10月', '25年四季度', '26年上半年', '2026年']);
+    expect(['2026-10', '2025-Q4', '2026-H1', '2026'].map((p) => shortPeriodLabel(p))).toEqual(['26年10月', '25年四季度', '26年上半年', '2026年']);
+    expect(['2026-10', '2025-Q4'].map((p) => shortPeriodLabel(p, 'en'))).toEqual(["Oct '26", "Q4 '25"]);
+    expect(['2026-11', '2026-Q3', '2026-H1', '2026'].map((p) => periodName(p))).toEqual(['2026年11月', '2026年第三季度', '2026年上半年', '2026年']);
+    expect(['2026-11', '2026-Q3', '2026-H2', '2026'].map((p) => periodName(p, 'en'))).toEqual(['Nov 2026', 'Q3 2026', 'H2 2026', '2026']);
   });
 
   it('defaults to the latest period that has ended', () => {

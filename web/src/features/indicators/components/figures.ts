@@ -4,7 +4,7 @@
  * as arrows, numbers typed the way offices type them (full-width digits, 12.5%), periods by
  * cadence, and blocks pasted from a spreadsheet into the target grid.
  */
-import { formatPeriod, parsePeriod, periodsPerYear, type IndicatorCadence } from '@tiaodu/contracts';
+import { formatPeriod, parsePeriod, periodLabel, periodsPerYear, type IndicatorCadence } from '@tiaodu/contracts';
 
 const FULL_WIDTH: Record<string, string> = { '．': '.', '，': ',', '－': '-', '＋': '+', '％': '%', '—': '—', '−': '-', '–': '-' };
 
@@ -156,8 +156,33 @@ export function lastEndedPeriod(cadence: IndicatorCadence, today: string): strin
   return formatPeriod({ year: y, cadence, index: done });
 }
 
-/** A period in few characters, for chart axes: 25年10月, 25年三季度, 25年上半年, 2025年. */
-export function shortPeriodLabel(period: string): string {
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The English name of a period: Nov 2026, Q3 2026, H1 2026, 2026. */
+function periodLabelEn(period: string, short = false): string {
+  const p = parsePeriod(period);
+  if (!p) return period;
+  const y = short ? `'${String(p.year).slice(2)}` : String(p.year);
+  switch (p.cadence) {
+    case 'month':
+      return `${MONTHS_EN[p.index - 1]} ${y}`;
+    case 'quarter':
+      return `Q${p.index} ${y}`;
+    case 'halfYear':
+      return `H${p.index} ${y}`;
+    case 'year':
+      return String(p.year);
+  }
+}
+
+/** A period's name in the interface language: periodLabel() of the contracts in Chinese (2026年11月, 2026年第三季度), Nov 2026 / Q3 2026 in English. */
+export function periodName(period: string, lang: 'zh' | 'en' = 'zh'): string {
+  return lang === 'en' ? periodLabelEn(period) : periodLabel(period);
+}
+
+/** A period in few characters, for chart axes: 25年10月, 25年三季度, 25年上半年, 2025年 (Oct '25, Q3 '25 in English). */
+export function shortPeriodLabel(period: string, lang: 'zh' | 'en' = 'zh'): string {
+  if (lang === 'en') return periodLabelEn(period, true);
   const p = parsePeriod(period);
   if (!p) return period;
   const yy = String(p.year).slice(2);

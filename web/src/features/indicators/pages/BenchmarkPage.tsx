@@ -12,7 +12,7 @@ import { useCan, useCurrentUser } from '../../auth/hooks/useAuth';
 import { indicatorKeys, indicatorsApi } from '../api/indicators';
 import { IndicatorSelect, PeriodSelect, RankChangeText } from '../components/IndicatorPickers';
 import { ExternalUnitsPanel, PeerGroupsPanel } from '../components/PeerGroups';
-import { cadenceOf, formatFigure, formatPct, formatSigned, lastEndedPeriod, todayInChina } from '../components/figures';
+import { cadenceOf, periodName, formatFigure, formatPct, formatSigned, lastEndedPeriod, todayInChina } from '../components/figures';
 import { pickIndicator, useIndicators } from '../hooks/useIndicators';
 
 const BenchmarkCharts = lazy(() => import('../components/BenchmarkCharts').then((m) => ({ default: m.BenchmarkCharts })));
@@ -144,7 +144,7 @@ function Compare() {
       {b ? (
         <Flex gap={16} wrap align="center" data-testid="bench-summary">
           <Typography.Text>
-            {t('ind.bench.groupIs', { name: b.group.name })} · {b.periodLabel} · {t('ind.values.rankedBy', { by: label(INDICATOR_RANK_BY, b.rankBy) })}
+            {t('ind.bench.groupIs', { name: b.group.name })} · {periodName(b.period, lang)} · {t('ind.values.rankedBy', { by: label(INDICATOR_RANK_BY, b.rankBy) })}
           </Typography.Text>
           {b.unit ? (
             <Typography.Text strong data-testid="bench-self-rank">

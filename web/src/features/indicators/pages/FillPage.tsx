@@ -12,7 +12,7 @@ import { indicatorKeys, indicatorsApi } from '../api/indicators';
 import { Evidence } from '../components/Evidence';
 import { ValueStatusTag } from '../components/IndicatorPickers';
 import { ValueHistory } from '../components/ValueHistory';
-import { parseDecimalInput, plainFigure } from '../components/figures';
+import { parseDecimalInput, periodName, plainFigure } from '../components/figures';
 
 const MAX_FILE = 20 * 1024 * 1024;
 const FILE_TYPES = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx,image/jpeg,image/png,application/pdf';
@@ -64,7 +64,7 @@ export function FillPage() {
                 </Typography.Text>
                 <div>
                   <Typography.Text type="secondary">
-                    {o.periodLabel} · {t('ind.fill.deadline', { d: formatDate(o.deadline, lang) })}
+                    {periodName(o.period, lang)} · {t('ind.fill.deadline', { d: formatDate(o.deadline, lang) })}
                   </Typography.Text>
                 </div>
               </div>
@@ -159,7 +159,7 @@ function FillForm({ item }: { item: OwedItem }) {
     <Flex vertical gap={12} style={{ maxWidth: 720 }} data-testid="fill-form">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={5} style={{ margin: 0, overflowWrap: 'anywhere' }}>
-          {item.indicatorName} · {item.periodLabel}
+          {item.indicatorName} · {periodName(item.period, lang)}
         </Typography.Title>
         <ValueStatusTag status={status} late={r?.late ?? item.late} testId="fill-status" />
       </Flex>

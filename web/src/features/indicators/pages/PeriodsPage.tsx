@@ -14,7 +14,7 @@ import { useCan } from '../../auth/hooks/useAuth';
 import { indicatorKeys, indicatorsApi } from '../api/indicators';
 import { PeriodSelect, ValueStatusTag } from '../components/IndicatorPickers';
 import { ReviewDrawer } from '../components/ReviewDrawer';
-import { lastEndedPeriod, plainFigure, todayInChina } from '../components/figures';
+import { lastEndedPeriod, periodName, plainFigure, todayInChina } from '../components/figures';
 import { cellsOf, defaultIndicators, notIn, type CellTab } from '../components/periods';
 import { useIndicators } from '../hooks/useIndicators';
 
@@ -37,7 +37,7 @@ function OpenPeriodModal({ open, onClose, onOpened, periods }: { open: boolean; 
       return indicatorsApi.openPeriod({ period: v.period, indicatorIds: v.indicatorIds, deadline: v.deadline.format('YYYY-MM-DD'), note: v.note?.trim() || null });
     },
     onSuccess: (p) => {
-      message.success(t('ind.periods.opened', { p: p.periodLabel }));
+      message.success(t('ind.periods.opened', { p: periodName(p.period, lang) }));
       void qc.invalidateQueries({ queryKey: indicatorKeys.periods });
       void qc.invalidateQueries({ queryKey: indicatorKeys.owed });
       onOpened(p);
@@ -118,7 +118,7 @@ export function PeriodsPage() {
   });
 
   const columns: ColumnsType<IndicatorPeriod> = [
-    { title: t('ind.periods.period'), dataIndex: 'periodLabel', width: 140, render: (v: string, p) => <b data-testid={`period-label-${p.id}`}>{v}</b> },
+    { title: t('ind.periods.period'), dataIndex: 'period', width: 140, render: (v: string, p) => <b data-testid={`period-label-${p.id}`}>{periodName(v, lang)}</b> },
     { title: t('ind.periods.indicators'), dataIndex: 'indicators', render: (v: IndicatorPeriod['indicators']) => v.map((i) => <Tag key={i.id}>{i.name}</Tag>) },
     { title: t('ind.periods.deadline'), dataIndex: 'deadline', width: 130, render: (v: string) => formatDate(v, lang) },
     { title: t('ind.col.status'), dataIndex: 'status', width: 80, render: (v: string) => (v === 'open' ? <Tag color="green">{t('ind.periods.statusOpen')}</Tag> : <Tag>{t('ind.periods.statusClosed')}</Tag>) },
@@ -209,7 +209,7 @@ export function PeriodsPage() {
         locale={{ emptyText: <Empty description={t('ind.periods.none')} /> }}
       />
       {chosen ? (
-        <Card size="small" style={{ marginTop: 16 }} title={t('ind.periods.cellsTitle', { p: chosen.periodLabel })} data-testid="period-cells">
+        <Card size="small" style={{ marginTop: 16 }} title={t('ind.periods.cellsTitle', { p: periodName(chosen.period, lang) })} data-testid="period-cells">
           <Tabs
             activeKey={tab}
             onChange={(k) => set({ tab: k === 'all' ? null : k })}
