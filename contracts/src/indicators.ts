@@ -271,8 +271,9 @@ export const PeriodSchema = z
 export const DecimalInput = z.union([z.number().finite(), z.string().trim().max(30)]).nullable();
 
 export const TargetRowSchema = z.object({
-  unitType: UnitTypeSchema,
-  unitId: z.string().trim().min(1).max(20),
+  /** Optional: inferred from the unit id and the indicator's subjects (a region code, else a department id). */
+  unitType: UnitTypeSchema.optional(),
+  unitId: z.union([z.string().trim().min(1).max(20), z.number().int().positive().transform(String)]),
   unitName: z.string().optional(),
   baseline: DecimalInput.optional(),
   target: DecimalInput,
@@ -288,10 +289,15 @@ export const TargetsQuerySchema = z.object({
   year: z.coerce.number({ message: '请填写年度' }).int().min(2000).max(2100),
   indicatorId: z.coerce.number({ message: '请选择指标' }).int().positive(),
 });
+/** The grid's rows; year and indicator in the body or in the query (`PUT /api/targets?year&indicatorId`). */
 export const TargetsPutSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
-  indicatorId: z.number().int().positive(),
+  year: z.number().int().min(2000).max(2100).optional(),
+  indicatorId: z.number().int().positive().optional(),
   rows: z.array(TargetRowSchema).max(2000),
+});
+export const TargetsPutQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  indicatorId: z.coerce.number().int().positive().optional(),
 });
 export const TargetGridRowSchema = z.object({
   unitType: UnitTypeSchema,
@@ -436,9 +442,9 @@ export const ValueReportSchema = z.object({
   value: z.union([z.number().finite(), z.string().trim().min(1, '请填写数值').max(30)], { message: '请填写数值' }),
   growth: DecimalInput.optional(),
   note: z.string().trim().max(500, '说明不能超过500个字').nullable().optional(),
-  /** Only for those who report for several units (the dispatcher); a unit reports for itself. */
+  /** Only for those who report for several units (the dispatcher); a unit reports for itself. The type is inferred when left out. */
   unitType: UnitTypeSchema.optional(),
-  unitId: z.string().trim().min(1).max(20).optional(),
+  unitId: z.union([z.string().trim().min(1).max(20), z.number().int().positive().transform(String)]).optional(),
   /** false keeps a draft; default true (submit for review). */
   submit: z.boolean().optional(),
 });

@@ -162,6 +162,14 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
+/** Signs in through the API and returns an agent carrying the session cookie and CSRF token. */
+export async function loginAs(app: FastifyInstance, username: string, password: string): Promise<Agent> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const sid = res.cookies.find((c) => c.name === 'tiaodu_sid')!;
+  return agentFor(app, `tiaodu_sid=${sid.value}`, res.json().csrfToken);
+}
+
 /** One app on one fresh database with the fixture organisation; call in beforeAll. */
 /** A platform on its first day: one admin (`admin1`), nothing else — no regions, units, leaders or projects. */
 export async function seedAdminOnly(ctx: Ctx): Promise<Fixture> {
@@ -190,10 +198,7 @@ export async function createTestEnv(opts: { config?: Partial<Config>; now?: stri
     async login(username, password = PASSWORD) {
       const cached = password === PASSWORD ? agents.get(username) : undefined;
       if (cached) return cached;
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const sid = res.cookies.find((c) => c.name === 'tiaodu_sid')!;
-      const agent = agentFor(app, `tiaodu_sid=${sid.value}`, res.json().csrfToken);
+      const agent = await loginAs(app, username, password);
       agents.set(username, agent);
       return agent;
     },
@@ -220,16 +225,22 @@ export function projectBody(regionCode: string, over: Record<string, unknown> = 
   };
 }
 
-/**
- * The demo county (every module's demo step) seeded with the clock at `now`, with its app: log in
- * as the demo users (`diaodu`, `fenshui`, `xianzhang` …). Call in beforeAll (seeding takes seconds).
- */
-export async function createDemoEnv(now: string): Promise<Omit<TestEnv, 'fx'>> {
+/** A fresh database with the demo county seeded through every module's demo step, the clock at `now`. */
+export async function seededDemoDatabase(now: string): Promise<{ database: Database; ctx: Ctx; clock: ManualClock; config: Config }> {
   const database = await openTestDatabase();
   const clock = new ManualClock(new Date(now));
   const config = testConfig();
   const ctx = systemCtx({ db: database.db, config, clock });
   await seedDemo(ctx);
+  return { database, ctx, clock, config };
+}
+
+/**
+ * The demo county (every module's demo step) seeded with the clock at `now`, with its app: log in
+ * as the demo users (`diaodu`, `fenshui`, `xianzhang` …). Call in beforeAll (seeding takes seconds).
+ */
+export async function createDemoEnv(now: string): Promise<Omit<TestEnv, 'fx'>> {
+  const { database, ctx, clock, config } = await seededDemoDatabase(now);
   await database.db.update(users).set({ mustChangePassword: false });
   const app = await buildApp({ db: database.db, config, clock });
   await app.ready();
@@ -239,12 +250,7 @@ export async function createDemoEnv(now: string): Promise<Omit<TestEnv, 'fx'>> {
     clock,
     config,
     ctx,
-    async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const sid = res.cookies.find((c) => c.name === 'tiaodu_sid')!;
-      return agentFor(app, `tiaodu_sid=${sid.value}`, res.json().csrfToken);
-    },
+    login: (username, password = DEMO_PASSWORD) => loginAs(app, username, password),
     async close() {
       await app.close();
       await database.close();

@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDatabase } from '../../../test/helpers.js';
-import { testConfig } from '../../config.js';
-import { ManualClock } from '../../core/clock.js';
-import { systemCtx, type Ctx } from '../../core/context.js';
+import { seededDemoDatabase, type openTestDatabase } from '../../../test/helpers.js';
+import type { Ctx } from '../../core/context.js';
 import { approvalSignals, projectApprovals, publicTables, users } from '../../db/schema.js';
 import { computeAll, listApprovals, overdueRows } from '../../modules/approvals/approvals.service.js';
 import { monthTable, quarterTable } from '../../modules/approvals/efficiency.service.js';
 import { efficiencyTable, monthPeriod, quarterPeriod, type EfficiencyItem, type Period } from '../../modules/approvals/domain/efficiency.js';
 import { chinaToday } from '../../core/clock.js';
 import { runApprovalSignals } from '../../modules/approvals/signals.job.js';
-import { seedDemo } from '../index.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let ctx: Ctx;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
   // Friday 20 November 2026, 10:00 in China
-  ctx = systemCtx({ db: database.db, config: testConfig(), clock: new ManualClock(new Date('2026-11-20T02:00:00Z')) });
-  await seedDemo(ctx);
+  ({ database, ctx } = await seededDemoDatabase('2026-11-20T02:00:00Z'));
 }, 300_000);
 afterAll(() => database?.close());
 

@@ -283,10 +283,15 @@ export async function markChanged(db: DbOrTx, years: number[]): Promise<void> {
   }
 }
 
-/** Whether (indicator, period) was computed at its year's present version. */
-async function isCurrent(db: DbOrTx, indicatorId: number, period: string, year: number): Promise<boolean> {
-  const r = await db.execute(sql`SELECT c.version, coalesce(y.version, 0) AS current FROM indicator_computed c
-    LEFT JOIN indicator_year_versions y ON y.year = ${year} WHERE c.indicator_id = ${indicatorId} AND c.period = ${period}`);
+/**
+ * Whether (indicator, period) is current: computed at its year's present version. The formulas over
+ * problems and approvals change by their own acts and by days passing (a due date passes), which
+ * raise no version: they are never current, so every read recomputes them (one grouped query).
+ */
+async function isCurrent(ctx: Ctx, ind: ComputedIndicator, period: string, year: number): Promise<boolean> {
+  if (VOLATILE.has(ind.formula)) return false;
+  const r = await ctx.db.execute(sql`SELECT c.version, coalesce(y.version, 0) AS current FROM indicator_computed c
+    LEFT JOIN indicator_year_versions y ON y.year = ${year} WHERE c.indicator_id = ${ind.id} AND c.period = ${period}`);
   const row = r.rows[0] as { version: number; current: number } | undefined;
   return !!row && Number(row.version) === Number(row.current);
 }
@@ -296,20 +301,16 @@ export async function ensureFresh(ctx: Ctx, indicatorId: number, period: string)
   const y = parsePeriod(period)?.year;
   if (y === undefined) return;
   const [ind] = await loadComputedIndicators(ctx.db, [indicatorId]);
-  if (!ind) return;
-  if (!VOLATILE.has(ind.formula) && (await isCurrent(ctx.db, indicatorId, period, y))) return;
+  if (!ind || (await isCurrent(ctx, ind, period, y))) return;
   await refreshOne(ctx, ind, period);
 }
 
-/**
- * Formulas over problems and approvals, which change by their own acts and by the passing of
- * days (a due date passes): recomputed at every read and every job run (one grouped query).
- */
 const VOLATILE = new Set<IndicatorFormula>(['problemsOnTimeRate', 'approvalSpeedupRate']);
 
 /**
  * The indicators.refresh job: recomputes every computed (indicator, period) of the current and the
- * previous year, and of any year changed since, that is not current. Idempotent.
+ * previous year, and of any year changed since, that is not current (those over problems and
+ * approvals are recomputed at each read instead). Idempotent.
  */
 export async function refreshStale(ctx: Ctx): Promise<{ figures: number }> {
   const today = chinaToday(ctx.clock.now());
@@ -321,7 +322,7 @@ export async function refreshStale(ctx: Ctx): Promise<{ figures: number }> {
   for (const year of [...years].sort()) {
     for (const ind of inds) {
       for (const period of periodsOfYear(ind.cadence, year, today)) {
-        if (!VOLATILE.has(ind.formula) && (await isCurrent(ctx.db, ind.id, period, year))) continue;
+        if (VOLATILE.has(ind.formula) || (await isCurrent(ctx, ind, period, year))) continue;
         await refreshOne(ctx, ind, period);
         figures++;
       }

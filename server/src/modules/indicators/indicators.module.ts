@@ -3,7 +3,9 @@ import { job, type ModuleManifest } from '../../core/module.js';
 import { on } from '../../core/events.js';
 import { seedDemoIndicators } from './indicators.demo.js';
 import { indicatorRoutes } from './indicators.routes.js';
+import { indicatorImportRoutes } from './import/import.routes.js';
 import { markChanged, refreshStale } from './indicators.compute.js';
+import { remindOwed } from './indicators.service.js';
 
 /**
  * 指标库与目标责任: the catalogue, targets with 序时 checks, data entry periods, values from four
@@ -14,8 +16,11 @@ import { markChanged, refreshStale } from './indicators.compute.js';
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
   permissions: permissionsOf('indicators'),
-  routes: indicatorRoutes,
-  jobs: [job('indicators.refresh', 10 * 60_000, (ctx) => refreshStale(ctx))],
+  routes: (app, deps) => {
+    indicatorRoutes(app, deps);
+    indicatorImportRoutes(app, deps);
+  },
+  jobs: [job('indicators.refresh', 10 * 60_000, (ctx) => refreshStale(ctx)), job('indicators.remind', 60 * 60_000, (ctx) => remindOwed(ctx))],
   events: [
     on('project.changed', (db, _ctx, e) => markChanged(db, [e.year]), 'afterCommit'),
     on('projects.imported', (db, _ctx, e) => markChanged(db, [e.year]), 'afterCommit'),

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestEnv, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
 import { indicatorValues } from './indicators.schema.js';
 import { refreshStale } from './indicators.compute.js';
+import { remindOwed } from './indicators.service.js';
+import { notifications } from '../../db/schema.js';
 
 /**
  * The indicator layer through the API on the two-county fixture (桐庐: towns 桐君, 横村; 淳安),
@@ -83,6 +85,12 @@ describe('targets', () => {
     expect(msgs).toContain('分解应有12期');
     expect(msgs).toContain('不适用于该指标');
     expect((await disp.get(`/api/targets?year=2026&indicatorId=${toilet}`)).json().rows[0].target).toBe(1200);
+  });
+  it('takes year and indicator from the query too, and a unit by its id alone', async () => {
+    const res = await put(disp, `/api/targets?year=2026&indicatorId=${toilet}`, { rows: [{ unitId: env.fx.townA2, target: 600, baseline: '480' }] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().rows.find((r: { unitName: string }) => r.unitName === '横村镇')).toMatchObject({ target: 600, baseline: 480 });
+    expect((await put(disp, '/api/targets', { rows: [] })).statusCode).toBe(400);
   });
   it('a town cannot set targets', async () => {
     expect((await put(town1, '/api/targets', { year: 2026, indicatorId: toilet, rows: [] })).statusCode).toBe(403);
@@ -198,6 +206,34 @@ describe('what peers see', () => {
   });
 });
 
+describe('every role on unpublished values: nothing leaks', () => {
+  it('league table, record and targets show each role only the units of its scope', async () => {
+    const rows = [env.fx.townA1, env.fx.townA2].map((unitId, k) => ({ indicatorId: toilet, unitType: 'region', unitId, period: '2026-11', value: String(100 + k), acceptedValue: String(100 + k), hasAccepted: true, source: 'reported', status: 'accepted', note: `备注${k}` }));
+    const ids = await env.ctx.db.insert(indicatorValues).values(rows).returning({ id: indicatorValues.id });
+    const town2Value = ids[1]!.id;
+    const both = ['桐君街道', '横村镇'];
+    const expected: Record<string, string[] | 403> = {
+      admin1: both, disp: both, super: both, promo: both, regionA: both,
+      townA1: ['桐君街道'], regionB: [], deptA: [], leader1: [], leader2: [], unitA: 403,
+    };
+    for (const [username, want] of Object.entries(expected)) {
+      const a = await env.login(username);
+      const t = await a.get(`/api/indicator-values?indicatorId=${toilet}&period=2026-11`);
+      const rec = await a.get(`/api/indicator-values/${town2Value}`);
+      const grid = await a.get(`/api/targets?year=2026&indicatorId=${toilet}`);
+      if (want === 403) {
+        expect([t.statusCode, rec.statusCode, grid.statusCode], username).toEqual([403, 403, 403]);
+        continue;
+      }
+      expect(t.statusCode, username).toBe(200);
+      expect(t.json().items.map((i: { unitName: string }) => i.unitName).sort(), username).toEqual([...want].sort());
+      expect(JSON.stringify(t.json()).includes('备注1'), username).toBe(want.includes('横村镇'));
+      expect(rec.statusCode, username).toBe(want.includes('横村镇') ? 200 : 404);
+      expect(grid.json().rows.map((r: { unitName: string }) => r.unitName).sort(), username).toEqual([...want].sort());
+    }
+  });
+});
+
 describe('computed indicators follow the ledger', () => {
   it('开工率 of each county = started ÷ planned to start this year, recomputed after a change', async () => {
     const mk = async (over: Record<string, unknown>) => {
@@ -257,6 +293,29 @@ describe('every computed formula on a small ledger (淳安, October 2026)', () =
   });
 });
 
+describe('问题按时办结率 of a department follows its problems', () => {
+  it('two problems due in November: one answered on time → 50%; recomputed when the second is answered', async () => {
+    const pid = (await disp.post('/api/projects', projectBody(env.fx.townA1))).json().id;
+    const ids: number[] = [];
+    for (const title of ['用地未落实', '用电未接入']) {
+      const raised = await disp.post('/api/problems', { projectId: pid, category: 'land', title, description: `${title}，影响开工。` });
+      expect(raised.statusCode, raised.body).toBe(201);
+      let p = raised.json();
+      p = (await disp.post(`/api/problems/${p.id}/assign`, { responsibleDeptId: env.fx.deptA, responsibleUserId: env.fx.users.deptA, limitDays: 3, version: p.version })).json();
+      p = (await dept.post(`/api/problems/${p.id}/accept`, { version: p.version })).json();
+      ids.push(p.id);
+    }
+    const first = (await dept.get(`/api/problems/${ids[0]}`)).json();
+    expect((await dept.post(`/api/problems/${ids[0]}/answer`, { outcome: 'solved', answer: '已协调', version: first.version })).statusCode).toBe(200);
+    const ind = (await disp.get('/api/indicators')).json().find((i: { code: string }) => i.code === 'problems_on_time_rate');
+    const rate = async () => (await disp.get(`/api/indicator-values?indicatorId=${ind.id}&period=2026-11&unitType=department`)).json().items.find((i: { unitId: string }) => i.unitId === String(env.fx.deptA)).value;
+    expect(await rate()).toBe(50);
+    const second = (await dept.get(`/api/problems/${ids[1]}`)).json();
+    expect((await dept.post(`/api/problems/${ids[1]}/answer`, { outcome: 'solved', answer: '已通电', version: second.version })).statusCode).toBe(200);
+    expect(await rate()).toBe(100);
+  });
+});
+
 describe('benchmarks with external peers', () => {
   it('ranks by growth in a peer group with ties (1, 1, 3), gaps and rank change', async () => {
     const inds = (await admin.get('/api/indicators')).json();
@@ -287,5 +346,26 @@ describe('benchmarks with external peers', () => {
     // unpublished: 淳安 sees only itself
     const sept = (await countyB.get(`/api/benchmarks?indicatorId=${fai.id}&period=2026-09&group=${groupId}`)).json();
     expect(sept.rows.map((r: { unitName: string }) => r.unitName)).toEqual(['淳安县']);
+  });
+});
+
+describe('reminders', () => {
+  it('units that owe are reminded one working day before the deadline and told once when it passed; the dispatcher gets the late list', async () => {
+    await env.ctx.db.execute(sql`UPDATE indicator_periods SET status = 'closed' WHERE period = '2026-10'`);
+    const heat = (await admin.post('/api/indicators', { code: 'clean_heating', name: '清洁取暖改造', unit: '户', cadence: 'month', source: 'reported', appliesTo: ['town'] })).json().id;
+    const opened = await disp.post('/api/indicator-periods', { period: '2026-11', indicatorIds: [heat], deadline: '2026-12-08' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const mine = async (u: string) => (await env.ctx.db.select().from(notifications).where(eq(notifications.userId, env.fx.users[u] ?? 0))).map((n) => n.title);
+    env.clock.set(new Date('2026-12-03T02:00:00+08:00')); // Thursday: three working days before
+    expect(await remindOwed(env.ctx)).toEqual({ dueSoon: 0, late: 0 });
+    env.clock.set(new Date('2026-12-07T10:00:00+08:00')); // Monday: one working day before Tuesday the 8th
+    expect((await remindOwed(env.ctx)).dueSoon).toBe(2);
+    expect(await mine('townA1')).toContain('2026年11月指标将于2026-12-08截止：清洁取暖改造');
+    expect((await remindOwed(env.ctx)).dueSoon).toBe(0); // once
+    env.clock.set(new Date('2026-12-09T10:00:00+08:00'));
+    expect((await remindOwed(env.ctx)).late).toBe(2);
+    expect(await mine('townA1')).toContain('2026年11月指标逾期未报：清洁取暖改造');
+    expect((await mine('disp')).some((t) => t.startsWith('2026年11月指标填报已截止，2个单位未报'))).toBe(true);
+    expect((await remindOwed(env.ctx)).late).toBe(0);
   });
 });

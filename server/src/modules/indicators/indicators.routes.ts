@@ -22,6 +22,7 @@ import {
   PublishSchema,
   RankSummarySchema,
   TargetGridSchema,
+  TargetsPutQuerySchema,
   TargetsPutSchema,
   TargetsQuerySchema,
   UnitOptionSchema,
@@ -33,6 +34,7 @@ import {
 import type { AppDeps } from '../../core/module.js';
 import { AppError } from '../../core/errors.js';
 import { ctxOf } from '../../plugins/auth.js';
+import { uploadedFiles } from '../../plugins/uploads.js';
 import * as svc from './indicators.service.js';
 import * as values from './indicators.values.js';
 
@@ -69,7 +71,12 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/api/targets', { config: read, schema: { tags, summary: '目标任务表（单位 × 年度目标、基数、分解、多年目标）', querystring: TargetsQuerySchema, response: { 200: TargetGridSchema } } }, async (req) =>
     svc.targetGrid(ctxOf(req, deps), req.query.year, req.query.indicatorId),
   );
-  r.put('/api/targets', { config: { permission: 'indicator:target' }, schema: { tags, summary: '保存目标任务表', body: TargetsPutSchema, response: { 200: TargetGridSchema } } }, async (req) => svc.saveTargets(ctxOf(req, deps), req.body));
+  r.put('/api/targets', { config: { permission: 'indicator:target' }, schema: { tags, summary: '保存目标任务表（年度与指标在请求体或查询参数中）', querystring: TargetsPutQuerySchema, body: TargetsPutSchema, response: { 200: TargetGridSchema } } }, async (req) => {
+    const year = req.body.year ?? req.query.year;
+    const indicatorId = req.body.indicatorId ?? req.query.indicatorId;
+    if (!year || !indicatorId) throw new AppError('VALIDATION', '请填写年度和指标', [{ path: year ? 'indicatorId' : 'year', message: year ? '请选择指标' : '请填写年度' }]);
+    return svc.saveTargets(ctxOf(req, deps), { year, indicatorId, rows: req.body.rows });
+  });
 
   // data entry periods
   r.get('/api/indicator-periods', { config: read, schema: { tags, summary: '指标填报期（含应报、已报、未报、逾期数）', response: { 200: z.array(IndicatorPeriodSchema) } } }, async (req) => svc.listPeriods(ctxOf(req, deps)));
@@ -103,18 +110,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.post(
     '/api/indicator-values/:id/files',
     { config: { permission: 'indicator:report' }, schema: { tags, summary: '上传佐证材料（图片、PDF、.docx、.xlsx，每个不超过20MB）', consumes: ['multipart/form-data'], params: IdParams, response: { 201: ValueRecordSchema } } },
-    async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 方式上传文件');
-      const list: Array<{ filename: string; data: Buffer }> = [];
-      for await (const part of req.parts({ limits: { files: svc.EVIDENCE_MAX_FILES, fileSize: svc.EVIDENCE_MAX_BYTES } })) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer();
-          if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', `“${part.filename}”超过20MB`);
-          list.push({ filename: part.filename || 'file', data });
-        }
-      }
-      return reply.status(201).send(await svc.addFiles(ctxOf(req, deps), req.params.id, list));
-    },
+    async (req, reply) => reply.status(201).send(await svc.addFiles(ctxOf(req, deps), req.params.id, await uploadedFiles(req, { files: svc.EVIDENCE_MAX_FILES, fileSize: svc.EVIDENCE_MAX_BYTES }))),
   );
   r.get('/api/indicator-values/:id/files/:fileId', { config: read, schema: { tags, summary: '下载佐证材料', params: FileParams } }, async (req, reply) => {
     const f = await svc.readFile(ctxOf(req, deps), req.params.id, req.params.fileId);

@@ -30,6 +30,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { chinaToday } from '../../core/clock.js';
+import { loadCalendar } from '../../core/calendar.js';
 import { inTransaction, publish } from '../../core/events.js';
 import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
 import { notify } from '../notifications/notify.js';
@@ -39,7 +40,7 @@ import { FORMULA_SUBJECTS } from './indicators.compute.js';
 import { FORMULA_DEFINITIONS } from './domain/formulas.js';
 import { parseFigure } from './domain/figures.js';
 import * as repo from './indicators.repository.js';
-import { canSeeUnit, listUnits, ownUnit, unitKey, unitNames, unitScopeSql, unitVisibility } from './indicators.units.js';
+import { canSeeUnit, inferUnitType, listUnits, ownUnit, unitKey, unitNames, unitScopeSql, unitVisibility } from './indicators.units.js';
 
 const today = (ctx: Ctx) => chinaToday(ctx.clock.now());
 const num = (v: string | null | undefined) => (v == null ? null : Number(v));
@@ -214,7 +215,8 @@ export async function saveTargets(ctx: Ctx, body: { year: number; indicatorId: n
   const allowed = new Map((await unitsFor(ctx.db, ctx, ind)).map((u) => [unitKey(u), u]));
   const issues: Issue[] = [];
   const size = breakdownSize(ind);
-  const parsed = body.rows.map((r, i) => {
+  const parsed = body.rows.map((row, i) => {
+    const r = { ...row, unitType: row.unitType ?? inferUnitType(row.unitId, ind.appliesTo) };
     const u = allowed.get(unitKey(r));
     if (!u) issues.push({ path: `rows.${i}.unitId`, message: `第${i + 1}行：单位不适用于该指标或不在您的管辖范围内` });
     return { r, u, p: parseTargetRow(r, size, i, u?.unitName ?? `第${i + 1}行`, issues) };
@@ -416,6 +418,64 @@ export async function owed(ctx: Ctx): Promise<OwedItem[]> {
   return out;
 }
 
+/**
+ * The indicators.remind job: for every open period, the units that have not submitted (missing,
+ * draft or returned) are reminded one working day before the deadline, and told once when it has
+ * passed; the dispatchers get one message per period listing the late units. Each message is sent
+ * once (dedupe keys), so the job can run every hour.
+ */
+export async function remindOwed(ctx: Ctx): Promise<{ dueSoon: number; late: number }> {
+  const t = today(ctx);
+  const cal = await loadCalendar(ctx.db);
+  const r = await ctx.db.execute(sql`SELECT id FROM indicator_periods WHERE status = 'open' ORDER BY id`);
+  let dueSoon = 0;
+  let late = 0;
+  const all = { ...ctx, user: { ...ctx.user, scopeType: 'all' as const } };
+  for (const x of r.rows as { id: number }[]) {
+    const cells = (await periodCells(all, Number(x.id))).filter((c) => c.status === 'missing' || c.status === 'draft' || c.status === 'returned');
+    if (!cells.length) continue;
+    const deadline = cells[0]!.deadline;
+    const soon = t <= deadline && cal.workdaysBetween(t, deadline) <= 1;
+    const past = t > deadline;
+    if (!soon && !past) continue;
+    const byUnit = new Map<string, OwedItem[]>();
+    for (const c of cells) byUnit.set(`${c.unitType}:${c.unitId}`, [...(byUnit.get(`${c.unitType}:${c.unitId}`) ?? []), c]);
+    await inTransaction(ctx, async (tx) => {
+      for (const [key, list] of byUnit) {
+        const [unitType, unitId] = key.split(':') as [string, string];
+        const users = await tx.execute(
+          unitType === 'region'
+            ? sql`SELECT id FROM users WHERE active AND scope_type = 'region' AND region_code = ${unitId}`
+            : sql`SELECT id FROM users WHERE active AND scope_type = 'department' AND department_id = ${Number(unitId)}`,
+        );
+        const names = list.map((c) => c.indicatorName).join('、');
+        const ids = await notify(tx, ctx, {
+          userIds: (users.rows as { id: number }[]).map((u) => Number(u.id)),
+          kind: past ? 'indicator.late' : 'indicator.due',
+          title: past ? `${list[0]!.periodLabel}指标逾期未报：${names}` : `${list[0]!.periodLabel}指标将于${deadline}截止：${names}`,
+          body: past ? `填报截止日期为${deadline}，请尽快填报` : '请在截止日期前填报并上传佐证材料',
+          link: '/indicators/fill',
+          dedupeKey: `indicator-${past ? 'late' : 'due'}:${x.id}:${key}`,
+        });
+        if (ids.length) past ? late++ : dueSoon++;
+      }
+      if (past) {
+        const dispatchers = await tx.execute(sql`SELECT id FROM users WHERE active AND role = 'dispatcher'`);
+        const units = [...new Set(cells.map((c) => c.unitName))];
+        await notify(tx, ctx, {
+          userIds: (dispatchers.rows as { id: number }[]).map((u) => Number(u.id)),
+          kind: 'indicator.late',
+          title: `${cells[0]!.periodLabel}指标填报已截止，${units.length}个单位未报`,
+          body: units.join('、'),
+          link: '/indicators/periods',
+          dedupeKey: `indicator-late:${x.id}:dispatch`,
+        });
+      }
+    });
+  }
+  return { dueSoon, late };
+}
+
 // ------------------------------------------------------------------ values: report, review, evidence
 
 async function recordOf(db: DbOrTx, ctx: Ctx, v: repo.ValueRow): Promise<ValueRecord> {
@@ -481,8 +541,8 @@ export async function getValueRecord(ctx: Ctx, id: number): Promise<ValueRecord>
 export async function reportValue(ctx: Ctx, input: ValueReport): Promise<ValueRecord> {
   const ind = await getIndicator(ctx.db, input.indicatorId);
   let unit: UnitRef | null = ownUnit(ctx.user);
-  if (input.unitType && input.unitId) {
-    const asked = { unitType: input.unitType, unitId: input.unitId };
+  if (input.unitId) {
+    const asked = { unitType: input.unitType ?? inferUnitType(input.unitId, ind.appliesTo), unitId: input.unitId };
     if (!unit || unitKey(unit) !== unitKey(asked)) {
       if (!can(ctx.user.role, 'indicator:review')) throw new AppError('FORBIDDEN', '只能填报本单位的指标');
       const names = await unitNames(ctx.db, [asked]);

@@ -142,3 +142,13 @@ export async function unitNames(db: DbOrTx, units: UnitRef[]): Promise<Map<strin
   }
   return out;
 }
+
+/**
+ * The type of a unit named by its id alone: a region code (6 or 9 digits) when the indicator
+ * applies to regions, else a department id.
+ */
+export function inferUnitType(unitId: string, subjects: readonly string[]): 'region' | 'department' {
+  const regions = subjects.some((s) => s !== 'department');
+  if (!subjects.includes('department')) return 'region';
+  return regions && /^\d{6}(\d{3})?$/.test(unitId) ? 'region' : 'department';
+}

@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openTestDatabase } from '../../../test/helpers.js';
-import { testConfig } from '../../config.js';
-import { ManualClock } from '../../core/clock.js';
-import { systemCtx, type Ctx } from '../../core/context.js';
+import { seededDemoDatabase, type openTestDatabase } from '../../../test/helpers.js';
+import type { Ctx } from '../../core/context.js';
 import { notifications, problemEvents, problems, users } from '../../db/schema.js';
 import { escalateOverdueProblems } from '../../modules/problems/problems.service.js';
-import { seedDemo } from '../index.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let ctx: Ctx;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  ctx = systemCtx({ db: database.db, config: testConfig(), clock: new ManualClock(new Date('2026-11-20T02:00:00Z')) });
-  await seedDemo(ctx);
+  ({ database, ctx } = await seededDemoDatabase('2026-11-20T02:00:00Z'));
 }, 240_000);
 afterAll(() => database?.close());
 

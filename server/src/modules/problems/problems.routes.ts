@@ -20,6 +20,7 @@ import {
 } from '@tiaodu/contracts';
 import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
+import { uploadedFiles } from '../../plugins/uploads.js';
 import { AppError } from '../../core/errors.js';
 import * as svc from './problems.service.js';
 import * as files from './attachments.service.js';
@@ -97,18 +98,7 @@ export function problemRoutes(app: FastifyInstance, deps: AppDeps): void {
       config: { permission: 'problem:read' },
       schema: { tags, summary: '上传问题附件（图片、PDF、.docx、.xlsx，每个不超过10MB）', consumes: ['multipart/form-data'], params: IdParams, response: { 201: z.array(ProblemAttachmentSchema) } },
     },
-    async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 方式上传文件');
-      const list: files.UploadFile[] = [];
-      for await (const part of req.parts({ limits: { files: files.ATTACHMENT_MAX_FILES, fileSize: files.ATTACHMENT_MAX_BYTES } })) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer();
-          if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', `“${part.filename}”超过10MB`);
-          list.push({ filename: part.filename || 'file', data });
-        }
-      }
-      return reply.status(201).send(await files.addAttachments(ctxOf(req, deps), req.params.id, list));
-    },
+    async (req, reply) => reply.status(201).send(await files.addAttachments(ctxOf(req, deps), req.params.id, await uploadedFiles(req, { files: files.ATTACHMENT_MAX_FILES, fileSize: files.ATTACHMENT_MAX_BYTES }))),
   );
   r.get('/api/problem-attachments/:id', { config: { permission: 'problem:read' }, schema: { tags, summary: '下载问题附件', params: IdParams } }, async (req, reply) => {
     const f = await files.readAttachment(ctxOf(req, deps), req.params.id);

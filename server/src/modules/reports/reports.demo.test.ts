@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openTestDatabase } from '../../../test/helpers.js';
-import { testConfig } from '../../config.js';
-import { ManualClock } from '../../core/clock.js';
-import { systemCtx } from '../../core/context.js';
-import { seedDemo } from '../index.js';
+import { seededDemoDatabase, type openTestDatabase } from '../../../test/helpers.js';
 import { rebuildRollups } from '../../modules/dashboard/rollups.js';
 import { owesReport } from '../../modules/reports/reports.repository.js';
 
@@ -14,8 +10,7 @@ type Database = Awaited<ReturnType<typeof openTestDatabase>>;
 function seededAt(now: string): { readonly db: Database['db'] } {
   let database: Database | undefined;
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await seedDemo(systemCtx({ db: database.db, config: testConfig(), clock: new ManualClock(new Date(now)) }));
+    ({ database } = await seededDemoDatabase(now));
   }, 240_000);
   afterAll(async () => {
     await database?.close();

@@ -18,6 +18,7 @@ import {
 } from '@tiaodu/contracts';
 import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
+import { uploadedFiles } from '../../plugins/uploads.js';
 import * as svc from './reports.service.js';
 import * as photos from './photos.service.js';
 import { exportReports } from './reports.export.js';
@@ -121,11 +122,7 @@ export function reportPhotoRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/api/reports/:projectId/:year/:month/photos',
     { config: { permission: 'report:fill' }, schema: { tags, summary: '上传月报照片（可多张，每张不超过10MB，JPEG/PNG/WebP）', consumes: ['multipart/form-data'], params: ReportParams, response: { 201: z.array(ReportPhotoSchema) } } },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 方式上传照片');
-      const files: photos.PhotoFile[] = [];
-      for await (const part of req.parts({ limits: { files: photos.PHOTO_MAX_FILES, fileSize: photos.PHOTO_MAX_BYTES } })) {
-        if (part.type === 'file') files.push({ filename: part.filename || 'photo', data: await part.toBuffer() });
-      }
+      const files = await uploadedFiles(req, { files: photos.PHOTO_MAX_FILES, fileSize: photos.PHOTO_MAX_BYTES }, '照片');
       return reply.status(201).send(await photos.addPhotos(ctxOf(req, deps), req.params.projectId, req.params.year, req.params.month, files));
     },
   );
