@@ -4,6 +4,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { IndicatorImportResult } from '@tiaodu/contracts';
 import { errorText } from '../../../api/errors';
 import { useI18n } from '../../../i18n';
+import { importFieldName } from './importFields';
 
 type Row = IndicatorImportResult['errors'][number];
 type Change = IndicatorImportResult['changes'][number];
@@ -47,7 +48,7 @@ export function ImportButton({ label, run, onDone, testId, disabled }: { label: 
   };
   return (
     <>
-      <Upload accept=".xlsx" showUploadList={false} disabled={disabled} beforeUpload={(f) => (void dry(f), false)}>
+      <Upload accept=".xlsx,.xls,.et,.csv" showUploadList={false} disabled={disabled} beforeUpload={(f) => (void dry(f), false)}>
         <Button icon={<UploadOutlined />} loading={busy && !preview} disabled={disabled} data-testid={testId}>
           {label}
         </Button>
@@ -75,7 +76,7 @@ export function ImportButton({ label, run, onDone, testId, disabled }: { label: 
 
 /** What a dry run found: counts, errors by row, changes, recognised columns. */
 export function ImportResultView({ r }: { r: IndicatorImportResult }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const matched = r.rows.filter((x) => x.unitId).length;
   return (
     <Flex vertical gap={12} data-testid="import-preview">
@@ -120,7 +121,7 @@ export function ImportResultView({ r }: { r: IndicatorImportResult }) {
                   { title: t('ind.import.row'), dataIndex: 'row', width: 60 },
                   { title: t('ind.col.unitName'), dataIndex: 'unitName', width: 140 },
                   { title: t('ind.col.indicator'), dataIndex: 'indicatorName', width: 160 },
-                  { title: t('ind.import.field'), dataIndex: 'field', width: 100 },
+                  { title: t('ind.import.field'), dataIndex: 'field', width: 120, render: (f: string) => importFieldName(f, lang) },
                   {
                     title: t('ind.import.beforeAfter'),
                     render: (_: unknown, c) => (
@@ -140,7 +141,7 @@ export function ImportResultView({ r }: { r: IndicatorImportResult }) {
               <Flex wrap gap={6}>
                 {r.columns.map((c) => (
                   <Tag key={c.column} color={c.indicatorId || c.field === 'unit' ? 'blue' : undefined}>
-                    {c.header} → {c.indicatorName ? `${c.indicatorName} · ${c.field}` : c.field}
+                    {c.header} → {c.indicatorName ? `${c.indicatorName} · ${importFieldName(c.field, lang)}` : importFieldName(c.field, lang)}
                   </Tag>
                 ))}
               </Flex>
