@@ -122,7 +122,7 @@ function FillForm({ item }: { item: OwedItem }) {
       const parsed = parseDecimalInput(v.value);
       const body = { indicatorId: item.indicatorId, period: item.period, value: parsed.ok && parsed.value !== null ? parsed.value : v.value, note: v.note?.trim() ? v.note.trim() : null };
       let id = valueId;
-      let rec: ValueRecord;
+      let rec!: ValueRecord; // set by the report or, for a draft just created, by the upload
       const upload = async () => {
         rec = await indicatorsApi.uploadFiles(id!, files);
         setFiles([]);
@@ -134,9 +134,11 @@ function FillForm({ item }: { item: OwedItem }) {
         if (files.length) await upload();
       } else if (files.length) {
         // evidence belongs to a record: a first report is kept as a draft, the files added, then saved or submitted
+        const created = !id;
         if (!id) id = (await indicatorsApi.report({ ...body, submit: false })).id;
         await upload();
-        rec = await indicatorsApi.report({ ...body, submit });
+        // a draft just created holds the figure already; anything else is saved or submitted now
+        if (submit || !created) rec = await indicatorsApi.report({ ...body, submit });
       } else rec = await indicatorsApi.report({ ...body, submit });
       return { rec, submit };
     },
