@@ -11,6 +11,7 @@ import { milestonesFeature } from './milestones';
 import { reportsFeature } from './reports';
 import { warningsFeature } from './warnings';
 import { approvalsFeature } from './approvals';
+import { indicatorsFeature } from './indicators';
 import { orgFeature } from './org';
 import { calendarFeature } from './calendar';
 import { auditFeature } from './audit';
@@ -33,6 +34,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   reportsFeature,
   warningsFeature,
   approvalsFeature,
+  indicatorsFeature,
   orgFeature,
   calendarFeature,
   auditFeature,

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Card, Col, Empty, InputNumber, Row, Skeleton, Space, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { useNarrow } from '../../../hooks/useMedia';
-import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { useCan, useCurrentUser } from '../../auth/hooks/useAuth';
+import { indicatorKeys, indicatorsApi } from '../../indicators/api/indicators';
 import { useRegions, useSettings } from '../../org/hooks/useLookups';
 import { LIGHT_COLORS } from '../../warnings/components/LightDot';
 import { useDashboard, useDashboardParams } from '../hooks/useDashboard';
@@ -10,6 +12,7 @@ import { DashCard } from '../components/DashCard';
 import { KpiCards } from '../components/KpiCards';
 import { MyProjectsTable } from '../components/MyProjectsTable';
 import { ProjectsMap } from '../components/ProjectsMap';
+import { RANK_ROW_H, RANK_ROWS_SHOWN, RankSummaryCard } from '../components/RankSummaryCard';
 import { regionChain, topRegionCode } from '../components/regionChain';
 
 // ECharts is the largest library of the interface: its chunk loads after the key figures show
@@ -37,6 +40,12 @@ export function DashboardPage() {
   const settings = useSettings();
   const regions = useRegions();
   const d = q.data;
+  const can = useCan();
+  // 本单位指标排名: a card above the map when the user's unit has published ranks; the map gives up its height
+  const ranks = useQuery({ queryKey: indicatorKeys.summary, queryFn: indicatorsApi.summary, enabled: can('indicator:read'), staleTime: 60_000 });
+  const rankItems = ranks.data?.items.length ?? 0;
+  const rankBody = Math.min(rankItems, RANK_ROWS_SHOWN) * RANK_ROW_H;
+  const mapH = rankItems ? MAP_H - (rankBody + CARD_CHROME + 12) : MAP_H;
 
   const root = useMemo(() => (user.scopeType === 'region' ? user.regionCode ?? null : topRegionCode(regions.data ?? [])), [user.scopeType, user.regionCode, regions.data]);
   const crumbs = useMemo(() => regionChain(regions.data ?? [], root, d?.regionCode ?? null), [regions.data, root, d?.regionCode]);
@@ -79,6 +88,8 @@ export function DashboardPage() {
 
       <KpiCards d={d} />
 
+      {narrow && rankItems && ranks.data ? <RankSummaryCard summary={ranks.data} /> : null}
+
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
           <Suspense fallback={<ChartsSkeleton height={narrow ? CHART_H_PHONE : CHART_H} />}>
@@ -86,6 +97,11 @@ export function DashboardPage() {
           </Suspense>
         </Col>
         <Col xs={24} xl={8}>
+          {!narrow && rankItems && ranks.data ? (
+            <div style={{ marginBottom: 12 }}>
+              <RankSummaryCard summary={ranks.data} bodyHeight={rankBody} />
+            </div>
+          ) : null}
           <DashCard
             title={L('项目分布', 'Projects map')}
             testId="map-card"
@@ -100,7 +116,7 @@ export function DashboardPage() {
               </Space>
             }
           >
-            <ProjectsMap points={d.map} tileUrl={settings.data?.mapTileUrl ?? null} height={narrow ? 320 : MAP_H} testId="project-map" />
+            <ProjectsMap points={d.map} tileUrl={settings.data?.mapTileUrl ?? null} height={narrow ? 320 : mapH} testId="project-map" />
           </DashCard>
         </Col>
       </Row>
