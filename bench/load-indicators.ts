@@ -141,14 +141,15 @@ export const BENCH_INDICATORS = { values: 'fai', target: 'bench_toilet', compute
 
 /**
  * The raw-SQL floors of the indicator answers (admin, scope all): the stored rows the answer is
- * made from, read by hand-written queries — the periods asked and the ones before and a year
- * before, the year's targets, the counties with their parents' names, and whether the period is
+ * made from, read by hand-written queries — the counties' figures of the periods asked and the
+ * ones before and a year before (not the towns' and departments' of a computed one), the year's targets, the counties with their parents' names, and whether the period is
  * published. The league (ranks, 序时 lights) is not computed here.
  */
 export function indicatorFloors(ids: Record<string, number>): Record<string, string[]> {
   const rows = (id: number, periods: string[], years: number[]) => [
     `SELECT v.*, (SELECT count(*) FROM indicator_value_files f WHERE f.value_id = v.id) AS files FROM indicator_values v
-      WHERE v.indicator_id = ${id} AND v.period = ANY('{${periods.join(',')}}'::text[])`,
+      WHERE v.indicator_id = ${id} AND v.period = ANY('{${periods.join(',')}}'::text[])
+        AND v.unit_type = 'region' AND v.unit_id IN (SELECT code FROM regions WHERE level = 'county')`,
     `SELECT * FROM indicator_targets WHERE indicator_id = ${id} AND year = ANY('{${years.join(',')}}'::int[])`,
     `SELECT r.code, r.name, r.level, p.name FROM regions r LEFT JOIN regions p ON p.code = r.parent_code WHERE r.level = 'county' ORDER BY r.sort, r.code`,
     `SELECT 1 FROM indicator_publications WHERE indicator_id = ${id} AND period = '${periods[periods.length - 1]}'`,
