@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
+    // a page waits on the server: under a loaded CI machine (two databases, two cores) an answer
+    // that takes a second is not a failure, so polls wait up to 15 s instead of vitest's 1 s
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
