@@ -22,6 +22,7 @@ import type { AppDeps } from '../../core/module.js';
 import { AppError } from '../../core/errors.js';
 import { chinaToday } from '../../core/clock.js';
 import { ctxOf } from '../../plugins/auth.js';
+import { uploadedWorkbook } from '../../plugins/uploads.js';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';
 import { importProjects, inspectImport, type ImportOptions } from './import/import.service.js';
 import { bumpReadCache } from '../../core/read-cache.js';
@@ -61,20 +62,7 @@ function jsonField<T>(fields: Record<string, string>, name: string, label: strin
 
 /** Reads the multipart body: the `file` part and the optional `mapping`, `sheet`, `headerRow` fields. */
 async function readUpload(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 方式上传文件（字段名 file）');
-  let file: Buffer | undefined;
-  let filename = 'ledger.xlsx';
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buf = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = buf;
-        filename = part.filename || filename;
-      }
-    } else fields[part.fieldname] = String(part.value ?? '');
-  }
-  if (!file) throw new AppError('VALIDATION', '请选择要导入的 Excel 文件', [{ path: 'file', message: '请选择文件' }]);
+  const { file, filename, fields } = await uploadedWorkbook(req, 'ledger.xlsx');
   const out: Upload = { file, filename };
   out.mapping = jsonField(fields, 'mapping', '列映射', ImportMappingSchema);
   out.matches = jsonField(fields, 'matches', '名称匹配', ImportMatchesSchema);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IndicatorImportResultSchema, PeriodSchema } from '@tiaodu/contracts';
 import type { AppDeps } from '../../../core/module.js';
 import { ctxOf } from '../../../plugins/auth.js';
+import { uploadedWorkbook } from '../../../plugins/uploads.js';
 import { AppError } from '../../../core/errors.js';
 import { importTargets, importValues } from './indicators.import.js';
 
@@ -15,28 +16,11 @@ const TargetsImportQuery = z.object({
   indicatorId: z.coerce.number().int().positive().optional(),
 });
 
-/** The `file` part and the text fields of a multipart upload. */
-async function readUpload(req: FastifyRequest): Promise<{ file: Buffer; filename: string; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 方式上传文件（字段名 file）');
-  let file: Buffer | undefined;
-  let filename = 'indicators.xlsx';
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buf = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = buf;
-        filename = part.filename || filename;
-      }
-    } else fields[part.fieldname] = String(part.value ?? '').trim();
-  }
-  if (!file) throw new AppError('VALIDATION', '请选择要导入的 Excel 文件', [{ path: 'file', message: '请选择文件' }]);
-  return { file, filename, fields };
-}
+const readUpload = (req: FastifyRequest) => uploadedWorkbook(req, 'indicators.xlsx');
 
 /** A form field checked by its schema (400 with the field named). */
 function field<T>(fields: Record<string, string>, name: string, schema: z.ZodType<T>): T | undefined {
-  const raw = fields[name];
+  const raw = fields[name]?.trim();
   if (raw === undefined || raw === '') return undefined;
   const r = schema.safeParse(raw);
   if (!r.success) {
