@@ -107,7 +107,7 @@ export async function leaguesOf(ctx: Ctx, { ind, units, periods }: LeagueInput):
     });
     // rank change needs the period just before: use it when it is in the list
     const prevInList = i > 0 && sorted[i - 1] === previousPeriod(period);
-    const l = league({ direction: ind.direction, accumulation: ind.accumulation, rankBy: ind.rankBy }, p, facts, rs.config, today, prevInList ? prevRanks : undefined);
+    const l = league({ direction: ind.direction, accumulation: ind.accumulation, rankBy: ind.rankBy, percent: ind.unit === '%' }, p, facts, rs.config, today, prevInList ? prevRanks : undefined);
     leagues.set(period, l);
     prevRanks = ranksOf(l);
   }

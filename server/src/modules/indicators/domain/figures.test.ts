@@ -160,5 +160,8 @@ describe('a league table', () => {
   it('computes growth from last year when none is given', () => {
     const l = league({ direction: 'higher', accumulation: 'cumulative', rankBy: 'value' }, parsePeriod('2026')!, [{ key: 'a', value: dec(110), growth: null, lastYear: dec(100), target: null, breakdown: null }], yinchuan, '2026-12-31');
     expect(fixedQ(l.rows[0]!.growth!, 1)).toBe('10.0');
+    // a rate in % has no growth from last year (26.7% against 100% is not a −73.3% growth)
+    const rate = league({ direction: 'higher', accumulation: 'cumulative', rankBy: 'value', percent: true }, parsePeriod('2026')!, [{ key: 'a', value: dec('26.7'), growth: null, lastYear: dec(100), target: null, breakdown: null }], yinchuan, '2026-12-31');
+    expect(rate.rows[0]!.growth).toBeNull();
   });
 });

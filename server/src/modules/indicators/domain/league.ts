@@ -13,6 +13,8 @@ export interface LeagueIndicator {
   direction: IndicatorDirection;
   accumulation: IndicatorAccumulation;
   rankBy: IndicatorRankBy;
+  /** A rate in %: its 增速 is not computed from last year (a change of a rate is in points, not a growth). */
+  percent?: boolean;
 }
 
 export interface UnitFacts {
@@ -60,7 +62,7 @@ export interface League {
  */
 export function league(ind: LeagueIndicator, period: Period, units: UnitFacts[], rules: RuleSetConfig, today: string, previousRanks?: Map<string, number | null>): League {
   const rows: LeagueRow[] = units.map((u) => {
-    const growth = u.growth ?? growthQ(u.value, u.lastYear);
+    const growth = u.growth ?? (ind.percent ? null : growthQ(u.value, u.lastYear));
     const check = checkTarget({ direction: ind.direction, accumulation: ind.accumulation, period, value: u.value, target: u.target, breakdown: u.breakdown }, rules, today);
     const rankKey = ind.rankBy === 'growth' ? growth : ind.rankBy === 'completion' ? check.progress : u.value;
     return {
