@@ -17,3 +17,5 @@ export * from './problems.js';
 export * from './people.js';
 export * from './setup.js';
 export * from './indicators.js';
+export * from './competitions.js';
+export * from './tours.js';

@@ -166,6 +166,30 @@ export const MODULE_PERMISSIONS = [
     },
   },
   {
+    module: 'competitions',
+    keys: ['competition:read', 'competition:manage', 'competition:compute'],
+    grants: {
+      dispatcher: ['competition:read', 'competition:compute'],
+      region: ['competition:read'],
+      department: ['competition:read'],
+      leader: ['competition:read'],
+      supervisor: ['competition:read'],
+      promotion: ['competition:read'],
+    },
+  },
+  {
+    module: 'tours',
+    keys: ['tour:read', 'tour:manage', 'tour:nominate', 'tour:score'],
+    grants: {
+      dispatcher: ['tour:read', 'tour:manage', 'tour:nominate', 'tour:score'],
+      region: ['tour:read', 'tour:nominate', 'tour:score'],
+      department: ['tour:read', 'tour:score'],
+      leader: ['tour:read', 'tour:score'],
+      supervisor: ['tour:read', 'tour:score'],
+      promotion: ['tour:read'],
+    },
+  },
+  {
     module: 'scheduler',
     keys: ['scheduler:run'],
     grants: {
