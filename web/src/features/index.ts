@@ -15,6 +15,7 @@ import { indicatorsFeature } from './indicators';
 import { orgFeature } from './org';
 import { calendarFeature } from './calendar';
 import { auditFeature } from './audit';
+import { competitionsFeature } from './competitions';
 
 /**
  * The features of the application. Each `features/<x>/index.tsx` exports its manifest (routes,
@@ -35,6 +36,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   warningsFeature,
   approvalsFeature,
   indicatorsFeature,
+  competitionsFeature,
   orgFeature,
   calendarFeature,
   auditFeature,
