@@ -268,5 +268,10 @@ export const AUDIT_ACTIONS = {
   'indicator.import': { zh: '导入指标数据', en: 'Indicator values imported' },
   'indicator.publish': { zh: '发布或撤回指标排名', en: 'Indicator ranks published or withdrawn' },
   'indicator.peers': { zh: '修改对标组或对标单位', en: 'Peer groups or external units changed' },
+  'competition.create': { zh: '新建擂台赛', en: 'Competition created' },
+  'competition.update': { zh: '修改擂台赛或考核方案', en: 'Competition or scheme changed' },
+  'competition.compute': { zh: '计算擂台赛成绩', en: 'Competition period computed' },
+  'competition.publish': { zh: '发布擂台赛成绩', en: 'Competition period published' },
+  'competition.adjust': { zh: '擂台赛加减分', en: 'Competition bonus or penalty' },
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -275,6 +275,8 @@ export const CompetitionResultsSchema = z.object({
   missing: z.array(MissingInputSchema),
   /** A summed period (quarter of a monthly competition): the periods summed. */
   parts: z.array(z.string()),
+  /** A draft whose figures changed after it was computed (recompute before publishing). */
+  stale: z.boolean(),
 });
 export type CompetitionResults = z.infer<typeof CompetitionResultsSchema>;
 

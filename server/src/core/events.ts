@@ -27,6 +27,8 @@ export interface DomainEvents {
   'report.window.changed': { year: number; month: number };
   /** indicators (a value reported, reviewed, imported or refreshed; a target or publication changed) → later: competitions, tasks, bulletins */
   'indicator.values.changed': { indicatorIds: number[]; periods: string[] };
+  /** competitions (a period's results published, or a correction published) → later: bulletins, the public site */
+  'competition.published': { competitionId: number; period: string; revision: number };
 }
 export type EventType = keyof DomainEvents;
 
