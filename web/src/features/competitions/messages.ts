@@ -73,6 +73,7 @@ export const competitionMessages = {
   'comp.flagsAwarded': ['本期评红黄旗', 'Flags awarded'],
   'comp.listsAwarded': ['本期评红黑榜', 'Lists awarded'],
   'comp.correction': ['更正理由：{reason}', 'Correction: {reason}'],
+  'comp.stale': ['计算后指标数据或考核方案有变化，请重新计算后再发布', 'Figures or the scheme changed since this was computed: recompute before publishing'],
   'comp.missing': ['{n} 项数据缺失', '{n} inputs missing'],
   'comp.interview': ['约谈', 'Interview'],
   'comp.interviewHelp': ['连续多期获黄旗，按方案约谈', 'Yellow flags in a row: called in for a talk'],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Popconfirm, Select, Skeleton, Space, Table, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, InputNumber, Popconfirm, Select, Skeleton, Space, Table, Typography, Upload, type UploadFile } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Adjustment, Competition } from '@tiaodu/contracts';
 import { applyFieldErrors, errorText } from '../../../api/errors';
@@ -8,10 +8,10 @@ import { formatDateTime } from '../../../components/format';
 import { PermissionGate } from '../../../components/PermissionGate';
 import { useI18n } from '../../../i18n';
 import { useCan } from '../../auth/hooks/useAuth';
-import { periodName } from '../../indicators/components/figures';
+import { cadenceOf, periodName } from '../../indicators/components/figures';
 import { competitionKeys, competitionsApi } from '../api/competitions';
 import { formatPoints } from './Marks';
-import { contestantKey } from './periods';
+import { cadencePeriodOf, contestantKey, periodsOfCompetition } from './periods';
 
 /** The contestants of a scheme, by sequence, with their names. */
 export function contestantOptions(c: Competition) {
@@ -46,13 +46,16 @@ interface FormValues {
 }
 
 /** 加减分: the bonus and penalty entries of a period, and the form to add one with its evidence. */
-export function AdjustmentsPanel({ competition, period }: { competition: Competition; period: string }) {
+export function AdjustmentsPanel({ competition, period: shown }: { competition: Competition; period: string }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const can = useCan();
   const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  // entries go on the competition's own periods (the months of a monthly one)
+  const [period, setPeriod] = useState(() => cadencePeriodOf(competition.cadence, shown));
+  const own = periodsOfCompetition(competition.cadence, competition.year).filter((p) => cadenceOf(p) === competition.cadence);
   const id = competition.id;
   const list = useQuery({ queryKey: competitionKeys.adjustments(id, period), queryFn: () => competitionsApi.adjustments(id, period) });
   const items = competition.scheme.items.filter((i) => i.rule.kind === 'adjustment');
@@ -89,7 +92,10 @@ export function AdjustmentsPanel({ competition, period }: { competition: Competi
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">{t('comp.adj.sub', { period: periodName(period, lang) })}</Typography.Text>
+      <Flex gap={8} align="center" wrap>
+        <Select style={{ width: 160 }} value={period} onChange={setPeriod} options={[...own].reverse().map((p) => ({ value: p, label: periodName(p, lang) }))} data-testid="adjustment-period" aria-label={t('comp.col.period')} />
+        <Typography.Text type="secondary">{t('comp.adj.sub', { period: periodName(period, lang) })}</Typography.Text>
+      </Flex>
       {list.isPending ? (
         <Skeleton active />
       ) : list.error ? (

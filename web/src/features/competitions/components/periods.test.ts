@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, hasEnded, nextToCompute, periodChoices, periodsOfCompetition, splitContestant } from './periods';
+import { cadencePeriodOf, defaultPeriod, hasEnded, nextToCompute, periodChoices, periodsOfCompetition, splitContestant } from './periods';
 
 describe('the periods of a competition', () => {
   it('orders a monthly competition’s months before the quarter, half and year they end', () => {
@@ -22,6 +22,12 @@ describe('the periods of a competition', () => {
     expect(c.next).toBe('2026-03');
     expect(hasEnded('2026-Q1', '2026-03-31')).toBe(false);
     expect(defaultPeriod('month', 2026, ['2026-03', '2026-Q1', '2026-02'])).toBe('2026-Q1');
+  });
+
+  it('takes the month or quarter a longer period ends with', () => {
+    expect(cadencePeriodOf('month', '2026-Q3')).toBe('2026-09');
+    expect(cadencePeriodOf('quarter', '2026-H1')).toBe('2026-Q2');
+    expect(cadencePeriodOf('month', '2026-05')).toBe('2026-05');
   });
 
   it('splits a contestant id at its first colon', () => {

@@ -58,3 +58,10 @@ export function splitContestant(id: string): { unitType: 'region' | 'department'
   const i = id.indexOf(':');
   return { unitType: id.slice(0, i) as 'region' | 'department' | 'external', unitId: id.slice(i + 1) };
 }
+
+/** The period of the competition's cadence a longer one ends with (2026-Q3 → 2026-09 for a monthly one); itself when it is of the cadence. */
+export function cadencePeriodOf(cadence: 'month' | 'quarter', period: string): string {
+  const p = parsePeriod(period);
+  if (!p || p.cadence === cadence) return period;
+  return cadence === 'month' ? formatPeriod({ year: p.year, cadence: 'month', index: p.endMonth }) : formatPeriod({ year: p.year, cadence: 'quarter', index: Math.ceil(p.endMonth / 3) });
+}

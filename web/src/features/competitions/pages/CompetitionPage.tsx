@@ -140,6 +140,7 @@ export function CompetitionPage() {
             {r.listsAwarded ? <Tag color="purple">{t('comp.listsAwarded')}</Tag> : null}
             {r.reason ? <Typography.Text type="warning">{t('comp.correction', { reason: r.reason })}</Typography.Text> : null}
           </Flex>
+          {r.stale && r.status === 'draft' ? <Alert type="warning" showIcon message={t('comp.stale')} data-testid="results-stale" /> : null}
           {r.missing.length ? (
             <Collapse
               size="small"
@@ -212,7 +213,7 @@ export function CompetitionPage() {
             { key: 'results', label: t('comp.tab.results'), children: resultsTab },
             { key: 'board', label: t('comp.tab.board'), children: <LeaderboardView competitionId={id} year={c.year} /> },
             { key: 'flags', label: t('comp.tab.flags'), children: <FlagHistory competitionId={id} /> },
-            { key: 'adjustments', label: t('comp.tab.adjustments'), children: period ? <AdjustmentsPanel competition={c} period={period} /> : null },
+            { key: 'adjustments', label: t('comp.tab.adjustments'), children: period ? <AdjustmentsPanel key={period} competition={c} period={period} /> : null },
             { key: 'versions', label: t('comp.tab.versions'), children: <VersionsTable competition={c} /> },
           ]}
         />
