@@ -68,7 +68,7 @@ export function PreviewPanel({ competitionId, cadence, year, initialPeriod, sche
       ) : !parsed.success ? (
         <Alert type="warning" showIcon message={t('comp.preview.incomplete')} description={<IssueList issues={issues} form={form} />} />
       ) : q.error ? (
-        <Alert type="error" showIcon message={errorText(q.error, lang)} description={q.error instanceof ApiError && q.error.details.length ? <IssueList issues={q.error.details} form={form} /> : undefined} />
+        <Alert type="error" showIcon message={errorText(q.error, lang)} description={q.error instanceof ApiError && q.error.details.length > 1 ? <IssueList issues={q.error.details} form={form} /> : undefined} />
       ) : !q.data ? (
         <Spin />
       ) : (

@@ -16,7 +16,7 @@ export function trendOption(points: readonly TrendPoint[], words: { score: strin
     xAxis: { type: 'category', data: points.map((p) => p.label), boundaryGap: false },
     yAxis: [
       { type: 'value', name: words.score, scale: true },
-      { type: 'value', name: words.rank, inverse: true, min: 1, max: maxRank, minInterval: 1, splitLine: { show: false } },
+      { type: 'value', name: words.rank, inverse: true, min: 1, max: Math.max(2, maxRank), minInterval: 1, splitLine: { show: false } },
     ],
     series: [
       { name: words.score, type: 'line', data: points.map((p) => p.score), symbolSize: 7, itemStyle: { color: '#1d5fbf' } },

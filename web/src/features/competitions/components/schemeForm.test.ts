@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CompetitionSchemeSchema } from '@tiaodu/contracts';
-import { blankScheme, fieldOf, fromForm, issueName, ruleDefaults, ruleOf, toForm } from './schemeForm';
+import { blankScheme, describeIssue, fieldOf, fromForm, issueName, ruleDefaults, ruleOf, toForm } from './schemeForm';
 
 describe('the scheme editor’s values', () => {
   it('sends only the fields of the rule’s kind', () => {
@@ -35,5 +35,9 @@ describe('the scheme editor’s values', () => {
     expect(fieldOf('scheme.sequences.0.contestants.3.unitId', fields)).toEqual(['scheme', 'sequences', 0, 'contestants']);
     expect(fieldOf('items.2.rule.weight', fields, ['scheme'])).toEqual(['scheme', 'items', 2, 'rule', 'weight']);
     expect(fieldOf('scheme.tieBreak', fields)).toBeNull();
+    const form = { items: [{ ...blankScheme().items[0]!, name: '工程管理' }] };
+    const words = { item: '计分项', sequence: '序列' };
+    expect(describeIssue({ path: 'scheme.items.0.rule.max', message: '「工程管理」最高分-1低于最低分0' }, form, words)).toBe('「工程管理」最高分-1低于最低分0');
+    expect(describeIssue({ path: 'scheme.items.0.rule.weight', message: '权重不能为负数' }, form, words)).toBe('计分项「工程管理」：权重不能为负数');
   });
 });

@@ -170,7 +170,8 @@ export function fieldOf(path: string, fields: ReadonlySet<string>, prefix: (stri
 export function describeIssue(issue: FieldIssue, f: Partial<SchemeForm> | undefined, words: { item: string; sequence: string }): string {
   const n = issueName(issue.path);
   const at = n[0] === 'scheme' ? n.slice(1) : n;
-  if (at[0] === 'items' && typeof at[1] === 'number') return `${words.item}「${f?.items?.[at[1]]?.name || at[1] + 1}」：${issue.message}`;
-  if (at[0] === 'sequences' && typeof at[1] === 'number') return `${words.sequence}「${f?.sequences?.[at[1]]?.name || at[1] + 1}」：${issue.message}`;
+  const named = (what: string, name: string | undefined, i: number) => (name && issue.message.includes(name) ? issue.message : `${what}「${name || i + 1}」：${issue.message}`);
+  if (at[0] === 'items' && typeof at[1] === 'number') return named(words.item, f?.items?.[at[1]]?.name, at[1]);
+  if (at[0] === 'sequences' && typeof at[1] === 'number') return named(words.sequence, f?.sequences?.[at[1]]?.name, at[1]);
   return issue.message;
 }

@@ -103,7 +103,7 @@ export function CompetitionPage() {
     },
     onError: (e) => {
       if (e instanceof ApiError && e.details.length) {
-        modal.error({ title: t('comp.publishRefused'), width: 560, content: <div><Typography.Paragraph>{e.message}</Typography.Paragraph><MissingList details={e.details} /></div> });
+        modal.error({ title: t('comp.publishRefused'), width: 560, okButtonProps: { 'data-testid': 'publish-missing-ok' } as never, content: <div><Typography.Paragraph>{e.message}</Typography.Paragraph><MissingList details={e.details} /></div> });
       } else message.error(errorText(e, lang));
     },
   });
