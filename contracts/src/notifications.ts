@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = [
   { value: 'approval.phase', zh: '审批阶段预警', en: 'Approval phase signal' },
   { value: 'approval.process.prompt', zh: '审批全流程临期提醒', en: 'Approval process due soon' },
   { value: 'approval.process.red', zh: '审批全流程红色预警', en: 'Approval process red signal' },
+  // 考核与擂台赛
+  { value: 'competition.published', zh: '擂台赛成绩发布', en: 'Competition results published' },
 ] as const;
 
 /** Groups of notifications, by the prefix of their kind. */

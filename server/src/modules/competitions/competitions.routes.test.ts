@@ -330,3 +330,12 @@ describe('who sees what', () => {
     expect((await unit.get(`${base}/periods/2026-Q3/results`)).statusCode).toBe(403);
   });
 });
+
+describe('notifications', () => {
+  it('publishing tells each contestant’s own users their rank, score and flag', async () => {
+    const r = await town1.get('/api/notifications');
+    const items = (r.json().items ?? r.json()) as Array<{ kind: string; title: string; body: string }>;
+    const q3 = items.find((n) => n.kind === 'competition.published' && n.title.includes('第三季度'));
+    expect(q3?.body).toMatch(/^桐君街道：乡镇（街道）第1名，得分265，红旗、红榜$/);
+  });
+});

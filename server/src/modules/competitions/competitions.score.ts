@@ -168,7 +168,9 @@ async function loadFigures(ctx: Ctx, competitionId: number, scheme: CompetitionS
           else if (basis === 'rate' || (basis === 'auto' && ind.unit === '%')) completion = value;
         }
         const met = value !== null && target !== null ? (ind.direction === 'higher' ? cmp(value, target) >= 0 : cmp(value, target) <= 0) : null;
-        set(k, it.id, { value, target, completion, met, period: ip, display: value === null ? null : displayOf(ind, value), missingReason: value === null ? `「${ind.name}」${periodLabel(ip)}没有数据` : null });
+        // a computed figure is never missing: without one the measure does not apply (a rate with a zero denominator)
+        const na = value === null && ind.source === 'computed' ? `「${ind.name}」${periodLabel(ip)}无可计算的基数` : null;
+        set(k, it.id, { value, target, completion, met, period: ip, display: value === null ? null : displayOf(ind, value), missingReason: value === null && !na ? `「${ind.name}」${periodLabel(ip)}没有数据` : null, notApplicable: na });
       }
     }
   }

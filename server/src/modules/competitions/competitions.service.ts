@@ -30,6 +30,7 @@ import { chinaToday } from '../../core/clock.js';
 import { add, dec, ZERO, type Q } from '../../core/exact.js';
 import { inTransaction, publish } from '../../core/events.js';
 import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
+import { notify } from '../notifications/notify.js';
 import { getIndicator, listIndicators, unitScopeSql } from '../indicators/indicators.service.js';
 import { unitNames, unitVisibility } from '../indicators/indicators.units.js';
 import { competitionAdjustmentFiles, competitionAdjustments, competitionSnapshots, competitionVersions, competitions } from './competitions.schema.js';
@@ -352,9 +353,38 @@ export async function publishPeriod(ctx: Ctx, id: number, period: string): Promi
     const r = await tx.execute(sql`UPDATE competition_snapshots SET status = 'published', published_at = ${now}, published_by = ${ctx.user.id || null} WHERE id = ${draft.id} AND status = 'draft' RETURNING id`);
     if (!r.rows.length) throw new AppError('CONFLICT', '成绩已被他人发布，请刷新');
     await publish(tx, ctx, 'competition.published', { competitionId: id, period, revision: Number(draft.revision) });
+    await notifyContestants(tx, ctx, c, period, json<StoredResults>(draft.results), Number(draft.revision));
     await writeAudit(tx, ctx, { action: 'competition.publish', entityType: 'competition', entityId: id, summary: `${c.name}：发布${periodLabel(period)}成绩${Number(draft.revision) > 1 ? `（第${draft.revision}版，${draft.reason ?? ''}）` : ''}`, after: { period, revision: Number(draft.revision) } });
   });
   return results(ctx, id, period);
+}
+
+/** Tells each contestant's own users (region or department logins) their rank, score and flag. */
+async function notifyContestants(tx: DbOrTx, ctx: Ctx, c: Row, period: string, res: StoredResults, revision: number): Promise<void> {
+  const rows = res.sequences.flatMap((s) => s.rows.map((r) => ({ ...r, seq: s.name })));
+  const regions = rows.filter((r) => r.unitType === 'region').map((r) => r.unitId);
+  const depts = rows.filter((r) => r.unitType === 'department').map((r) => Number(r.unitId)).filter(Number.isInteger);
+  if (!regions.length && !depts.length) return;
+  const u = await tx.execute(sql`SELECT id, scope_type, region_code, department_id FROM users WHERE active AND (
+      (scope_type = 'region' AND region_code = ANY(${`{${regions.join(',')}}`}::text[])) OR (scope_type = 'department' AND department_id = ANY(${`{${depts.join(',')}}`}::int[])))`);
+  const byUnit = new Map<string, number[]>();
+  for (const x of u.rows as Array<{ id: number; scope_type: string; region_code: string | null; department_id: number | null }>) {
+    const k = x.scope_type === 'region' ? `region:${x.region_code}` : `department:${x.department_id}`;
+    byUnit.set(k, [...(byUnit.get(k) ?? []), Number(x.id)]);
+  }
+  for (const r of rows) {
+    const ids = byUnit.get(r.contestantId);
+    if (!ids?.length) continue;
+    const marks = [r.flag === 'red' ? '红旗' : r.flag === 'yellow' ? '黄旗' : null, r.list === 'red' ? '红榜' : r.list === 'black' ? '黑榜' : null, r.interview ? '约谈' : null].filter(Boolean);
+    await notify(tx, ctx, {
+      userIds: ids,
+      kind: 'competition.published',
+      title: `${c.name}${periodLabel(period)}成绩${revision > 1 ? '更正' : ''}已发布`,
+      body: `${r.name}：${r.seq}第${r.rank ?? '—'}名，得分${r.score}${marks.length ? `，${marks.join('、')}` : ''}`,
+      link: `/competitions/${c.id}?period=${period}`,
+      dedupeKey: `competition:${c.id}:${period}:${revision}:${r.contestantId}`,
+    });
+  }
 }
 
 /** A period's results: the latest revision for those who compute, else the published one. */

@@ -263,3 +263,13 @@ describe('scheme checks name the field', () => {
     expect(r.error!.issues[0]!.path.join('.')).toBe('items.0.rule.weight');
   });
 });
+
+describe('a measure that does not apply', () => {
+  it('scores nothing, is not a missing input, and leaves the contestant unranked on the item', () => {
+    const it = item({ id: 'r', rule: { kind: 'rank', by: 'value', bands: [{ from: 1, to: 3, points: 7 }] } });
+    const out = scoreItem(meta(it), contestants([['a', { r: f(50) }], ['b', { r: f(null, { notApplicable: '「开工率」无计划开工项目' }) }]]));
+    expect(out[1]).toMatchObject({ missing: false, rank: null });
+    expect(s(out[1]!.points)).toBe('0.00');
+    expect(out[1]!.text).toContain('不适用');
+  });
+});

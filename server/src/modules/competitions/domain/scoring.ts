@@ -25,6 +25,8 @@ export interface ItemFigure {
   display: string | null;
   /** Why there is no figure (missing input), when there is none. */
   missingReason?: string | null;
+  /** No figure because the measure does not apply (a rate with nothing to divide by: no planned starts): the item scores nothing and does not block publication. */
+  notApplicable?: string | null;
 }
 
 export interface ContestantFigures {
@@ -188,6 +190,9 @@ export function scoreItem(meta: ItemMeta, contestants: ContestantFigures[]): Sco
       const p = r2(clamp(sum, n(rule.min), n(rule.max)));
       const clipped = cmp(p, r2(sum)) !== 0;
       return { ...base, value: sum, points: p, missing: false, text: f?.display ? `${f.display}${clipped ? `（限${pts(n(rule.min))}~${pts(n(rule.max))}分）` : ''}，计${pts(p)}分` : `无加减分` };
+    }
+    if (key === null && f?.notApplicable) {
+      return { ...base, points: ZERO, missing: false, text: `${f.notApplicable}，不适用，不计分` };
     }
     if (key === null) {
       const reason = f?.missingReason ?? (needsCompletion && f?.value != null ? '没有目标，无法计算完成率' : '没有本期数据');
