@@ -67,6 +67,7 @@ export const competitionMessages = {
   'comp.correctHelp': ['该期已发布。重新计算将生成新的版次（草稿），需重新发布；更正理由会随成绩保留。', 'This period is published. Recomputing makes a new revision (a draft, to publish again); the reason is kept with it.'],
   'comp.correctReason': ['更正理由', 'Reason for the correction'],
   'comp.notComputed': ['{period}尚未计算', '{period} has not been computed'],
+  'comp.notPublished': ['{period}的成绩尚未发布', '{period} has not been published'],
   'comp.computedAt': ['计算于 {at}，方案 v{v}', 'Computed {at}, scheme v{v}'],
   'comp.publishedAt': ['发布于 {at}', 'published {at}'],
   'comp.parts': ['合计：{parts}', 'Sum of {parts}'],

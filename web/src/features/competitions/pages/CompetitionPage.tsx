@@ -23,10 +23,12 @@ import { VersionsTable } from '../components/VersionsTable';
 import { useCompetition, useResults } from '../hooks/useCompetitions';
 
 /** The period picker of the overview: the computed periods (with their state), then those that can be computed. */
-function PeriodPicker({ competition, value, onChange }: { competition: Competition; value: string; onChange: (p: string) => void }) {
+function PeriodPicker({ competition, value, onChange, computes }: { competition: Competition; value: string; onChange: (p: string) => void; computes: boolean }) {
   const { t, lang } = useI18n();
   const status = new Map(competition.periods.map((p) => [p.period, p]));
-  const choices = periodChoices(competition.cadence, competition.year, competition.periods.map((p) => p.period), todayInChina());
+  const all = periodChoices(competition.cadence, competition.year, competition.periods.map((p) => p.period), todayInChina());
+  // those who do not compute see the published periods only
+  const choices = computes ? all : { ...all, computed: all.computed.filter((p) => status.get(p)?.status === 'published'), open: [] };
   const mark = (p: string) => {
     const s = status.get(p);
     return s ? (s.status === 'draft' ? ` · ${t('comp.status.draft')}` : ` · ${t('comp.status.published')}`) : '';
@@ -65,7 +67,9 @@ export function CompetitionPage() {
   const [sp, update] = useUrlParams();
   const comp = useCompetition(id);
   const c = comp.data;
-  const period = c ? (sp.get('period') ?? defaultPeriod(c.cadence, c.year, c.periods.map((p) => p.period))) : null;
+  const computes = can('competition:compute');
+  const visible = c ? c.periods.filter((p) => computes || p.status === 'published').map((p) => p.period) : [];
+  const period = c ? (sp.get('period') ?? defaultPeriod(c.cadence, c.year, visible)) : null;
   const tab = sp.get('tab') ?? 'results';
   const set = (k: string, v: string) =>
     update((cur) => {
@@ -127,7 +131,7 @@ export function CompetitionPage() {
       ) : results.error ? (
         <Alert type="error" message={errorText(results.error, lang)} />
       ) : !r ? (
-        <Empty description={t('comp.notComputed', { period: periodName(period!, lang) })} data-testid="results-empty" />
+        <Empty description={t(computes ? 'comp.notComputed' : 'comp.notPublished', { period: periodName(period!, lang) })} data-testid="results-empty" />
       ) : (
         <>
           <Flex gap={8} wrap align="center">
@@ -187,7 +191,7 @@ export function CompetitionPage() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={8} wrap align="center">
-          {period ? <PeriodPicker competition={c} value={period} onChange={(p) => set('period', p)} /> : null}
+          {period ? <PeriodPicker competition={c} value={period} onChange={(p) => set('period', p)} computes={computes} /> : null}
           {r ? <ResultStatusTag status={r.status} revision={r.revision} testId="results-status" /> : results.isSuccess ? <Badge status="default" text={t('comp.status.none')} /> : null}
           <span style={{ flex: 1 }} />
           {can('competition:compute') ? (
