@@ -15,3 +15,4 @@ export * from '../modules/problems/problems.schema.js';
 export * from '../modules/approvals/approvals.schema.js';
 export * from '../modules/notifications/notifications.schema.js';
 export * from '../modules/indicators/indicators.schema.js';
+export * from '../modules/tours/tours.schema.js';

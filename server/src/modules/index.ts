@@ -21,6 +21,7 @@ import { notificationsModule } from './notifications/notifications.module.js';
 import { problemsModule } from './problems/problems.module.js';
 import { peopleModule } from './people/people.module.js';
 import { indicatorsModule } from './indicators/indicators.module.js';
+import { toursModule } from './tours/tours.module.js';
 import { setupModule } from './setup/setup.module.js';
 import { schedulerModule } from './scheduler/scheduler.module.js';
 
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleManifest[] = [
   problemsModule,
   peopleModule,
   indicatorsModule,
+  toursModule,
   setupModule,
   schedulerModule,
 ];
