@@ -273,5 +273,12 @@ export const AUDIT_ACTIONS = {
   'competition.compute': { zh: '计算擂台赛成绩', en: 'Competition period computed' },
   'competition.publish': { zh: '发布擂台赛成绩', en: 'Competition period published' },
   'competition.adjust': { zh: '擂台赛加减分', en: 'Competition bonus or penalty' },
+  'tour.create': { zh: '新建观摩评比', en: 'Tour created' },
+  'tour.update': { zh: '修改观摩评比', en: 'Tour updated' },
+  'tour.nominate': { zh: '推荐观摩项目', en: 'Project nominated for a tour' },
+  'tour.nomination': { zh: '修改或删除观摩项目', en: 'Tour nomination changed' },
+  'tour.photo': { zh: '观摩项目照片', en: 'Tour photo changed' },
+  'tour.score': { zh: '评委评分', en: 'Tour score sheet' },
+  'tour.judge': { zh: '修改评委库', en: 'Judge pool changed' },
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

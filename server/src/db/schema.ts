@@ -16,3 +16,4 @@ export * from '../modules/approvals/approvals.schema.js';
 export * from '../modules/notifications/notifications.schema.js';
 export * from '../modules/indicators/indicators.schema.js';
 export * from '../modules/competitions/competitions.schema.js';
+export * from '../modules/tours/tours.schema.js';

@@ -22,6 +22,7 @@ import { problemsModule } from './problems/problems.module.js';
 import { peopleModule } from './people/people.module.js';
 import { indicatorsModule } from './indicators/indicators.module.js';
 import { competitionsModule } from './competitions/competitions.module.js';
+import { toursModule } from './tours/tours.module.js';
 import { setupModule } from './setup/setup.module.js';
 import { schedulerModule } from './scheduler/scheduler.module.js';
 
@@ -42,6 +43,7 @@ export const MODULES: readonly ModuleManifest[] = [
   peopleModule,
   indicatorsModule,
   competitionsModule,
+  toursModule,
   setupModule,
   schedulerModule,
 ];

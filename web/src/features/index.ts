@@ -12,6 +12,7 @@ import { reportsFeature } from './reports';
 import { warningsFeature } from './warnings';
 import { approvalsFeature } from './approvals';
 import { indicatorsFeature } from './indicators';
+import { toursFeature } from './tours';
 import { orgFeature } from './org';
 import { calendarFeature } from './calendar';
 import { auditFeature } from './audit';
@@ -37,6 +38,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   approvalsFeature,
   indicatorsFeature,
   competitionsFeature,
+  toursFeature,
   orgFeature,
   calendarFeature,
   auditFeature,

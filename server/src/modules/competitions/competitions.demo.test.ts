@@ -30,6 +30,15 @@ describe('demo competition', () => {
     expect(lb.sequences[0].rows[0].board).toBe('dragon');
     const flags = (await town.get(`/api/competitions/${c.id}/flags`)).json();
     expect(flags.map((f: { period: string }) => f.period)).toEqual(expect.arrayContaining(['2026-Q1', '2026-Q2', '2026-Q3']));
+    // the towns' 现场观摩 (closed four weeks before, in November) counts in November: 20 × its score of 100
+    const nov = (await town.get(`/api/competitions/${c.id}/periods/2026-11/results`)).json();
+    const judged = nov.sequences[0].rows.map((r: { name: string; items: Array<{ itemId: string; points: number; input: { value: number | null; text: string } }> }) => ({ name: r.name, item: r.items.find((i) => i.itemId === 'tour')! }));
+    const toured = judged.filter((j: { item: { input: { value: number | null } } }) => j.item.input.value !== null);
+    expect(toured.length).toBeGreaterThanOrEqual(2);
+    for (const j of toured) expect(j.item.points).toBeCloseTo((20 * j.item.input.value) / 100, 2);
+    expect(judged.find((j: { name: string }) => j.name === '桐君街道').item).toMatchObject({ points: 0 });
+    const oct = (await town.get(`/api/competitions/${c.id}/periods/2026-10/results`)).json();
+    expect(oct.sequences[0].rows.every((r: { items: Array<{ itemId: string; points: number }> }) => r.items.find((i) => i.itemId === 'tour')!.points === 0)).toBe(true);
     // the November bonus is there, with its reason
     const adj = (await disp.get(`/api/competitions/${c.id}/adjustments?period=2026-11`)).json();
     expect(adj[0]).toMatchObject({ points: 10, reason: '承办全市项目现场推进会' });

@@ -24,5 +24,5 @@ export const competitionsModule: ModuleManifest = {
     on('plan.changed', (db, _ctx, e) => markStale(db, [String(e.year)]), 'afterCommit'),
     on('report.changed', (db, _ctx, e) => markStale(db, [String(e.year)]), 'afterCommit'),
   ],
-  demo: { order: 85, seed: seedDemoCompetitions },
+  demo: { order: 95, seed: seedDemoCompetitions },
 };

@@ -27,6 +27,15 @@ export function indicatorPeriodFor(cadence: Indicator['cadence'], period: string
   return formatPeriod({ year: p.year, cadence, index });
 }
 
+/** Whether a date (YYYY-MM-DD) falls in a period. */
+export function periodContains(period: string, date: string): boolean {
+  const p = parsePeriod(period)!;
+  const span = p.cadence === 'month' ? 1 : p.cadence === 'quarter' ? 3 : p.cadence === 'halfYear' ? 6 : 12;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  return y === p.year && m > p.endMonth - span && m <= p.endMonth;
+}
+
 /** The parts a longer period sums (a quarter of a monthly competition: its three months). */
 export function partsOf(cadence: 'month' | 'quarter', period: string): string[] | null {
   const p = parsePeriod(period)!;
@@ -178,11 +187,18 @@ async function loadFigures(ctx: Ctx, competitionId: number, scheme: CompetitionS
     if (it.rule.kind === 'judged') {
       metas.set(it.id, { item: it, direction: 'higher', unit: '分' });
       const tour = await tourUnitScores(ctx, it.rule.tourId);
+      // a tour counts in the period of its date (a quarter sums it with the months around it)
+      const inPeriod = tour ? periodContains(period, tour.date) : true;
       for (const c of contestants) {
         const k = unitKeyOf(c);
         const s = tour?.units.get(k);
-        const reason = !tour ? '观摩评比活动不存在' : tour.status !== 'closed' ? `「${tour.name}」尚未结束评分` : '未参加观摩评比';
-        set(k, it.id, { value: tour?.status === 'closed' ? (s?.score ?? null) : null, target: null, completion: null, met: null, period: null, display: null, missingReason: s?.score != null && tour?.status === 'closed' ? null : reason });
+        let f: ItemFigure = { value: null, target: null, completion: null, met: null, period: null, display: null };
+        if (!tour) f = { ...f, missingReason: '观摩评比活动不存在' };
+        else if (!inPeriod) f = { ...f, notApplicable: `本期没有「${tour.name}」` };
+        else if (tour.status !== 'closed') f = { ...f, missingReason: `「${tour.name}」尚未结束评分` };
+        else if (s?.score == null) f = { ...f, notApplicable: `未参加「${tour.name}」` };
+        else f = { ...f, value: s.score, period, display: `「${tour.name}」第${s.rank}名` };
+        set(k, it.id, f);
       }
     }
     if (it.rule.kind === 'adjustment') metas.set(it.id, { item: it, direction: 'higher', unit: '分' });

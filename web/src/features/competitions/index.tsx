@@ -31,7 +31,7 @@ export const competitionsFeature: FeatureManifest = {
     { path: 'competitions/:id/scheme', element: gate('competition:manage', <SchemePage />) },
     { path: 'competitions/:id/contestants/:contestantId', element: gate('competition:read', <ContestantPage />) },
   ],
-  menuGroups: [{ key: 'competitions-group', label: 'nav.competitionsGroup', order: 77 }],
+  menuGroups: [{ key: 'competitions-group', label: 'nav.competitionsGroup', order: 78 }],
   menu: [
     // the new scheme first: /competitions/new would otherwise select the list's entry
     { key: 'competition-new', path: '/competitions/new', label: 'nav.competitionNew', icon: <FileAddOutlined />, permission: 'competition:manage', group: 'competitions-group', order: 10 },

@@ -225,7 +225,7 @@ export function scoreItem(meta: ItemMeta, contestants: ContestantFigures[]): Sco
       }
       case 'judged': {
         const p = r2(div(mul(n(rule.weight), key), HUNDRED));
-        return { ...base, points: p, missing: false, text: `观摩评分${pts(key)}分，折合${pts(p)}分` };
+        return { ...base, points: p, missing: false, text: `${f?.display ?? ''}观摩评分${pts(key)}分，折合${pts(p)}分` };
       }
     }
   });
