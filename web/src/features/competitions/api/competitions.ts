@@ -8,6 +8,7 @@ import type {
   CompetitionSummary,
   ContestantHistory,
   Leaderboard,
+  Tour,
   UnitOption,
 } from '@tiaodu/contracts';
 import { api, download } from '../../../api/client';
@@ -51,11 +52,6 @@ export interface CompetitionPatch {
   note?: string | null;
 }
 
-/** A 现场观摩 tour, when the tours API answers (the judged rule's pick). */
-export interface TourOption {
-  id: number;
-  name: string;
-}
 
 export type CompetitionVersion = Competition['versions'][number];
 export type LeaderboardRow = Leaderboard['sequences'][number]['rows'][number];
@@ -108,8 +104,8 @@ export const competitionsApi = {
 
   /** The units a sequence can enter (towns, parks, counties, departments). */
   units: (subject: string) => api<UnitOption[]>('/api/indicators/units', { query: { subject } }),
-  /** 现场观摩 tours; the tours API may not be there yet (then the judged rule takes a number). */
-  tours: () => api<TourOption[] | { items: TourOption[] }>('/api/tours').then((r) => (Array.isArray(r) ? r : (r?.items ?? []))),
+  /** 现场观摩 tours, the judged rule's pick (a number input when none can be read). */
+  tours: () => api<Tour[]>('/api/tours'),
 
   publicList: () => api<PublicCompetition[]>('/api/public/competitions'),
   publicResults: (id: number, period: string) => api<CompetitionResults>(`/api/public/competitions/${id}/${encodeURIComponent(period)}`),

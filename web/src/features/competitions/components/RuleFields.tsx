@@ -111,7 +111,7 @@ export function RuleFields({ kind, base }: { kind: CompetitionRuleKind | undefin
           <NumberField name={n('weight')} label={t('comp.f.weight')} min={0} />
           {tours.data?.length ? (
             <Form.Item name={n('tourId')} label={t('comp.f.tour')} rules={[{ required: true, message: t('comp.f.tourRequired') }]} style={{ marginBottom: 8 }}>
-              <Select style={{ width: 240 }} options={tours.data.map((x) => ({ value: x.id, label: x.name }))} />
+              <Select style={{ width: 240 }} showSearch={{ optionFilterProp: 'label' }} options={tours.data.map((x) => ({ value: x.id, label: `${x.name}（${x.date}）` }))} />
             </Form.Item>
           ) : (
             <NumberField name={n('tourId')} label={t('comp.f.tourId')} help={t('comp.f.tourIdHelp')} min={1} />

@@ -33,7 +33,7 @@ export function useUnitOptions() {
   return { subjects, queries, loading: queries.some((q) => q.isPending) };
 }
 
-/** 现场观摩 tours when the tours API answers; an empty list otherwise. */
+/** 现场观摩 tours for the judged rule's pick. */
 export function useTours() {
   return useQuery({ queryKey: competitionKeys.tours, queryFn: competitionsApi.tours, retry: false, staleTime: 60_000 });
 }
