@@ -286,6 +286,12 @@ export const ComputeBodySchema = z.object({
 });
 
 export const PreviewBodySchema = z.object({ period: PeriodSchema, scheme: CompetitionSchemeSchema });
+/** Preview of a scheme not saved yet (the new-competition page). */
+export const NewPreviewBodySchema = PreviewBodySchema.extend({ year: z.number().int().min(2000).max(2100), cadence: z.enum(['month', 'quarter']), name: z.string().trim().max(80).optional() });
+export type FlagHistoryRow = z.infer<typeof FlagHistoryRowSchema>;
+export type PublicCompetition = z.infer<typeof PublicCompetitionSchema>;
+export type AdjustmentInput = z.infer<typeof AdjustmentInputSchema>;
+export type CompetitionPatch = z.infer<typeof CompetitionPatchSchema>;
 
 export const ResultsQuerySchema = z.object({
   /** A revision number; default: the latest the user may see (draft for those who compute, else the published one). */

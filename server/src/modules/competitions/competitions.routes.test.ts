@@ -339,3 +339,14 @@ describe('notifications', () => {
     expect(q3?.body).toMatch(/^桐君街道：乡镇（街道）第1名，得分265，红旗、红榜$/);
   });
 });
+
+describe('preview of a scheme not saved yet', () => {
+  it('scores the period for the new-competition page, nothing saved', async () => {
+    const before = (await admin.get('/api/competitions')).json().length;
+    const res = await admin.post('/api/competitions/preview', { period: '2026-09', year: 2026, cadence: 'month', scheme: scheme() });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().sequences[0].rows[0]).toMatchObject({ name: '桐君街道', rank: 1 });
+    expect((await admin.get('/api/competitions')).json()).toHaveLength(before);
+    expect((await disp.post('/api/competitions/preview', { period: '2026-09', year: 2026, cadence: 'month', scheme: scheme() })).statusCode).toBe(403);
+  });
+});

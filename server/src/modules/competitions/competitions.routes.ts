@@ -13,6 +13,7 @@ import {
   ContestantHistorySchema,
   FlagHistoryRowSchema,
   LeaderboardSchema,
+  NewPreviewBodySchema,
   PeriodParamsSchema,
   PeriodSchema,
   PreviewBodySchema,
@@ -45,6 +46,9 @@ export function competitionRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/api/competitions/presets', { config: manage, schema: { tags, summary: '预设方案（延安、渭南、绵阳、三明等，已填入本平台的指标和单位）', response: { 200: z.array(z.any()) } } }, async (req) => svc.presets(ctxOf(req, deps)));
   r.post('/api/competitions', { config: manage, schema: { tags, summary: '新建擂台赛（自定方案或由预设方案生成）', body: CompetitionInputSchema, response: { 201: CompetitionSchema } } }, async (req, reply) =>
     reply.status(201).send(await svc.createCompetition(ctxOf(req, deps), req.body)),
+  );
+  r.post('/api/competitions/preview', { config: manage, schema: { tags, summary: '按尚未保存的方案试算某期成绩（新建时的实时预览）', body: NewPreviewBodySchema, response: { 200: CompetitionResultsSchema } } }, async (req) =>
+    svc.preview(ctxOf(req, deps), null, req.body),
   );
   r.get('/api/competitions/:id', { config: read, schema: { tags, summary: '擂台赛与现行考核方案、历次版本', params: IdParams, response: { 200: CompetitionSchema } } }, async (req) => svc.getCompetition(ctxOf(req, deps), req.params.id));
   r.patch('/api/competitions/:id', { config: manage, schema: { tags, summary: '修改擂台赛；已发布成绩用过的方案修改后成为新版本', params: IdParams, body: CompetitionPatchSchema, response: { 200: CompetitionSchema } } }, async (req) =>

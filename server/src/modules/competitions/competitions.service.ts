@@ -256,9 +256,9 @@ function toResults(c: Row, period: string, s: { revision: number; status: string
   };
 }
 
-/** Live preview of an edited scheme on a period (nothing saved). */
-export async function preview(ctx: Ctx, id: number, body: { period: string; scheme: CompetitionScheme }): Promise<CompetitionResults> {
-  const c = await row(ctx.db, id);
+/** Live preview of an edited scheme on a period (nothing saved); without an id, of a scheme not saved yet. */
+export async function preview(ctx: Ctx, id: number | null, body: { period: string; scheme: CompetitionScheme; year?: number; cadence?: 'month' | 'quarter'; name?: string }): Promise<CompetitionResults> {
+  const c: Row = id ? await row(ctx.db, id) : { id: 0, name: body.name || '新考核方案', year: body.year!, cadence: body.cadence!, description: null, status: 'active', public: false, version: 1 };
   checkPeriod(ctx, c, body.period);
   await checkScheme(ctx.db, body.scheme);
   const ev = await evaluate(ctx, c, body.scheme, body.period);

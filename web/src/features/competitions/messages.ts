@@ -238,7 +238,6 @@ export const competitionMessages = {
   'comp.subject.department': ['部门', 'Departments'],
   'comp.subject.other': ['其他', 'Others'],
   'comp.preview.title': ['实时预览', 'Live preview'],
-  'comp.preview.saveFirst': ['保存后即可用已有数据预览方案的计分结果', 'Save first to preview the scores on the data'],
   'comp.preview.incomplete': ['方案尚不完整', 'The scheme is not complete'],
   'comp.preview.note': ['{period}，按编辑中的方案试算，不保存', '{period}, scored with the edited scheme; nothing is saved'],
 

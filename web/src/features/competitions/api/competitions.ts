@@ -83,7 +83,10 @@ export const competitionsApi = {
   presets: () => api<CompetitionPreset[]>('/api/competitions/presets'),
   get: (id: number) => api<Competition>(base(id)),
   update: (id: number, body: CompetitionPatch) => api<Competition>(base(id), { method: 'PATCH', body }),
-  preview: (id: number, period: string, scheme: CompetitionScheme, signal?: AbortSignal) => api<CompetitionResults>(`${base(id)}/preview`, { method: 'POST', body: { period, scheme }, signal }),
+  preview: (id: number | null, period: string, scheme: CompetitionScheme, draft: { year: number; cadence: 'month' | 'quarter' }, signal?: AbortSignal) =>
+    id == null
+      ? api<CompetitionResults>('/api/competitions/preview', { method: 'POST', body: { period, scheme, ...draft }, signal })
+      : api<CompetitionResults>(`${base(id)}/preview`, { method: 'POST', body: { period, scheme }, signal }),
   compute: (id: number, period: string, reason?: string | null) => api<CompetitionResults>(`${periodPath(id, period)}/compute`, { method: 'POST', body: reason ? { reason } : {} }),
   publish: (id: number, period: string) => api<CompetitionResults>(`${periodPath(id, period)}/publish`, { method: 'POST', body: {} }),
   results: (id: number, period: string, revision?: number) => api<CompetitionResults>(`${periodPath(id, period)}/results`, { query: { revision } }),

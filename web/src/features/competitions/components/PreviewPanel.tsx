@@ -41,9 +41,9 @@ export function PreviewPanel({ competitionId, cadence, year, initialPeriod, sche
   }, [json]);
   const parsed = useMemo(() => CompetitionSchemeSchema.safeParse(JSON.parse(debounced)), [debounced]);
   const q = useQuery({
-    queryKey: competitionKeys.preview(competitionId, period, debounced),
-    queryFn: ({ signal }) => competitionsApi.preview(competitionId!, period, parsed.data!, signal),
-    enabled: competitionId != null && parsed.success,
+    queryKey: competitionKeys.preview(competitionId, period, `${year}|${cadence}|${debounced}`),
+    queryFn: ({ signal }) => competitionsApi.preview(competitionId, period, parsed.data!, { year, cadence }, signal),
+    enabled: parsed.success,
     placeholderData: keepPreviousData,
     retry: false,
   });
@@ -63,9 +63,7 @@ export function PreviewPanel({ competitionId, cadence, year, initialPeriod, sche
       }
       extra={<Select size="small" style={{ width: 160 }} value={period} onChange={setPeriod} options={options} data-testid="preview-period" aria-label={t('comp.col.period')} />}
     >
-      {competitionId == null ? (
-        <Alert type="info" showIcon message={t('comp.preview.saveFirst')} />
-      ) : !parsed.success ? (
+      {!parsed.success ? (
         <Alert type="warning" showIcon message={t('comp.preview.incomplete')} description={<IssueList issues={issues} form={form} />} />
       ) : q.error ? (
         <Alert type="error" showIcon message={errorText(q.error, lang)} description={q.error instanceof ApiError && q.error.details.length > 1 ? <IssueList issues={q.error.details} form={form} /> : undefined} />
