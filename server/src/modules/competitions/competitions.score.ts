@@ -162,7 +162,7 @@ async function loadFigures(ctx: Ctx, competitionId: number, scheme: CompetitionS
       for (const c of contestants) for (const it of items) set(unitKeyOf(c), it.id, { value: null, target: null, completion: null, met: null, period: null, display: null, missingReason: `「${ind.name}」为${ind.cadence === 'quarter' ? '季度' : ind.cadence === 'halfYear' ? '半年' : '年度'}指标，本期尚无数据` });
       continue;
     }
-    const { leagues } = await leaguesOf(ctx, { ind, units: contestants, periods: [ip] });
+    const { leagues } = await leaguesOf(ctx, { ind, units: contestants, periods: [ip], growth: false });
     const rows = new Map(leagues.get(ip)!.rows.map((r) => [r.key, r]));
     for (const c of contestants) {
       const k = unitKeyOf(c);

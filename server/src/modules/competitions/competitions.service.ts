@@ -31,6 +31,8 @@ import { add, dec, ZERO, type Q } from '../../core/exact.js';
 import { inTransaction, publish } from '../../core/events.js';
 import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
 import { notify } from '../notifications/notify.js';
+import { readCache } from '../../core/read-cache.js';
+import { CompetitionResultsSchema, LeaderboardSchema } from '@tiaodu/contracts';
 import { getIndicator, listIndicators, unitScopeSql } from '../indicators/indicators.service.js';
 import { unitNames, unitVisibility } from '../indicators/indicators.units.js';
 import { competitionAdjustmentFiles, competitionAdjustments, competitionSnapshots, competitionVersions, competitions } from './competitions.schema.js';
@@ -400,6 +402,22 @@ export async function results(ctx: Ctx, id: number, period: string, revision?: n
   return fromSnap(c, period, await schemeOf(ctx.db, id, Number(s.scheme_version)), s);
 }
 
+/**
+ * The answers many people ask for — a period's results (368 KB for 90 contestants × 12 items),
+ * the leaderboard — serialised once and kept in the read cache until the next write through the
+ * API (a compute, a publication, an adjustment, a figure changed): validated against the contract
+ * when made, then sent as they are. Those who compute and the readers of published results get
+ * separate answers.
+ */
+export function resultsJson(ctx: Ctx, id: number, period: string, revision?: number, publishedOnly = false): Promise<string> {
+  const who = publishedOnly || !canCompute(ctx) ? 'published' : 'all';
+  return readCache(ctx.db).get(`competition:results:${id}:${period}:${revision ?? ''}:${who}`, async () => JSON.stringify(CompetitionResultsSchema.parse(await results(ctx, id, period, revision, publishedOnly))));
+}
+
+export function leaderboardJson(ctx: Ctx, id: number, year?: number): Promise<string> {
+  return readCache(ctx.db).get(`competition:leaderboard:${id}:${year ?? ''}:${canCompute(ctx) ? 'all' : 'published'}`, async () => JSON.stringify(LeaderboardSchema.parse(await leaderboard(ctx, id, year))));
+}
+
 type Summary = ReturnType<typeof summaryOf>;
 
 /** 龙虎榜: the year's published scored periods summed per contestant, ranked within sequences, with the change since the previous published period. */
@@ -622,12 +640,14 @@ export async function publicCompetitions(ctx: Ctx) {
   return [...out.values()];
 }
 
-export async function publicResults(ctx: Ctx, id: number, period: string): Promise<CompetitionResults> {
-  const c = await row(ctx.db, id);
-  if (!c.public || c.status !== 'active') throw new AppError('NOT_FOUND', '擂台赛不存在');
-  const res = await results(ctx, id, period, undefined, true);
-  // the public page shows scores, ranks, flags and reasons; adjustments' reasons are in the explanation already
-  return { ...res, missing: [] };
+export function publicResultsJson(ctx: Ctx, id: number, period: string): Promise<string> {
+  return readCache(ctx.db).get(`competition:public:${id}:${period}`, async () => {
+    const c = await row(ctx.db, id);
+    if (!c.public || c.status !== 'active') throw new AppError('NOT_FOUND', '擂台赛不存在');
+    const res = await results(ctx, id, period, undefined, true);
+    // the public page shows scores, ranks, flags and reasons; adjustments' reasons are in the explanation already
+    return JSON.stringify(CompetitionResultsSchema.parse({ ...res, missing: [] }));
+  });
 }
 
 /** Marks drafts stale when indicator figures of their year changed (after commit). */

@@ -65,11 +65,13 @@ interface LeagueInput {
   ind: Indicator;
   units: UnitOption[];
   periods: string[];
+  /** Read the same periods a year before for 增速 (default). A reader that ranks on values or completion only (competitions) leaves them out and spares their computation. */
+  growth?: boolean;
 }
 
 /** Loads what the leagues of some periods need (values of the periods and a year before, targets) and computes them, oldest first. */
-export async function leaguesOf(ctx: Ctx, { ind, units, periods }: LeagueInput): Promise<{ leagues: Map<string, League>; rows: Map<string, Map<string, repo.ValueRow>>; ruleSet: { id: number; name: string } | null }> {
-  const lastYears = periods.map((p) => samePeriodLastYear(p)!);
+export async function leaguesOf(ctx: Ctx, { ind, units, periods, growth = true }: LeagueInput): Promise<{ leagues: Map<string, League>; rows: Map<string, Map<string, repo.ValueRow>>; ruleSet: { id: number; name: string } | null }> {
+  const lastYears = growth || ind.rankBy === 'growth' ? periods.map((p) => samePeriodLastYear(p)!) : [];
   const all = [...new Set([...periods, ...lastYears])];
   if (ind.source === 'computed') await ensureFreshAll(ctx, ind.id, all);
   const values = await repo.valuesOf(ctx.db, ind.id, all, units);
