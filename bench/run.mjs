@@ -13,12 +13,18 @@
  *    (imported, reported with targets, computed — its first read, which computes, timed on its
  *    own) and the benchmark of a quarter with its trend; an answer slower than
  *    250 ms is sampled by one client in sequence instead (a queue of ten would only multiply it);
+ * 4b. 考核与擂台赛: as the dispatcher, times through the API the compute of 2025-11 of the competition
+ *    bench/load-competitions.ts created (the first, which computes the indicator figures it needs,
+ *    and a second), the compute and publish of 2025-01…2025-11 (in total and each), the compute and
+ *    publish of 2025-Q3 (the sum of its months), then samples the month's results and the 2025
+ *    leaderboard like the answers above;
  * 5. stops the server and times the raw-SQL floor of each answer in-process (bench/load.ts floors),
- *    on the data as the server left it;
- * 6. writes bench/results/<date>-<profile>-<db>.json and .md.
+ *    on the data as the server left it, and reads which computed indicator periods the first
+ *    compute of the 擂台赛 month computed;
+ * 6. writes bench/results/<date>-<profile>-<db>.json and .md (-2, -3… for another run of the same day).
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -227,15 +233,24 @@ try {
   /** What an answer holds: its size, and how many rows or matches it says it has. */
   const answerOf = (buf) => {
     const body = JSON.parse(Buffer.from(buf).toString('utf8'));
-    const rows = Array.isArray(body) ? body.length : Array.isArray(body.items) ? body.items.length : Array.isArray(body.rows) ? body.rows.length : undefined;
+    const rows = Array.isArray(body)
+      ? body.length
+      : Array.isArray(body.items)
+        ? body.items.length
+        : Array.isArray(body.rows)
+          ? body.rows.length
+          : Array.isArray(body.sequences)
+            ? body.sequences.reduce((n, q) => n + (q.rows?.length ?? 0), 0)
+            : undefined;
     return { bytes: buf.byteLength, rows, total: typeof body.total === 'number' ? body.total : undefined };
   };
   const results = {};
   const firstReadAt = {};
-  for (const [name, url] of Object.entries(endpoints)) {
+  /** Measures one answer (the first read, then the sample; autocannon when fast) as the user whose headers are given (default: admin). */
+  async function measure(name, url, as = headers) {
     const timed = async () => {
       const s = performance.now();
-      const r = await fetch(base + url, { headers });
+      const r = await fetch(base + url, { headers: as });
       if (!r.ok) throw Object.assign(new Error(`${name} ${r.status}`), { status: r.status, ms: performance.now() - s, body: (await r.text()).slice(0, 300) });
       const buf = await r.arrayBuffer();
       return { ms: performance.now() - s, buf };
@@ -250,7 +265,7 @@ try {
       results[name] = { url, error: { status: err.status, ms: Math.round(err.ms), body: err.body }, floor: null };
       console.log(`[bench] ${name}: HTTP ${err.status} after ${Math.round(err.ms)} ms: ${err.body}`);
       sampleLoad(name);
-      continue;
+      return;
     }
     const answer = answerOf(first.buf);
     if (computesOnFirstRead.has(name)) console.log(`[bench] ${name}: first read (computes) ${Math.round(first.ms)} ms`);
@@ -274,7 +289,7 @@ try {
     );
     lat.sort((a, b) => a - b);
     const at = (p) => Math.round(lat[Math.min(lat.length - 1, Math.ceil((p / 100) * lat.length) - 1)] * 100) / 100;
-    const ac = slow ? null : await autocannon({ url: base + url, headers, connections, duration });
+    const ac = slow ? null : await autocannon({ url: base + url, headers: as, connections, duration });
     sampleLoad(name);
     results[name] = {
       url,
@@ -289,6 +304,7 @@ try {
       `[bench] ${name}: p50 ${r.sample.p50} ms, p95 ${r.sample.p95} ms (${r.sample.requests} requests, ${clients} client${clients > 1 ? 's' : ''})${ac ? `, ${r.autocannon.rps} req/s` : ''}; ${answer.bytes} bytes`,
     );
   }
+  for (const [name, url] of Object.entries(endpoints)) await measure(name, url);
   memory.afterEndpoints = memoryOf(server.pid);
   // Uncached: the dashboard and the warning list are served from a cache that every write
   // clears (server/src/core/read-cache.ts). One client asks questions nobody asked before
@@ -324,13 +340,71 @@ try {
     results[name].uncached = { requests: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), max: Math.round(lat[lat.length - 1] * 100) / 100 };
     console.log(`[bench] ${name} uncached (1 client): p50 ${results[name].uncached.p50} ms, p95 ${results[name].uncached.p95} ms`);
   }
+  // 考核与擂台赛: the competition bench/load-competitions.ts created, its periods computed and
+  // published through the API as the dispatcher (what a user waits for), then its two reads sampled
+  // like the answers above. The first compute of the month also computes the computed indicator
+  // figures it needs that are not computed yet (the months a year before).
+  const competition = await (async () => {
+    const c = load.competition;
+    if (!c) return null;
+    const dl = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench_diaodu', password: 'Bench@2026ok' }) });
+    if (!dl.ok) throw new Error(`dispatcher login failed ${dl.status} ${await dl.text()}`);
+    const dsid = dl.headers.getSetCookie().find((x) => x.startsWith('tiaodu_sid='))?.split(';')[0];
+    const dcsrf = (await dl.json()).csrfToken;
+    const dispatcher = { cookie: dsid };
+    const post = async (label, url, body) => {
+      const s = performance.now();
+      const r = await fetch(base + url, {
+        method: 'POST',
+        headers: { ...dispatcher, 'x-csrf-token': dcsrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await r.text();
+      const ms = Math.round((performance.now() - s) * 10) / 10;
+      const out = { ms, status: r.status, load1: Math.round(loadavg()[0] * 100) / 100 };
+      if (r.ok) {
+        const x = JSON.parse(text);
+        Object.assign(out, { rows: x.sequences.reduce((n, q) => n + q.rows.length, 0), missing: x.missing.length, revision: x.revision, state: x.status, parts: x.parts.length ? x.parts : undefined });
+      } else out.error = text.slice(0, 300);
+      console.log(`[bench] competition ${label}: ${ms} ms (HTTP ${r.status}${out.missing ? `, ${out.missing} missing` : ''}${out.error ? `: ${out.error}` : ''})`);
+      return out;
+    };
+    const at = (p) => `/api/competitions/${c.id}/periods/${p}`;
+    const month = '2025-11';
+    const quarter = '2025-Q3';
+    const computes = {};
+    sampleLoad('competition: before compute');
+    const firstAt = Date.now();
+    computes.firstCompute = await post(`compute ${month} (first)`, `${at(month)}/compute`, {});
+    const firstEnd = Date.now();
+    computes.secondCompute = await post(`compute ${month} (again)`, `${at(month)}/compute`, {});
+    // every month of the year to November: compute and publish, in order (07–09 before the quarter)
+    const months = {};
+    const s = performance.now();
+    for (let m = 1; m <= 11; m++) {
+      const p = `2025-${String(m).padStart(2, '0')}`;
+      months[p] = { compute: await post(`compute ${p}`, `${at(p)}/compute`, {}) };
+      months[p].publish = await post(`publish ${p}`, `${at(p)}/publish`);
+    }
+    computes.publishYear = { ms: Math.round(performance.now() - s), periods: Object.keys(months).length, published: Object.values(months).filter((x) => x.publish.status === 200).length };
+    console.log(`[bench] competition: 2025-01…2025-11 computed and published in ${computes.publishYear.ms} ms`);
+    computes.quarterCompute = await post(`compute ${quarter} (sums 07, 08, 09)`, `${at(quarter)}/compute`, {});
+    computes.quarterPublish = await post(`publish ${quarter}`, `${at(quarter)}/publish`);
+    sampleLoad('competition: computed');
+    // the reads: the month's results and the year's 龙虎榜, as the dispatcher (scope all)
+    await measure('competitionResults', `${at(month)}/results`, dispatcher);
+    await measure('competitionLeaderboard', `/api/competitions/${c.id}/leaderboard?year=2025`, dispatcher);
+    return { ...c, month, quarter, computes, months, firstCompute: { from: firstAt, to: firstEnd } };
+  })();
   // the raw-SQL floors, on the data as the server left it (stored timings computed, escalations
   // done), with the server stopped
   await stopServer();
   sampleLoad('server stopped');
   const floorsOut = path.join(dataDir + '-floors.json');
   execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/load.ts'), profile, target, floorsOut, 'floors'], { stdio: 'inherit', cwd: root });
-  const { floor, computed } = JSON.parse(readFileSync(floorsOut, 'utf8'));
+  const { floor, computed, allComputed } = JSON.parse(readFileSync(floorsOut, 'utf8'));
+  // the computed indicator periods the first compute of the 擂台赛 month computed on its way
+  if (competition) competition.firstCompute.computedPeriods = (allComputed ?? []).filter((x) => Date.parse(x.computedAt) >= competition.firstCompute.from && Date.parse(x.computedAt) <= competition.firstCompute.to).map((x) => `${x.code} ${x.period}`);
   // the periods of the computed indicator asked, and who computed them: the start-up refresh job, or the first read
   const computedPeriods = (computed ?? []).map((c) => ({ ...c, by: firstReadAt.indicatorComputed && Date.parse(c.computedAt) >= firstReadAt.indicatorComputed ? 'first read' : 'start-up job' }));
   for (const [name, r] of Object.entries(results)) r.floor = floor[name] ?? null;
@@ -354,11 +428,14 @@ try {
     analyzedAfterStartup: analyzed,
   };
   const jobsOut = { startup, rerun };
-  const file = path.join(root, `bench/results/${date}-${profile}-${dbKind}`);
+  // a second run of the same day does not overwrite the first one's results: <date>-<profile>-<db>-2, -3…
+  const stem = path.join(root, `bench/results/${date}-${profile}-${dbKind}`);
+  let file = stem;
+  for (let i = 2; existsSync(`${file}.json`) || existsSync(`${file}.md`); i++) file = `${stem}-${i}`;
   writeFileSync(
     `${file}.json`,
     JSON.stringify(
-      { meta, results, jobs: jobsOut, memory, floorDashboardRawScan: floor.dashboardRawScan, floorApprovalsOpenRead: floor.approvalsOpenRead, indicators: { asked: load.indicators, computedPeriods } },
+      { meta, results, jobs: jobsOut, memory, floorDashboardRawScan: floor.dashboardRawScan, floorApprovalsOpenRead: floor.approvalsOpenRead, indicators: { asked: load.indicators, computedPeriods }, competition },
       null,
       2,
     ) + '\n',
@@ -370,6 +447,30 @@ try {
       .join(', ');
   const short = (text) => (text.length > 140 ? `${text.slice(0, 140)}…` : text).replace(/\|/g, '/').replace(/\s+/g, ' ');
   const jobLine = (name, j) => `| ${name} | ${j.ms} | ${j.status}${j.error ? `: ${short(j.error)}` : ''} | ${j.result ? JSON.stringify(j.result).replace(/\|/g, '/') : '—'} |`;
+  /** 考核与擂台赛: the competition's scale, the compute and publish times, and the two reads against the issue's limits. */
+  function competitionLines(c) {
+    if (!c) return [];
+    const x = c.computes;
+    const cell = (o) => (o.error ? `HTTP ${o.status}: ${short(o.error)}` : `${o.rows} rows, ${o.missing} missing, revision ${o.revision}, ${o.state}`);
+    const read = (k) => results[k]?.sample ? `p50 ${results[k].sample.p50} ms, p95 ${results[k].sample.p95} ms, p99 ${results[k].sample.p99} ms` : `HTTP ${results[k]?.error?.status}`;
+    const bad = Object.entries(c.months).filter(([, m]) => m.compute.status !== 200 || m.publish.status !== 200);
+    const perMonth = Object.entries(c.months).map(([p, m]) => `${p.slice(5)} ${Math.round(m.compute.ms)}+${Math.round(m.publish.ms)}`);
+    return [
+      `考核与擂台赛 (competition ${c.id}, year 2025, monthly): ${c.contestants} ${c.level === 'county' ? 'counties' : 'towns'} in ${c.sequences.length} sequences (${c.sequences.join('/')}), ${c.items} items (${c.ruleKinds.join(', ')}) over the computed project indicators, ${c.adjustments} adjustments; computed and published through the API as the dispatcher. Issue limits: a month's compute ≤ 2 s at 100 contestants, 12 items; results and leaderboard p95 ≤ 100 ms.`,
+      '',
+      '| step | ms | answer | load1 |',
+      '|---|---:|---|---:|',
+      `| compute ${c.month}, first (computes the indicator figures it needs: ${c.firstCompute.computedPeriods?.length ? c.firstCompute.computedPeriods.join(', ') : 'none'}) | ${x.firstCompute.ms} | ${cell(x.firstCompute)} | ${x.firstCompute.load1} |`,
+      `| compute ${c.month}, again | ${x.secondCompute.ms} | ${cell(x.secondCompute)} | ${x.secondCompute.load1} |`,
+      `| compute + publish 2025-01…2025-11, in total | ${x.publishYear.ms} | ${x.publishYear.published} of ${x.publishYear.periods} published${bad.length ? `; refused: ${bad.map(([p, m]) => `${p} ${short(m.publish.error ?? m.compute.error ?? '')}`).join('; ')}` : ''} | |`,
+      `| compute ${c.quarter} (sums ${x.quarterCompute.parts?.join(', ') ?? '—'}) | ${x.quarterCompute.ms} | ${cell(x.quarterCompute)} | ${x.quarterCompute.load1} |`,
+      `| publish ${c.quarter} | ${x.quarterPublish.ms} | ${cell(x.quarterPublish)} | ${x.quarterPublish.load1} |`,
+      '',
+      `Per month, compute + publish ms: ${perMonth.join(', ')}.`,
+      `Reads as the dispatcher: results of ${c.month} ${read('competitionResults')}; leaderboard 2025 ${read('competitionLeaderboard')} (rows above, with their floors).`,
+      '',
+    ];
+  }
   const md = [
     `# Bench ${profile} / ${dbKind} — ${meta.date}`,
     '',
@@ -404,6 +505,7 @@ try {
         return `${k}: first read (computes) ${Math.round(r.first.ms)} ms; of \`${load.indicators.computed.code}\`, ${by('first read').length} periods were computed by that read (${list(by('first read'))}), ${by('start-up job').length} by the start-up run of indicators.refresh (${list(by('start-up job'))}).`;
       }),
     '',
+    ...competitionLines(competition),
     'Scheduler jobs: the start-up pass (every job once, on the freshly loaded data), then one more run on demand (`POST /api/scheduler/run`):',
     '',
     '| job | ms | status | result |',
