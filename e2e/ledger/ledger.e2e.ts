@@ -49,9 +49,20 @@ describe('log in and see the ledger', () => {
 
     // The shell offers the dispatcher's menu and signs out again.
     for (const id of ['nav-projects', 'nav-enterprises']) expect(await page.getByTestId(id).count()).toBeGreaterThan(0);
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('logout').click();
-    await page.getByTestId('login-username').waitFor();
+    // the account menu is a dropdown: on a loaded machine a click may land while it is still
+    // opening or closing, so open it and sign out until the login page shows
+    await expect
+      .poll(
+        async () => {
+          if (await page.getByTestId('login-username').isVisible()) return true;
+          if (!(await page.getByTestId('logout').isVisible())) await page.getByTestId('user-menu').click();
+          await page.getByTestId('logout').click({ timeout: 3000 }).catch(() => undefined);
+          await page.getByTestId('login-username').waitFor({ timeout: 3000 }).catch(() => undefined);
+          return page.getByTestId('login-username').isVisible();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect((await page.request.get('/api/auth/me')).status()).toBe(401);
   });
 });
