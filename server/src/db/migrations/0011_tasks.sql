@@ -68,6 +68,7 @@ CREATE TABLE "task_units" (
 	"unit_type" varchar(10) NOT NULL,
 	"unit_id" varchar(20) NOT NULL,
 	"role" varchar(4) NOT NULL,
+	"sort" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "task_units_task_id_unit_type_unit_id_pk" PRIMARY KEY("task_id","unit_type","unit_id")
 );
 --> statement-breakpoint

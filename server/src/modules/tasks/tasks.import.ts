@@ -180,7 +180,7 @@ export async function importTasks(ctx: Ctx, file: Buffer, opts: { dryRun: boolea
         .insert(tasks)
         .values({ title: p.title, type, year: p.year, leadLeaderId: p.leaderId, leadUnitType: p.lead.unitType, leadUnitId: p.lead.unitId, description: p.progress, deadline: p.deadline, cadence: 'monthly', createdBy: ctx.user.id || null, createdAt: now, updatedAt: now })
         .returning({ id: tasks.id });
-      await tx.insert(taskUnits).values([{ taskId: t!.id, unitType: p.lead.unitType, unitId: p.lead.unitId, role: 'lead' }, ...p.co.map((c) => ({ taskId: t!.id, unitType: c.unitType, unitId: c.unitId, role: 'co' }))]);
+      await tx.insert(taskUnits).values([{ taskId: t!.id, unitType: p.lead.unitType, unitId: p.lead.unitId, role: 'lead' }, ...p.co.map((c, i) => ({ taskId: t!.id, unitType: c.unitType, unitId: c.unitId, role: 'co', sort: i + 1 }))]);
       out.push(t!.id);
     }
     await writeAudit(tx, ctx, { action: 'task.import', entityType: 'task', summary: `导入重点任务${out.length}项（${type}）`, after: { ids: out } });

@@ -130,7 +130,7 @@ const intArray = (ids: number[]) => `{${ids.join(',')}}`;
 
 export async function unitsOf(db: DbOrTx, ids: number[]) {
   if (!ids.length) return [];
-  const r = await db.execute(sql`SELECT task_id, unit_type, unit_id, role, ${UNIT_NAME('unit_type', 'unit_id')} AS unit_name FROM task_units WHERE task_id = ANY(${intArray(ids)}::int[]) ORDER BY task_id, role DESC, unit_type, unit_id`);
+  const r = await db.execute(sql`SELECT task_id, unit_type, unit_id, role, ${UNIT_NAME('unit_type', 'unit_id')} AS unit_name FROM task_units WHERE task_id = ANY(${intArray(ids)}::int[]) ORDER BY task_id, role DESC, sort, unit_type, unit_id`);
   return (r.rows as Record<string, unknown>[]).map((x) => ({ taskId: Number(x.task_id), unitType: String(x.unit_type), unitId: String(x.unit_id), role: x.role as 'lead' | 'co', unitName: (x.unit_name as string | null) ?? String(x.unit_id) }));
 }
 

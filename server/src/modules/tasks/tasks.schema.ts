@@ -52,6 +52,7 @@ export const taskUnits = pgTable(
     unitId: varchar('unit_id', { length: 20 }).notNull(),
     /** lead | co */
     role: varchar('role', { length: 4 }).notNull(),
+    sort: integer('sort').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.unitType, t.unitId] }), index('task_units_unit_idx').on(t.unitType, t.unitId)],
 );

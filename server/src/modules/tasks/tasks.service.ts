@@ -59,8 +59,8 @@ const link = (id: number) => `/tasks/${id}`;
 const TYPES_KEY = 'tasks.types';
 const TypesSchema = z.array(z.string().min(1).max(20)).min(1);
 
-export async function getTaskTypes(ctx: Ctx): Promise<{ types: string[] }> {
-  return { types: await getSetting(ctx.db, TYPES_KEY, TypesSchema, [...DEFAULT_TASK_TYPES]) };
+export async function getTaskTypes(ctx: Ctx, db: DbOrTx = ctx.db): Promise<{ types: string[] }> {
+  return { types: await getSetting(db, TYPES_KEY, TypesSchema, [...DEFAULT_TASK_TYPES]) };
 }
 
 export async function setTaskTypes(ctx: Ctx, input: { types: string[] }): Promise<{ types: string[] }> {
@@ -385,7 +385,7 @@ function figureText(v: string | number | null | undefined, path: string, label: 
 }
 
 async function checkTask(db: DbOrTx, ctx: Ctx, v: z.infer<typeof TaskInputSchema>, selfId: number | null): Promise<CheckedTask> {
-  const types = (await getTaskTypes(ctx)).types;
+  const types = (await getTaskTypes(ctx, db)).types;
   if (!types.includes(v.type)) throw new AppError('VALIDATION', `任务类型「${v.type}」不在类型列表中`, [{ path: 'type', message: '请选择任务类型' }]);
   const allUnits = [v.leadUnit, ...v.coUnits];
   const names = await repo.unitNamesOf(db, allUnits);
@@ -448,7 +448,7 @@ async function assertManages(db: DbOrTx, ctx: Ctx, leadLeaderId: number | null):
 
 async function writeChildren(tx: DbOrTx, id: number, c: CheckedTask, replaceTargets: boolean): Promise<void> {
   await tx.execute(sql`DELETE FROM task_units WHERE task_id = ${id}`);
-  await tx.insert(taskUnits).values([{ taskId: id, ...c.v.leadUnit, role: 'lead' }, ...c.v.coUnits.map((u) => ({ taskId: id, ...u, role: 'co' }))]);
+  await tx.insert(taskUnits).values([{ taskId: id, ...c.v.leadUnit, role: 'lead' }, ...c.v.coUnits.map((u, i) => ({ taskId: id, ...u, role: 'co', sort: i + 1 }))]);
   await tx.execute(sql`DELETE FROM task_projects WHERE task_id = ${id}`);
   if (c.v.projectIds.length) await tx.insert(taskProjects).values([...new Set(c.v.projectIds)].map((projectId) => ({ taskId: id, projectId })));
   if (replaceTargets) {
@@ -678,7 +678,7 @@ export async function deleteNode(ctx: Ctx, nodeId: number): Promise<TaskDetail> 
 
 /** Whether the user acts for the task's lead unit (all-scope users act for any). */
 function actsForLeadUnit(user: SessionUser, t: repo.TaskRow, deptRegion: string | null): boolean {
-  if (user.scopeType === 'all') return true;
+  if (user.scopeType === 'all') return user.role === 'admin' || user.role === 'dispatcher';
   if (user.scopeType === 'region' && user.regionCode) {
     const prefix = regionPrefix(user.regionCode);
     if (t.leadUnitType === 'region') return t.leadUnitId.startsWith(prefix);
