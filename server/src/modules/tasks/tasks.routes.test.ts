@@ -51,9 +51,8 @@ function body(over: Record<string, unknown> = {}) {
 beforeAll(async () => {
   // sessions outlive the clock moves of these tests
   env = await createTestEnv({ now: '2026-06-15T02:00:00Z', config: { sessionIdleMinutes: 200_000, sessionMaxHours: 5000 } });
-  [disp, sup, county, town1, countyB, dept, leader1, leader2, promo, unit, admin] = await Promise.all(
-    ['disp', 'super', 'regionA', 'townA1', 'regionB', 'deptA', 'leader1', 'leader2', 'promo', 'unitA', 'admin1'].map((u) => env.login(u)),
-  );
+  const agents = await Promise.all(['disp', 'super', 'regionA', 'townA1', 'regionB', 'deptA', 'leader1', 'leader2', 'promo', 'unitA', 'admin1'].map((u) => env.login(u)));
+  [disp, sup, county, town1, countyB, dept, leader1, leader2, promo, unit, admin] = agents as [Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent];
   const p = await disp.post('/api/projects', projectBody(env.fx.townA1, { name: '横村污水管网项目', responsibleDeptId: env.fx.deptA }));
   expect(p.statusCode, p.body).toBe(201);
   projectId = p.json().id;
