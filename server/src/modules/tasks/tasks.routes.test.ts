@@ -281,6 +281,29 @@ describe('who sees what', () => {
   });
 });
 
+describe('the responsibility letter and deletion', () => {
+  it('a manager uploads the 责任状 (checked by content); readers in scope download it, others get 404', async () => {
+    expect((await disp.upload(`/api/tasks/${taskId}/letter`, Buffer.from('plain text'), '责任状.pdf')).statusCode).toBe(400);
+    expect((await county.upload(`/api/tasks/${taskId}/letter`, PNG, '责任状.png')).statusCode).toBe(403);
+    const res = await disp.upload(`/api/tasks/${taskId}/letter`, PNG, '责任状.png');
+    expect(res.statusCode, res.body).toBe(201);
+    const file = res.json().files[0];
+    expect(file).toMatchObject({ name: '责任状.png', kind: 'letter', mime: 'image/png' });
+    const got = await county.get(`/api/tasks/${taskId}/files/${file.id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect((await countyB.get(`/api/tasks/${taskId}/files/${file.id}`)).statusCode).toBe(404);
+  });
+  it('a task with sub-tasks cannot be deleted; a leaf can', async () => {
+    expect((await disp.delete(`/api/tasks/${taskId}`)).statusCode).toBe(409);
+    const leaf = await disp.post('/api/tasks', body({ title: '临时子任务', parentId: taskId, leadUnit: { unitType: 'department', unitId: String(env.fx.deptA) }, coUnits: [], targets: [], nodes: [], projectIds: [] }));
+    expect(leaf.statusCode, leaf.body).toBe(201);
+    expect((await leader2.delete(`/api/tasks/${leaf.json().id}`)).statusCode).toBe(404);
+    expect((await disp.delete(`/api/tasks/${leaf.json().id}`)).statusCode).toBe(200);
+    expect((await disp.get(`/api/tasks/${leaf.json().id}`)).statusCode).toBe(404);
+  });
+});
+
 describe('task types', () => {
   it('reads the default list; the dispatcher edits it', async () => {
     expect((await county.get('/api/task-types')).json().types).toEqual(['攻坚战役', '改革任务', '重点工作', '领导交办', '建议提案', '民心实事']);
