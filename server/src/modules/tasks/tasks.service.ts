@@ -34,7 +34,7 @@ import { chinaToday } from '../../core/clock.js';
 import { loadCalendar, type Calendar } from '../../core/calendar.js';
 import { inTransaction, publish } from '../../core/events.js';
 import { getSetting, putSetting } from '../../core/settings.js';
-import { add, dec, div, mul, q, roundQ, ZERO, type Q } from '../../core/exact.js';
+import { add, dec, div, fixedQ, mul, q, roundQ, ZERO, type Q } from '../../core/exact.js';
 import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
 import { notify } from '../notifications/notify.js';
 import { ruleSetFor } from '../warnings/warnings.service.js';
@@ -109,11 +109,8 @@ async function loadFacts(db: DbOrTx, rows: repo.TaskRow[]): Promise<Facts[]> {
   return rows.map((task) => ({ task, units: u.get(task.id) ?? [], targets: t.get(task.id) ?? [], nodes: n.get(task.id) ?? [], reports: r.get(task.id) ?? [], urges: g.get(task.id) ?? [], projects: p.get(task.id) ?? [] }));
 }
 
-const fixed = (x: Q) => {
-  // exact decimal text without trailing zeros (at most 6 decimals)
-  const v = roundQ(x, 6);
-  return String(v);
-};
+/** Decimal text without trailing zeros (exact for the figures here: tenths of 万元 → 亿元 stay within 10 decimals). */
+const fixed = (x: Q) => fixedQ(x, 10).replace(/0+$/, '').replace(/\.$/, '');
 
 /** The linked projects' contribution to a fromProjects target, in the target's unit. */
 function projectContribution(f: Facts, t: repo.TargetRow): Q | null {
