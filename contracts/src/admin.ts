@@ -280,5 +280,17 @@ export const AUDIT_ACTIONS = {
   'tour.photo': { zh: '观摩项目照片', en: 'Tour photo changed' },
   'tour.score': { zh: '评委评分', en: 'Tour score sheet' },
   'tour.judge': { zh: '修改评委库', en: 'Judge pool changed' },
+  'task.create': { zh: '新建重点任务', en: 'Key task created' },
+  'task.update': { zh: '修改重点任务', en: 'Key task updated' },
+  'task.delete': { zh: '删除重点任务', en: 'Key task deleted' },
+  'task.node': { zh: '修改任务节点', en: 'Task node changed' },
+  'task.report': { zh: '填报任务进展', en: 'Task progress reported' },
+  'task.review': { zh: '审核任务进展', en: 'Task progress reviewed' },
+  'task.file': { zh: '任务附件或佐证材料', en: 'Task file changed' },
+  'task.urge': { zh: '督办重点任务', en: 'Key task urged (督办)' },
+  'task.urge.answer': { zh: '答复督办', en: '督办 answered' },
+  'task.urge.escalate': { zh: '督办超期升级', en: '督办 escalated' },
+  'task.types': { zh: '修改任务类型', en: 'Task types changed' },
+  'task.import': { zh: '导入重点任务', en: 'Key tasks imported' },
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

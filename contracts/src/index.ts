@@ -19,3 +19,4 @@ export * from './setup.js';
 export * from './indicators.js';
 export * from './competitions.js';
 export * from './tours.js';
+export * from './tasks.js';

@@ -27,6 +27,13 @@ export const NOTIFICATION_KINDS = [
   { value: 'approval.process.red', zh: '审批全流程红色预警', en: 'Approval process red signal' },
   // 考核与擂台赛
   { value: 'competition.published', zh: '擂台赛成绩发布', en: 'Competition results published' },
+  // 重点工作督办
+  { value: 'task.reported', zh: '任务进展报送', en: 'Task progress submitted' },
+  { value: 'task.accepted', zh: '任务进展审核通过', en: 'Task progress accepted' },
+  { value: 'task.returned', zh: '任务进展退回', en: 'Task progress returned' },
+  { value: 'task.urged', zh: '重点任务督办', en: 'Key task urged' },
+  { value: 'task.urge.answered', zh: '督办答复', en: '督办 answered' },
+  { value: 'task.urge.escalated', zh: '督办超期升级', en: '督办 escalated' },
 ] as const;
 
 /** Groups of notifications, by the prefix of their kind. */

@@ -190,6 +190,30 @@ export const MODULE_PERMISSIONS = [
     },
   },
   {
+    module: 'tasks',
+    keys: ['task:read', 'task:manage', 'task:report', 'task:review', 'task:urge', 'task:import', 'campaign:manage'],
+    grants: {
+      dispatcher: ['task:read', 'task:manage', 'task:report', 'task:review', 'task:urge', 'task:import', 'campaign:manage'],
+      region: ['task:read', 'task:report'],
+      department: ['task:read', 'task:report'],
+      leader: ['task:read', 'task:manage'],
+      supervisor: ['task:read', 'task:review', 'task:urge', 'campaign:manage'],
+      promotion: ['task:read', 'task:report'],
+    },
+  },
+  {
+    module: 'assignments',
+    keys: ['assignment:read', 'assignment:create', 'assignment:answer', 'assignment:rate'],
+    grants: {
+      dispatcher: ['assignment:read', 'assignment:create', 'assignment:rate'],
+      region: ['assignment:read', 'assignment:answer'],
+      department: ['assignment:read', 'assignment:answer'],
+      leader: ['assignment:read', 'assignment:create', 'assignment:rate'],
+      supervisor: ['assignment:read', 'assignment:create', 'assignment:rate'],
+      promotion: ['assignment:read', 'assignment:answer'],
+    },
+  },
+  {
     module: 'scheduler',
     keys: ['scheduler:run'],
     grants: {

@@ -29,6 +29,8 @@ export interface DomainEvents {
   'indicator.values.changed': { indicatorIds: number[]; periods: string[] };
   /** competitions (a period's results published, or a correction published) → later: bulletins, the public site */
   'competition.published': { competitionId: number; period: string; revision: number };
+  /** tasks (a task, its targets, nodes, reports or 督办 changed) → later: assignments and campaigns, bulletins */
+  'task.changed': { taskIds: number[] };
 }
 export type EventType = keyof DomainEvents;
 
