@@ -142,5 +142,5 @@ describe('legacy workbooks through LibreOffice', () => {
     expect(e).toBeInstanceOf(XlsxReadError);
     expect((e as XlsxReadError).reason).toBe('legacy_xls');
     expect((e as XlsxReadError).message).toContain('另存为 .xlsx');
-  });
+  }, 120_000); // LibreOffice's cold start takes longer than the default 30 s on a loaded 2-core machine
 });
