@@ -280,5 +280,11 @@ export const AUDIT_ACTIONS = {
   'tour.photo': { zh: '观摩项目照片', en: 'Tour photo changed' },
   'tour.score': { zh: '评委评分', en: 'Tour score sheet' },
   'tour.judge': { zh: '修改评委库', en: 'Judge pool changed' },
+  'assignment.create': { zh: '交办事项', en: 'Item assigned' },
+  'assignment.answer': { zh: '答复交办事项', en: 'Assigned item answered' },
+  'assignment.rate': { zh: '评价交办事项', en: 'Assigned item rated' },
+  'assignment.escalate': { zh: '交办事项超期升级', en: 'Assigned item escalated' },
+  'campaign.create': { zh: '新建攻坚行动', en: 'Campaign created' },
+  'campaign.update': { zh: '修改攻坚行动', en: 'Campaign updated' },
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

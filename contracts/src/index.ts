@@ -19,3 +19,5 @@ export * from './setup.js';
 export * from './indicators.js';
 export * from './competitions.js';
 export * from './tours.js';
+export * from './assignments.js';
+export * from './campaigns.js';

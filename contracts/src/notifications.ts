@@ -27,6 +27,12 @@ export const NOTIFICATION_KINDS = [
   { value: 'approval.process.red', zh: '审批全流程红色预警', en: 'Approval process red signal' },
   // 考核与擂台赛
   { value: 'competition.published', zh: '擂台赛成绩发布', en: 'Competition results published' },
+  // 领导交办与建议提案
+  { value: 'assignment.created', zh: '交办事项', en: 'Item assigned' },
+  { value: 'assignment.escalated', zh: '交办事项超期升级', en: 'Assigned item escalated' },
+  { value: 'assignment.answered', zh: '交办事项已答复', en: 'Assigned item answered' },
+  { value: 'assignment.reopened', zh: '交办事项重新办理', en: 'Assigned item reopened' },
+  { value: 'assignment.closed', zh: '交办事项办结', en: 'Assigned item closed' },
 ] as const;
 
 /** Groups of notifications, by the prefix of their kind. */

@@ -17,3 +17,4 @@ export * from '../modules/notifications/notifications.schema.js';
 export * from '../modules/indicators/indicators.schema.js';
 export * from '../modules/competitions/competitions.schema.js';
 export * from '../modules/tours/tours.schema.js';
+export * from '../modules/assignments/assignments.schema.js';

@@ -23,6 +23,7 @@ import { peopleModule } from './people/people.module.js';
 import { indicatorsModule } from './indicators/indicators.module.js';
 import { competitionsModule } from './competitions/competitions.module.js';
 import { toursModule } from './tours/tours.module.js';
+import { assignmentsModule } from './assignments/assignments.module.js';
 import { setupModule } from './setup/setup.module.js';
 import { schedulerModule } from './scheduler/scheduler.module.js';
 
@@ -44,6 +45,7 @@ export const MODULES: readonly ModuleManifest[] = [
   indicatorsModule,
   competitionsModule,
   toursModule,
+  assignmentsModule,
   setupModule,
   schedulerModule,
 ];
