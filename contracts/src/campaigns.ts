@@ -97,9 +97,20 @@ export type Campaign = z.infer<typeof CampaignSchema>;
 export const CampaignListSchema = z.object({ items: z.array(CampaignSchema) });
 export type CampaignList = z.infer<typeof CampaignListSchema>;
 
+/** An item as stored (the answer's form of CampaignItemInputSchema, without its defaults). */
+export const CampaignItemRefSchema = z.object({
+  kind: z.enum(['task', 'project', 'indicator']),
+  taskId: z.number().optional(),
+  projectId: z.number().optional(),
+  indicatorId: z.number().optional(),
+  unitType: z.enum(['region', 'department']).optional(),
+  unitId: z.string().optional(),
+  target: z.number().nullable().optional(),
+});
+
 export const CampaignDetailSchema = CampaignSchema.extend({
   items: z.array(CampaignItemSchema),
-  inputs: z.array(CampaignItemInputSchema),
+  inputs: z.array(CampaignItemRefSchema),
   /** Items yellow or red against the time elapsed (or not done once ended). */
   behind: z.array(CampaignItemSchema),
   /** Once ended: each item, what was due, what was reached, done or not. */

@@ -74,10 +74,10 @@ export async function listAssignments(ctx: Ctx, q: AssignmentListQuery): Promise
   return { items: r.rows.map((a) => toItem(a, ladder, cal, day, names)), total: r.total };
 }
 
-async function mayRate(ctx: Ctx, a: repo.AssignmentRow): Promise<boolean> {
+async function mayRate(db: DbOrTx, ctx: Ctx, a: repo.AssignmentRow): Promise<boolean> {
   if (!can(ctx.user.role, 'assignment:rate')) return false;
   if (ctx.user.role === 'admin' || a.createdBy === ctx.user.id) return true;
-  const person = await repo.personOf(ctx.db, ctx.user.id);
+  const person = await repo.personOf(db, ctx.user.id);
   return person !== null && person === a.assignerPersonId;
 }
 
@@ -101,7 +101,7 @@ export async function getAssignment(ctx: Ctx, id: number): Promise<AssignmentDet
     events: evs,
     abilities: {
       answer: a.status === 'open' && (await mayAnswer(ctx.db, ctx, a)),
-      rate: a.status === 'answered' && (await mayRate(ctx, a)),
+      rate: a.status === 'answered' && (await mayRate(ctx.db, ctx, a)),
     },
   };
 }
@@ -216,7 +216,7 @@ export async function rateAssignment(ctx: Ctx, id: number, input: AssignmentRate
   const [cal, ladder] = await Promise.all([loadCalendar(ctx.db), getLadder(ctx.db)]);
   return move(ctx, id, input.version, async (tx, a, now) => {
     if (a.status !== 'answered') throw new AppError('CONFLICT', '尚未答复，不能评价');
-    if (!(await mayRate(ctx, a))) throw new AppError('FORBIDDEN', '只有交办领导可以评价');
+    if (!(await mayRate(tx, ctx, a))) throw new AppError('FORBIDDEN', '只有交办领导可以评价');
     const label = RATING_ZH[input.rating]!;
     const unit = await repo.unitUsers(tx, a);
     const rated = { kind: 'rated', note: `${label}${input.note ? `：${input.note}` : ''}`, data: { rating: input.rating } };
