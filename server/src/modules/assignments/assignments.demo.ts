@@ -3,7 +3,7 @@
  * users at past moments (dates relative to ctx.clock):
  * - 县委常委会 → 自然资源局: 生态修复工程用地报批, answered within its limit and rated 满意 (办结);
  * - 县委常委会 → 分水镇: 制笔产业园闲置厂房盘活, never answered: today's run escalates it;
- * - a 建议提案 to 交通运输局 answered on time, waiting for the rating;
+ * - a 建议提案 to 开发区 (with 交通运输局) answered on time, waiting for the rating;
  * - 大干60天 (11-02 to 12-31 of the current year) with ledger projects, the 农村户厕改造 target of
  *   分水镇, and the key tasks the tasks module answers for.
  */
@@ -71,19 +71,18 @@ export async function seedDemoAssignments(ctx: Ctx): Promise<void> {
   // 3. a proposal answered on time, waiting for the rating
   a = await createAssignment(as('diaodu', 6), {
     kind: '建议提案',
-    title: '关于增开城乡公交夜班线路的建议',
-    content: '县政协委员提出：工业园区企业职工夜班下班后出行不便，建议增开县城至开发区的夜班公交线路。',
+    title: '关于开通园区职工夜班公交的建议',
+    content: '县政协委员提出：开发区企业职工夜班下班后出行不便，建议开通开发区至县城的夜班公交线路。',
     source: 'leader',
     meetingName: null,
     meetingDate: null,
     assignerPersonId: county,
-    assignee: { unitType: 'department', unitId: String(jt) },
-    coUnits: [],
+    assignee: { unitType: 'region', unitId: '330122400' },
+    coUnits: [{ unitType: 'department', unitId: String(jt) }],
     limitDays: 10,
     dueDate: null,
   });
-  const jtUser = people.find((u) => u.departmentId === jt && u.active);
-  if (jtUser) await answerAssignment(as(jtUser.username, 2), a.id, { answer: '已会同公交公司测算客流，拟于下月起试运行县城至开发区夜班线路两条。', version: a.version });
+  await answerAssignment(as('kaifaqu', 2), a.id, { answer: '已会同交通运输局、公交公司测算客流，拟于下月起试运行开发区至县城夜班线路两条。', version: a.version });
 
   await escalateOverdueAssignments(ctx);
 

@@ -5,6 +5,7 @@ import { assignmentEvents, auditEvents, monthlyReports, notifications } from '..
 import { loadCalendar } from '../../core/calendar.js';
 import { putPlan } from '../plans/plans.service.js';
 import { assignmentRates } from './assignments.service.js';
+import { computeFigures } from '../indicators/indicators.compute.js';
 
 let env: TestEnv;
 let disp: Agent, deptA: Agent, leader1: Agent, leader2: Agent, townA1: Agent, regionA: Agent, regionB: Agent, admin: Agent, sup: Agent, promo: Agent, unitA: Agent;
@@ -23,9 +24,9 @@ const ids = async (a: Agent) => {
 
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-06-15T02:00:00Z', config: { sessionIdleMinutes: 200_000, sessionMaxHours: 5000 } }); // Monday 15 June 2026, 10:00 in China
-  [disp, deptA, leader1, leader2, townA1, regionA, regionB, admin, sup, promo, unitA] = await Promise.all(
+  [disp, deptA, leader1, leader2, townA1, regionA, regionB, admin, sup, promo, unitA] = (await Promise.all(
     ['disp', 'deptA', 'leader1', 'leader2', 'townA1', 'regionA', 'regionB', 'admin1', 'super', 'promo', 'unitA'].map((u) => env.login(u)),
-  );
+  )) as [Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent, Agent];
   pA = (await disp.post('/api/projects', projectBody(env.fx.townA1, { ownerEnterpriseId: env.fx.entA }))).json().id;
   pB = (await disp.post('/api/projects', projectBody(env.fx.countyB, { ownerEnterpriseId: env.fx.entB }))).json().id;
 }, 120_000);
@@ -204,6 +205,23 @@ describe('办结率 and 按时办结率', () => {
     expect(m.get(`department:${env.fx.deptA}`)).toEqual({ due: 1, done: 1, onTime: 1 });
     expect(m.get(`region:${env.fx.townA1}`)).toEqual({ due: 1, done: 0, onTime: 0 });
     expect(m.has(`region:${env.fx.countyB}`)).toBe(false);
+  });
+
+  it('feed the computed indicators 交办事项办结率 and 按时办结率 of towns and departments', async () => {
+    const figs = async (formula: 'assignmentDoneRate' | 'assignmentOnTimeRate') =>
+      (await computeFigures(env.ctx, env.ctx.db, { id: 0, formula, filter: null, appliesTo: ['town', 'department'], accumulation: 'period', cadence: 'month' }, '2026-06')).map((f) => ({
+        unit: `${f.unitType}:${f.unitId}`,
+        value: f.value ? Number(f.value.n) / Number(f.value.d) : null,
+      }));
+    expect(await figs('assignmentDoneRate')).toEqual(
+      expect.arrayContaining([
+        { unit: `region:${env.fx.townA1}`, value: 0 },
+        { unit: `department:${env.fx.deptA}`, value: 100 },
+      ]),
+    );
+    const onTime = await figs('assignmentOnTimeRate');
+    expect(onTime).toHaveLength(2); // the other town and department have nothing due: no figure
+    expect(onTime).toEqual(expect.arrayContaining([{ unit: `department:${env.fx.deptA}`, value: 100 }]));
   });
 });
 
