@@ -35,9 +35,9 @@ const CampaignBase = z.object({
     .max(2000)
     .nullish()
     .transform((v) => (v ? v : null)),
-  items: z.array(CampaignItemInputSchema).max(200, '最多200项').default([]),
+  items: z.array(CampaignItemInputSchema).max(200, '最多200项'),
 });
-export const CampaignCreateSchema = CampaignBase.refine((v) => v.endDate > v.startDate, { message: '结束日期应晚于开始日期', path: ['endDate'] });
+export const CampaignCreateSchema = CampaignBase.extend({ items: CampaignBase.shape.items.default([]) }).refine((v) => v.endDate > v.startDate, { message: '结束日期应晚于开始日期', path: ['endDate'] });
 export type CampaignCreate = z.infer<typeof CampaignCreateSchema>;
 export const CampaignPatchSchema = CampaignBase.partial()
   .extend({ version: z.number().int().positive() })

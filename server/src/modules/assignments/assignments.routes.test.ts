@@ -282,6 +282,9 @@ describe('campaigns (攻坚行动)', () => {
     const res = await disp.patch(`/api/campaigns/${cid}`, { name: '大干50天（冲刺）', items: d.inputs.slice(0, 2), version: d.version });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ name: '大干50天（冲刺）', itemCount: 2 });
+    // a patch without items keeps them
+    const kept = await disp.patch(`/api/campaigns/${cid}`, { description: '冲刺半年，逐项销号', version: res.json().version });
+    expect(kept.json()).toMatchObject({ description: '冲刺半年，逐项销号', itemCount: 2 });
     at('2026-07-13T10:00:00');
     const e = (await disp.get(`/api/campaigns/${cid}`)).json();
     expect(e).toMatchObject({ status: 'ended', countdown: { calendarDays: -3, workdays: 0, timeShare: 100 } });
@@ -290,7 +293,7 @@ describe('campaigns (攻坚行动)', () => {
       { kind: 'project', refId: pB, name: expect.any(String), due: 100, reached: 0, done: false },
     ]);
     expect(e.behind).toHaveLength(2);
-    expect(await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.entityType, 'campaign'))).toHaveLength(2);
+    expect(await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.entityType, 'campaign'))).toHaveLength(3);
     at('2026-06-15T10:00:00');
   });
 });
