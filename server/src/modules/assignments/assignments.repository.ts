@@ -37,15 +37,14 @@ export function visible(user: SessionUser): SQL {
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
-/** Whether a user acts for a unit: a department user for their department, a region user for the regions and departments of their subtree. */
-export async function actsFor(db: DbOrTx, user: SessionUser, unit: AssignmentUnit): Promise<boolean> {
-  if (unit.unitType === 'department' && user.departmentId && String(user.departmentId) === unit.unitId) return true;
-  if (user.role !== 'region' || !user.regionCode) return false;
-  const prefix = regionPrefix(user.regionCode);
-  if (unit.unitType === 'region') return unit.unitId.startsWith(prefix);
-  const r = await db.execute(sql`SELECT region_code FROM departments WHERE id::text = ${unit.unitId}`);
-  const code = (r.rows[0] as { region_code?: string } | undefined)?.region_code;
-  return !!code && code.startsWith(prefix);
+/**
+ * Whether a user answers for a unit: a department's own users for a department; the users of a region
+ * or of a region above it (a county for its towns) for a region. A co-unit, or a county for one of its
+ * departments, reads but does not answer.
+ */
+export function actsFor(user: SessionUser, unit: AssignmentUnit): boolean {
+  if (unit.unitType === 'department') return !!user.departmentId && String(user.departmentId) === unit.unitId;
+  return user.role === 'region' && !!user.regionCode && unit.unitId.startsWith(regionPrefix(user.regionCode));
 }
 
 export interface AssignmentRow {

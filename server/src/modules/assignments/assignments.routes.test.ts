@@ -115,6 +115,9 @@ describe('answer and rate', () => {
     const v = (await disp.get(`/api/assignments/${item2}`)).json().version;
     expect((await regionB.post(`/api/assignments/${item2}/answer`, { answer: '协办意见', version: v })).statusCode).toBe(403);
     expect((await townA1.post(`/api/assignments/${item1}/answer`, { answer: 'x', version: 1 })).statusCode).toBe(404);
+    // the county sees its department's item but does not answer for it
+    expect((await regionA.get(`/api/assignments/${item1}`)).json().abilities.answer).toBe(false);
+    expect((await regionA.get(`/api/assignments/${item2}`)).json().abilities.answer).toBe(true); // its town's
   });
 
   it('answered → the assigner rates; 不满意 reopens it for a new answer; 满意 closes it', async () => {

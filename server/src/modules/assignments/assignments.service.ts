@@ -81,9 +81,9 @@ async function mayRate(db: DbOrTx, ctx: Ctx, a: repo.AssignmentRow): Promise<boo
   return person !== null && person === a.assignerPersonId;
 }
 
-async function mayAnswer(db: DbOrTx, ctx: Ctx, a: repo.AssignmentRow): Promise<boolean> {
+function mayAnswer(ctx: Ctx, a: repo.AssignmentRow): boolean {
   if (!can(ctx.user.role, 'assignment:answer')) return false;
-  return ctx.user.role === 'admin' || (await repo.actsFor(db, ctx.user, { unitType: a.unitType, unitId: a.unitId }));
+  return ctx.user.role === 'admin' || repo.actsFor(ctx.user, { unitType: a.unitType, unitId: a.unitId });
 }
 
 export async function getAssignment(ctx: Ctx, id: number): Promise<AssignmentDetail> {
@@ -100,7 +100,7 @@ export async function getAssignment(ctx: Ctx, id: number): Promise<AssignmentDet
     holders,
     events: evs,
     abilities: {
-      answer: a.status === 'open' && (await mayAnswer(ctx.db, ctx, a)),
+      answer: a.status === 'open' && mayAnswer(ctx, a),
       rate: a.status === 'answered' && (await mayRate(ctx.db, ctx, a)),
     },
   };
@@ -200,7 +200,7 @@ async function assignerUsers(tx: DbOrTx, a: repo.AssignmentRow): Promise<number[
 export async function answerAssignment(ctx: Ctx, id: number, input: AssignmentAnswer): Promise<AssignmentDetail> {
   return move(ctx, id, input.version, async (tx, a, now) => {
     if (a.status !== 'open') throw new AppError('CONFLICT', a.status === 'answered' ? '已答复，等待评价' : '已办结');
-    if (!(await mayAnswer(tx, ctx, a))) throw new AppError('FORBIDDEN', '只有承办单位可以答复');
+    if (!mayAnswer(ctx, a)) throw new AppError('FORBIDDEN', '只有承办单位可以答复');
     const onTime = chinaToday(new Date(now)) <= a.dueDate;
     return {
       set: { answer: input.answer, answeredAt: now, answeredBy: ctx.user.id },
