@@ -272,8 +272,8 @@ export interface RateRow {
  * Per assignee unit: the items due (their limit) in [from, to], how many are done (answered: the
  * standing answer; the rating follows) and how many were answered on or before their limit
  * (China date). `user` limits to the items the user may see; without it, every item (the
- * indicator layer's computed figures). Units with items that fall outside the period are listed
- * with due 0 when `allUnits`.
+ * indicator layer's computed figures). A unit whose items all fall outside the period is listed
+ * with due 0 (its rates are "—").
  */
 export async function rateRows(db: DbOrTx, range: { from: string; to: string }, user?: SessionUser): Promise<RateRow[]> {
   const scope = user ? visible(user) : sql`true`;
