@@ -292,5 +292,11 @@ export const AUDIT_ACTIONS = {
   'task.urge.escalate': { zh: '督办超期升级', en: '督办 escalated' },
   'task.types': { zh: '修改任务类型', en: 'Task types changed' },
   'task.import': { zh: '导入重点任务', en: 'Key tasks imported' },
+  'assignment.create': { zh: '交办事项', en: 'Item assigned' },
+  'assignment.answer': { zh: '答复交办事项', en: 'Assigned item answered' },
+  'assignment.rate': { zh: '评价交办事项', en: 'Assigned item rated' },
+  'assignment.escalate': { zh: '交办事项超期升级', en: 'Assigned item escalated' },
+  'campaign.create': { zh: '新建攻坚行动', en: 'Campaign created' },
+  'campaign.update': { zh: '修改攻坚行动', en: 'Campaign updated' },
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

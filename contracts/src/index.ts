@@ -20,3 +20,5 @@ export * from './indicators.js';
 export * from './competitions.js';
 export * from './tours.js';
 export * from './tasks.js';
+export * from './assignments.js';
+export * from './campaigns.js';

@@ -73,6 +73,8 @@ export const INDICATOR_FORMULAS = labels([
   { value: 'investmentSum', zh: '累计完成投资', en: 'Investment completed' },
   { value: 'problemsOnTimeRate', zh: '问题按时办结率', en: 'Problems solved on time' },
   { value: 'approvalSpeedupRate', zh: '审批提速率', en: 'Approval speed-up rate' },
+  { value: 'assignmentDoneRate', zh: '交办事项办结率', en: 'Assigned items done' },
+  { value: 'assignmentOnTimeRate', zh: '交办事项按时办结率', en: 'Assigned items done on time' },
 ] as const);
 export type IndicatorFormula = (typeof INDICATOR_FORMULAS)[number]['value'];
 const FORMULA_VALUES = INDICATOR_FORMULAS.map((f) => f.value) as [IndicatorFormula, ...IndicatorFormula[]];

@@ -34,6 +34,12 @@ export const NOTIFICATION_KINDS = [
   { value: 'task.urged', zh: '重点任务督办', en: 'Key task urged' },
   { value: 'task.urge.answered', zh: '督办答复', en: '督办 answered' },
   { value: 'task.urge.escalated', zh: '督办超期升级', en: '督办 escalated' },
+  // 领导交办与建议提案
+  { value: 'assignment.created', zh: '交办事项', en: 'Item assigned' },
+  { value: 'assignment.escalated', zh: '交办事项超期升级', en: 'Assigned item escalated' },
+  { value: 'assignment.answered', zh: '交办事项已答复', en: 'Assigned item answered' },
+  { value: 'assignment.reopened', zh: '交办事项重新办理', en: 'Assigned item reopened' },
+  { value: 'assignment.closed', zh: '交办事项办结', en: 'Assigned item closed' },
 ] as const;
 
 /** Groups of notifications, by the prefix of their kind. */

@@ -18,3 +18,4 @@ export * from '../modules/indicators/indicators.schema.js';
 export * from '../modules/competitions/competitions.schema.js';
 export * from '../modules/tours/tours.schema.js';
 export * from '../modules/tasks/tasks.schema.js';
+export * from '../modules/assignments/assignments.schema.js';

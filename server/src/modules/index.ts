@@ -24,6 +24,7 @@ import { indicatorsModule } from './indicators/indicators.module.js';
 import { competitionsModule } from './competitions/competitions.module.js';
 import { toursModule } from './tours/tours.module.js';
 import { tasksModule } from './tasks/tasks.module.js';
+import { assignmentsModule } from './assignments/assignments.module.js';
 import { setupModule } from './setup/setup.module.js';
 import { schedulerModule } from './scheduler/scheduler.module.js';
 
@@ -46,6 +47,7 @@ export const MODULES: readonly ModuleManifest[] = [
   competitionsModule,
   toursModule,
   tasksModule,
+  assignmentsModule,
   setupModule,
   schedulerModule,
 ];

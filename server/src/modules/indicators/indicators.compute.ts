@@ -19,6 +19,7 @@ import { chinaToday } from '../../core/clock.js';
 import { dec, type Q } from '../../core/exact.js';
 import { lastDayOfMonth } from '../warnings/domain/progress.js';
 import { periodFigures } from '../approvals/efficiency.service.js';
+import { assignmentRates } from '../assignments/assignments.service.js';
 import { completionRate, investmentIntensity, investmentRate, productionRate, reserveConversionRate, startRate, ratePct } from './domain/formulas.js';
 import { decimalText } from './domain/figures.js';
 
@@ -34,6 +35,8 @@ export const FORMULA_SUBJECTS: Record<IndicatorFormula, IndicatorSubject[]> = {
   investmentSum: ['city', 'county', 'town', 'park'],
   problemsOnTimeRate: ['department'],
   approvalSpeedupRate: ['department'],
+  assignmentDoneRate: ['county', 'town', 'park', 'department'],
+  assignmentOnTimeRate: ['county', 'town', 'park', 'department'],
 };
 
 export interface ComputedIndicator {
@@ -191,6 +194,18 @@ export async function computeFigures(ctx: Ctx, db: DbOrTx, ind: ComputedIndicato
           for (const f of figs) if (f.speedUp !== null && g.byKey.has(String(f.departmentId))) push(String(f.departmentId), null, null, ratePct(f.speedUp, 1));
           break;
         }
+        case 'assignmentDoneRate':
+        case 'assignmentOnTimeRate': {
+          // the unit's own items (a region's, not its subtree's), due in the period; no figure when nothing is due
+          const rates = await assignmentRates(db, { from, to: end });
+          for (const unitId of g.byKey.values()) {
+            const r = rates.get(`${unitType}:${unitId}`);
+            if (!r) continue;
+            const part = ind.formula === 'assignmentDoneRate' ? r.done : r.onTime;
+            push(unitId, dec(part), dec(r.due), ratePct(part, r.due));
+          }
+          break;
+        }
       }
     }
   }
@@ -325,7 +340,7 @@ export async function ensureFreshAll(ctx: Ctx, indicatorId: number, periods: str
   for (const p of stale) await refreshOne(ctx, ind, p);
 }
 
-const VOLATILE = new Set<IndicatorFormula>(['problemsOnTimeRate', 'approvalSpeedupRate']);
+const VOLATILE = new Set<IndicatorFormula>(['problemsOnTimeRate', 'approvalSpeedupRate', 'assignmentDoneRate', 'assignmentOnTimeRate']);
 
 /** Whether a formula's figures are recomputed at every read (over problems and approvals: no version follows them). */
 export const isVolatile = (formula: IndicatorFormula): boolean => VOLATILE.has(formula);

@@ -42,7 +42,7 @@ import { league, ranksOf, type League, type UnitFacts } from './domain/league.js
 
 const SUBJECT_ZH: Record<IndicatorSubject, string> = { city: '市', county: '县（区）', town: '乡镇（街道）', park: '园区', department: '部门' };
 const ALL: UnitVisibility = { all: true, regionPrefix: null, departmentId: null };
-const RATE_FORMULAS = new Set(['startRate', 'investmentRate', 'completionRate', 'productionRate', 'reserveConversionRate', 'problemsOnTimeRate']);
+const RATE_FORMULAS = new Set(['startRate', 'investmentRate', 'completionRate', 'productionRate', 'reserveConversionRate', 'problemsOnTimeRate', 'assignmentDoneRate', 'assignmentOnTimeRate']);
 
 /** The figure of a stored value that counts: accepted (reported), or as imported or computed; exact. */
 export function figureOf(ind: Pick<Indicator, 'formula'>, row: repo.ValueRow | undefined): { value: Q | null; growth: Q | null } {

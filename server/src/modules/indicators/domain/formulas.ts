@@ -39,5 +39,7 @@ export const FORMULA_DEFINITIONS: Record<IndicatorFormula, string> = {
   projectCount: '项目个数 = 符合筛选条件（阶段、本年开工、总投资下限、类别、领域）的项目数',
   investmentSum: '累计完成投资 = 年初至期末已审核月报的完成投资之和（万元）',
   problemsOnTimeRate: '问题按时办结率 = 期内到期的问题中在期限内办结的个数 ÷ 期内到期的问题数 × 100%；无到期问题显示“—”',
+  assignmentDoneRate: '交办事项办结率 = 期内到期（办结时限在期内）的交办事项、建议提案中已答复的个数 ÷ 期内到期的个数 × 100%；答复即办结，评价随后；无到期事项显示“—”',
+  assignmentOnTimeRate: '交办事项按时办结率 = 期内到期的交办事项、建议提案中在时限当日或之前答复的个数 ÷ 期内到期的个数 × 100%；无到期事项显示“—”',
   approvalSpeedupRate: '审批提速率 = (1 − 期内办结事项实际用时之和 ÷ 承诺时限之和) × 100%（工作日，补正时间不计；与效能监察月度表同一口径，只适用于部门）',
 };
