@@ -34,8 +34,8 @@ const FileParams = AdjParams.extend({ fileId: z.coerce.number().int().positive('
 const ContestantParams = IdParams.extend({ contestantId: z.string().regex(/^(region|department|external):[\w-]+$/, '参赛单位无效') });
 const AdjQuery = z.object({ period: PeriodSchema.optional() });
 
-/** Sends an answer serialised (and validated against its schema) when it was cached: fastify sends a JSON string as it is. */
-const sendJson = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json as never);
+/** Sends an answer serialised (and validated against its schema) when it was cached, as UTF-8 bytes: fastify sends them as they are. */
+const sendJson = (reply: FastifyReply, json: Buffer) => reply.type('application/json; charset=utf-8').send(json as never);
 
 /** 考核与擂台赛: schemes, period results, leaderboard, flags, a contestant's record, adjustments. */
 export function competitionRoutes(app: FastifyInstance, deps: AppDeps): void {

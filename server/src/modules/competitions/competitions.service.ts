@@ -409,13 +409,13 @@ export async function results(ctx: Ctx, id: number, period: string, revision?: n
  * when made, then sent as they are. Those who compute and the readers of published results get
  * separate answers.
  */
-export function resultsJson(ctx: Ctx, id: number, period: string, revision?: number, publishedOnly = false): Promise<string> {
+export function resultsJson(ctx: Ctx, id: number, period: string, revision?: number, publishedOnly = false): Promise<Buffer> {
   const who = publishedOnly || !canCompute(ctx) ? 'published' : 'all';
-  return readCache(ctx.db).get(`competition:results:${id}:${period}:${revision ?? ''}:${who}`, async () => JSON.stringify(CompetitionResultsSchema.parse(await results(ctx, id, period, revision, publishedOnly))));
+  return readCache(ctx.db).get(`competition:results:${id}:${period}:${revision ?? ''}:${who}`, async () => Buffer.from(JSON.stringify(CompetitionResultsSchema.parse(await results(ctx, id, period, revision, publishedOnly)))));
 }
 
-export function leaderboardJson(ctx: Ctx, id: number, year?: number): Promise<string> {
-  return readCache(ctx.db).get(`competition:leaderboard:${id}:${year ?? ''}:${canCompute(ctx) ? 'all' : 'published'}`, async () => JSON.stringify(LeaderboardSchema.parse(await leaderboard(ctx, id, year))));
+export function leaderboardJson(ctx: Ctx, id: number, year?: number): Promise<Buffer> {
+  return readCache(ctx.db).get(`competition:leaderboard:${id}:${year ?? ''}:${canCompute(ctx) ? 'all' : 'published'}`, async () => Buffer.from(JSON.stringify(LeaderboardSchema.parse(await leaderboard(ctx, id, year)))));
 }
 
 type Summary = ReturnType<typeof summaryOf>;
@@ -640,13 +640,13 @@ export async function publicCompetitions(ctx: Ctx) {
   return [...out.values()];
 }
 
-export function publicResultsJson(ctx: Ctx, id: number, period: string): Promise<string> {
+export function publicResultsJson(ctx: Ctx, id: number, period: string): Promise<Buffer> {
   return readCache(ctx.db).get(`competition:public:${id}:${period}`, async () => {
     const c = await row(ctx.db, id);
     if (!c.public || c.status !== 'active') throw new AppError('NOT_FOUND', '擂台赛不存在');
     const res = await results(ctx, id, period, undefined, true);
     // the public page shows scores, ranks, flags and reasons; adjustments' reasons are in the explanation already
-    return JSON.stringify(CompetitionResultsSchema.parse({ ...res, missing: [] }));
+    return Buffer.from(JSON.stringify(CompetitionResultsSchema.parse({ ...res, missing: [] })));
   });
 }
 

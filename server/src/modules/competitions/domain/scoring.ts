@@ -53,6 +53,8 @@ export interface ScoredItem {
   period: string | null;
   missing: boolean;
   text: string;
+  /** What the explanation says of the figure, when more than a number (the reasons of bonus and penalty entries, the tour's rank). */
+  detail?: string | null;
 }
 
 export interface ScoredRow {
@@ -189,7 +191,7 @@ export function scoreItem(meta: ItemMeta, contestants: ContestantFigures[]): Sco
       const sum = f?.value ?? ZERO;
       const p = r2(clamp(sum, n(rule.min), n(rule.max)));
       const clipped = cmp(p, r2(sum)) !== 0;
-      return { ...base, value: sum, points: p, missing: false, text: f?.display ? `${f.display}${clipped ? `（限${pts(n(rule.min))}~${pts(n(rule.max))}分）` : ''}，计${pts(p)}分` : `无加减分` };
+      return { ...base, value: sum, points: p, missing: false, detail: f?.display ?? null, text: f?.display ? `${f.display}${clipped ? `（限${pts(n(rule.min))}~${pts(n(rule.max))}分）` : ''}，计${pts(p)}分` : `无加减分` };
     }
     if (key === null && f?.notApplicable) {
       return { ...base, points: ZERO, missing: false, text: `${f.notApplicable}，不适用，不计分` };
@@ -225,7 +227,7 @@ export function scoreItem(meta: ItemMeta, contestants: ContestantFigures[]): Sco
       }
       case 'judged': {
         const p = r2(div(mul(n(rule.weight), key), HUNDRED));
-        return { ...base, points: p, missing: false, text: `${f?.display ?? ''}观摩评分${pts(key)}分，折合${pts(p)}分` };
+        return { ...base, points: p, missing: false, detail: f?.display ?? null, text: `${f?.display ?? ''}观摩评分${pts(key)}分，折合${pts(p)}分` };
       }
     }
   });
@@ -265,7 +267,8 @@ function finish(scheme: CompetitionScheme, seq: { key: string; name: string }, r
     const interview = pc.flags && scheme.flags.yellowStreak > 0 && yellowRun >= scheme.flags.yellowStreak;
     const previousRank = pc.previousRanks?.get(r.key) ?? null;
     const rankChange = previousRank === null || rank === null ? null : previousRank - rank;
-    const parts = r.items.map((it) => `${it.name}${it.text}`);
+    // the explanation names each item's figure and points; the rule's arithmetic is in the item's own text
+    const parts = r.items.map((it) => `${it.name}${it.detail ? `（${it.detail}）` : it.rank !== null && it.completion === null ? `第${it.rank}名` : it.completion !== null ? pct(it.completion) : it.value !== null && !it.missing ? pts(it.value) : it.missing ? '缺数据' : ''}，得${pts(it.points)}分`);
     const tail = [`合计${pts(r.score)}分，${seq.name}第${rank ?? '—'}名${changeText(rankChange)}`];
     if (flag) tail.push(flag === 'red' ? '红旗' : '黄旗');
     if (list) tail.push(list === 'red' ? '红榜' : '黑榜');
