@@ -36,6 +36,8 @@ export const taskMessages = {
   'task.import.done': ['已导入 {n} 项任务', '{n} tasks imported'],
   'task.import.row': ['行', 'Row'],
   'task.new': ['新建任务', 'New task'],
+  'task.mine': ['我的重点任务', 'My key tasks'],
+  'task.mine.all': ['全部', 'All'],
   'task.edit': ['修改', 'Edit'],
   'task.delete': ['删除', 'Delete'],
   'task.deleteConfirm': ['删除这项任务？', 'Delete this task?'],

@@ -26,7 +26,7 @@ export function DeskPage() {
       <PageHeader title={t('task.desk.title')} sub={o ? `${t('task.desk.sub')} · ${t('task.desk.asOf', { d: formatDate(o.asOf, lang) })}` : t('task.desk.sub')} />
       {overdue.isError ? <Alert type="error" message={errorText(overdue.error, lang)} /> : null}
       <Row gutter={12}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xxl={14}>
           <Card size="small" style={{ marginBottom: 12 }}>
             <Tabs
               items={[
@@ -102,7 +102,7 @@ export function DeskPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xxl={10}>
           <Card
             size="small"
             title={t('task.desk.stats')}
