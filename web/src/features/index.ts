@@ -17,6 +17,7 @@ import { orgFeature } from './org';
 import { calendarFeature } from './calendar';
 import { auditFeature } from './audit';
 import { competitionsFeature } from './competitions';
+import { tasksFeature } from './tasks';
 
 /**
  * The features of the application. Each `features/<x>/index.tsx` exports its manifest (routes,
@@ -38,6 +39,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   approvalsFeature,
   indicatorsFeature,
   competitionsFeature,
+  tasksFeature,
   toursFeature,
   orgFeature,
   calendarFeature,
