@@ -64,7 +64,8 @@ async function summaries(ctx: Ctx, ids?: number[]): Promise<CompetitionSummary[]
     FROM competitions c JOIN competition_versions v ON v.competition_id = c.id AND v.version = c.version
     ${ids ? sql`WHERE c.id = ANY(${`{${ids.join(',')}}`}::int[])` : sql``} ORDER BY c.year DESC, c.id DESC`);
   const snaps = await ctx.db.execute(sql`SELECT DISTINCT ON (competition_id, period) competition_id, period, status, revision, scheme_version FROM competition_snapshots
-    WHERE status <> 'superseded' ${canCompute(ctx) ? sql`` : sql`AND status = 'published'`} ORDER BY competition_id, period, revision DESC`);
+    WHERE status <> 'superseded' ${canCompute(ctx) ? sql`` : sql`AND status = 'published'`}
+      ${ids ? sql`AND competition_id = ANY(${`{${ids.join(',')}}`}::int[])` : sql``} ORDER BY competition_id, period, revision DESC`);
   const byComp = new Map<number, CompetitionSummary['periods']>();
   for (const s of snaps.rows as Array<{ competition_id: number; period: string; status: 'draft' | 'published'; revision: number; scheme_version: number }>) {
     const list = byComp.get(Number(s.competition_id)) ?? [];
@@ -510,7 +511,7 @@ export async function contestantHistory(ctx: Ctx, id: number, contestantId: stri
 
 const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
-export async function listAdjustments(ctx: Ctx, id: number, q: { period?: string; unit?: UnitRef }): Promise<Adjustment[]> {
+export async function listAdjustments(ctx: Ctx, id: number, q: { period?: string; unit?: UnitRef; adjustmentId?: number }): Promise<Adjustment[]> {
   const c = await row(ctx.db, id);
   const scheme = await schemeOf(ctx.db, id, c.version);
   const scope = canCompute(ctx) ? sql`true` : unitScopeSql(unitVisibility(ctx.user), 'a');
@@ -520,6 +521,7 @@ export async function listAdjustments(ctx: Ctx, id: number, q: { period?: string
     WHERE a.competition_id = ${id} AND ${scope}
       ${q.period ? sql`AND a.period = ${q.period}` : sql``}
       ${q.unit ? sql`AND a.unit_type = ${q.unit.unitType} AND a.unit_id = ${q.unit.unitId}` : sql``}
+      ${q.adjustmentId ? sql`AND a.id = ${q.adjustmentId}` : sql``}
     ORDER BY a.period DESC, a.id DESC`);
   const units = await contestantsOf(ctx.db, scheme);
   return (r.rows as Array<Record<string, unknown>>).map((x) => {
@@ -566,7 +568,7 @@ export async function addAdjustment(ctx: Ctx, id: number, input: { period: strin
     await tx.execute(sql`UPDATE competition_snapshots SET stale = true WHERE competition_id = ${id} AND status = 'draft'`);
     return a!.id;
   });
-  return (await listAdjustments(ctx, id, {})).find((a) => a.id === newId)!;
+  return (await listAdjustments(ctx, id, { adjustmentId: newId }))[0]!;
 }
 
 export async function deleteAdjustment(ctx: Ctx, id: number, adjustmentId: number): Promise<void> {
@@ -612,12 +614,11 @@ export async function addAdjustmentFiles(ctx: Ctx, id: number, adjustmentId: num
     for (const k of written) await store.remove(k).catch(() => undefined);
     throw e;
   }
-  return (await listAdjustments(ctx, id, {})).find((a) => a.id === adjustmentId)!;
+  return (await listAdjustments(ctx, id, { adjustmentId }))[0]!;
 }
 
 export async function readAdjustmentFile(ctx: Ctx, id: number, adjustmentId: number, fileId: number) {
-  const visible = await listAdjustments(ctx, id, {});
-  if (!visible.some((a) => a.id === adjustmentId)) throw new AppError('NOT_FOUND');
+  if (!(await listAdjustments(ctx, id, { adjustmentId })).length) throw new AppError('NOT_FOUND');
   const r = await ctx.db.execute(sql`SELECT name, mime, storage_key FROM competition_adjustment_files WHERE id = ${fileId} AND adjustment_id = ${adjustmentId}`);
   const f = r.rows[0] as { name: string; mime: string; storage_key: string } | undefined;
   if (!f) throw new AppError('NOT_FOUND');
