@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReadCache, readCache, scopeKey } from './read-cache.js';
+import Fastify from 'fastify';
+import { gunzipSync } from 'node:zlib';
+import { ReadCache, readCache, scopeKey, sendSerialised, serialise } from './read-cache.js';
 
 const deferred = <T>() => {
   let resolve!: (v: T) => void;
@@ -61,5 +63,37 @@ describe('ReadCache', () => {
     expect(scopeKey({ ...base, scopeType: 'region', regionCode: '330122' })).not.toBe(scopeKey({ ...base, scopeType: 'region', regionCode: '330127' }));
     expect(scopeKey({ ...base, scopeType: 'department', departmentId: 1 })).not.toBe(scopeKey({ ...base, scopeType: 'department', departmentId: 2 }));
     expect(scopeKey({ ...base, scopeType: 'assigned' })).not.toBe(scopeKey({ ...base, id: 8, scopeType: 'assigned' }));
+  });
+});
+
+describe('serialised answers', () => {
+  const big = { rows: Array.from({ length: 400 }, (_, i) => ({ name: `第${i}个单位`, score: i / 7, text: '投资完成率88.3%，60×88.3%=52.98分' })) };
+  const small = { ok: true, name: '桐君街道' };
+
+  it('compresses a large answer once and sends it compressed only to a client that accepts gzip', async () => {
+    const answer = await serialise(big);
+    expect(answer.json.toString('utf8')).toBe(JSON.stringify(big));
+    expect(answer.gzip, 'a large answer is compressed').not.toBeNull();
+    expect(answer.gzip!.length).toBeLessThan(answer.json.length / 4);
+    const app = Fastify();
+    app.get('/big', (req, reply) => sendSerialised(req, reply, answer));
+    app.get('/small', async (req, reply) => sendSerialised(req, reply, await serialise(small)));
+    try {
+      const gz = await app.inject({ url: '/big', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers.vary).toBe('accept-encoding');
+      expect(gz.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8'))).toEqual(big);
+      for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'gzip;q=0, br' }]) {
+        const plain = await app.inject({ url: '/big', headers });
+        expect(plain.headers['content-encoding'], JSON.stringify(headers)).toBeUndefined();
+        expect(plain.json()).toEqual(big);
+      }
+      const s = await app.inject({ url: '/small', headers: { 'accept-encoding': 'gzip' } });
+      expect(s.headers['content-encoding'], 'a small answer is sent as it is').toBeUndefined();
+      expect(s.json()).toEqual(small);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -22,6 +22,7 @@ import {
 } from '@tiaodu/contracts';
 import type { AppDeps } from '../../core/module.js';
 import type { Ctx } from '../../core/context.js';
+import { sendSerialised } from '../../core/read-cache.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { uploadedFiles } from '../../plugins/uploads.js';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';
@@ -34,8 +35,6 @@ const FileParams = AdjParams.extend({ fileId: z.coerce.number().int().positive('
 const ContestantParams = IdParams.extend({ contestantId: z.string().regex(/^(region|department|external):[\w-]+$/, '参赛单位无效') });
 const AdjQuery = z.object({ period: PeriodSchema.optional() });
 
-/** Sends an answer serialised (and validated against its schema) when it was cached, as UTF-8 bytes: fastify sends them as they are. */
-const sendJson = (reply: FastifyReply, json: Buffer) => reply.type('application/json; charset=utf-8').send(json as never);
 
 /** 考核与擂台赛: schemes, period results, leaderboard, flags, a contestant's record, adjustments. */
 export function competitionRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -67,7 +66,7 @@ export function competitionRoutes(app: FastifyInstance, deps: AppDeps): void {
     svc.publishPeriod(ctxOf(req, deps), req.params.id, req.params.period),
   );
   r.get('/api/competitions/:id/periods/:period/results', { config: read, schema: { tags, summary: '某期成绩单：序列、得分、各项得分与依据、名次、位次变化、红黄旗、红黑榜、说明', params: PeriodParamsSchema, querystring: ResultsQuerySchema, response: { 200: CompetitionResultsSchema } } }, async (req, reply) =>
-    sendJson(reply, await svc.resultsJson(ctxOf(req, deps), req.params.id, req.params.period, req.query.revision)),
+    sendSerialised(req, reply, await svc.resultsJson(ctxOf(req, deps), req.params.id, req.params.period, req.query.revision)),
   );
   r.get('/api/competitions/:id/periods/:period/export.xlsx', { config: read, schema: { tags, summary: '导出某期成绩（Excel，按序列分节）', params: PeriodParamsSchema } }, async (req, reply) => {
     const { buffer, title } = await exportResults(ctxOf(req, deps), req.params.id, req.params.period);
@@ -78,7 +77,7 @@ export function competitionRoutes(app: FastifyInstance, deps: AppDeps): void {
       .send(buffer);
   });
   r.get('/api/competitions/:id/leaderboard', { config: read, schema: { tags, summary: '龙虎榜：全年已发布成绩累计排名', params: IdParams, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: LeaderboardSchema } } }, async (req, reply) =>
-    sendJson(reply, await svc.leaderboardJson(ctxOf(req, deps), req.params.id, req.query.year)),
+    sendSerialised(req, reply, await svc.leaderboardJson(ctxOf(req, deps), req.params.id, req.query.year)),
   );
   r.get('/api/competitions/:id/flags', { config: read, schema: { tags, summary: '流动红旗：历次红黄旗、红黑榜', params: IdParams, response: { 200: z.array(FlagHistoryRowSchema) } } }, async (req) => svc.flagHistory(ctxOf(req, deps), req.params.id));
   r.get('/api/competitions/:id/contestants/:contestantId', { config: read, schema: { tags, summary: '参赛单位的历次成绩、名次、旗帜与加减分', params: ContestantParams, response: { 200: ContestantHistorySchema } } }, async (req) =>
@@ -128,6 +127,6 @@ export function publicCompetitionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
   r.get('/api/public/competitions', { config: { public: true }, schema: { tags, summary: '已发布的擂台赛成绩（无需登录）', response: { 200: z.array(PublicCompetitionSchema) } } }, async (req) => svc.publicCompetitions(ctx(req)));
   r.get('/api/public/competitions/:id/:period', { config: { public: true }, schema: { tags, summary: '一期已发布的擂台赛成绩与红黄旗（无需登录）', params: PeriodParamsSchema, response: { 200: CompetitionResultsSchema } } }, async (req, reply) =>
-    sendJson(reply, await svc.publicResultsJson(ctx(req), req.params.id, req.params.period)),
+    sendSerialised(req, reply, await svc.publicResultsJson(ctx(req), req.params.id, req.params.period)),
   );
 }

@@ -31,7 +31,7 @@ import { add, dec, ZERO, type Q } from '../../core/exact.js';
 import { inTransaction, publish } from '../../core/events.js';
 import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
 import { notify } from '../notifications/notify.js';
-import { readCache } from '../../core/read-cache.js';
+import { readCache, serialise, type Serialised } from '../../core/read-cache.js';
 import { CompetitionResultsSchema, LeaderboardSchema } from '@tiaodu/contracts';
 import { getIndicator, listIndicators, unitScopeSql } from '../indicators/indicators.service.js';
 import { unitNames, unitVisibility } from '../indicators/indicators.units.js';
@@ -405,18 +405,18 @@ export async function results(ctx: Ctx, id: number, period: string, revision?: n
 
 /**
  * The answers many people ask for — a period's results (368 KB for 90 contestants × 12 items),
- * the leaderboard — serialised once and kept in the read cache until the next write through the
+ * the leaderboard — serialised (and gzip-compressed) once and kept in the read cache until the next write through the
  * API (a compute, a publication, an adjustment, a figure changed): validated against the contract
  * when made, then sent as they are. Those who compute and the readers of published results get
  * separate answers.
  */
-export function resultsJson(ctx: Ctx, id: number, period: string, revision?: number, publishedOnly = false): Promise<Buffer> {
+export function resultsJson(ctx: Ctx, id: number, period: string, revision?: number, publishedOnly = false): Promise<Serialised> {
   const who = publishedOnly || !canCompute(ctx) ? 'published' : 'all';
-  return readCache(ctx.db).get(`competition:results:${id}:${period}:${revision ?? ''}:${who}`, async () => Buffer.from(JSON.stringify(CompetitionResultsSchema.parse(await results(ctx, id, period, revision, publishedOnly)))));
+  return readCache(ctx.db).get(`competition:results:${id}:${period}:${revision ?? ''}:${who}`, async () => serialise(CompetitionResultsSchema.parse(await results(ctx, id, period, revision, publishedOnly))));
 }
 
-export function leaderboardJson(ctx: Ctx, id: number, year?: number): Promise<Buffer> {
-  return readCache(ctx.db).get(`competition:leaderboard:${id}:${year ?? ''}:${canCompute(ctx) ? 'all' : 'published'}`, async () => Buffer.from(JSON.stringify(LeaderboardSchema.parse(await leaderboard(ctx, id, year)))));
+export function leaderboardJson(ctx: Ctx, id: number, year?: number): Promise<Serialised> {
+  return readCache(ctx.db).get(`competition:leaderboard:${id}:${year ?? ''}:${canCompute(ctx) ? 'all' : 'published'}`, async () => serialise(LeaderboardSchema.parse(await leaderboard(ctx, id, year))));
 }
 
 type Summary = ReturnType<typeof summaryOf>;
@@ -641,13 +641,13 @@ export async function publicCompetitions(ctx: Ctx) {
   return [...out.values()];
 }
 
-export function publicResultsJson(ctx: Ctx, id: number, period: string): Promise<Buffer> {
+export function publicResultsJson(ctx: Ctx, id: number, period: string): Promise<Serialised> {
   return readCache(ctx.db).get(`competition:public:${id}:${period}`, async () => {
     const c = await row(ctx.db, id);
     if (!c.public || c.status !== 'active') throw new AppError('NOT_FOUND', '擂台赛不存在');
     const res = await results(ctx, id, period, undefined, true);
     // the public page shows scores, ranks, flags and reasons; adjustments' reasons are in the explanation already
-    return Buffer.from(JSON.stringify(CompetitionResultsSchema.parse({ ...res, missing: [] })));
+    return serialise(CompetitionResultsSchema.parse({ ...res, missing: [] }));
   });
 }
 
