@@ -353,8 +353,28 @@ export const TaskStatsSchema = SupervisionBulletinSchema.pick({ period: true, fr
 export const TaskImportResultSchema = z.object({
   dryRun: z.boolean(),
   total: z.number(),
+  /** Tasks created, updated (an existing task of the year with the row's title), left as they were — 0 on a dry run or with errors. */
   created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  /** What the import does (a dry run without errors): tasks it creates and updates. */
+  wouldCreate: z.number(),
+  wouldUpdate: z.number(),
   errors: z.array(z.object({ row: z.number(), message: z.string() })),
-  rows: z.array(z.object({ row: z.number(), title: z.string(), leadLeaderName: z.string().nullable(), leadUnitName: z.string(), coUnitNames: z.array(z.string()), deadline: z.string() })),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      title: z.string(),
+      leadLeaderName: z.string().nullable(),
+      leadUnitName: z.string(),
+      coUnitNames: z.array(z.string()),
+      deadline: z.string(),
+      /** create: a new task; update: the existing task `taskId` changes; unchanged: it is already so. */
+      action: z.enum(['create', 'update', 'unchanged']),
+      /** A sub-task (序号 1.2): the row of its parent. */
+      parentRow: z.number().nullable(),
+      taskId: z.number().nullable(),
+    }),
+  ),
 });
 export type TaskImportResult = z.infer<typeof TaskImportResultSchema>;

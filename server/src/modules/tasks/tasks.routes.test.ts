@@ -355,6 +355,57 @@ describe('import and export', () => {
     const list = (await disp.get('/api/tasks?q=城乡风貌')).json();
     expect(list[0]).toMatchObject({ leadLeaderName: '测试leader1', leadUnitName: '桐庐县', deadline: '2026-12-31', type: '重点工作' });
   });
+  it('an exported list imported again changes nothing; a deadline changed in Excel updates that task only', async () => {
+    const exported = await disp.get('/api/tasks/export.xlsx?year=2026');
+    const before = (await disp.get('/api/tasks?all=true&year=2026')).json() as Array<{ id: number; title: string; deadline: string; parentId: number | null }>;
+    const again = (await disp.upload('/api/tasks/import?dryRun=true&year=2026', exported.rawPayload, '任务.xlsx')).json();
+    expect(again.errors, JSON.stringify(again.errors)).toEqual([]);
+    expect(again.rows.length).toBe(before.length);
+    expect(again.rows.every((r: { action: string }) => r.action === 'unchanged'), JSON.stringify(again.rows.filter((r: { action: string }) => r.action !== 'unchanged'))).toBe(true);
+    const sub = again.rows.find((r: { title: string }) => r.title === '桐君街道站点');
+    expect(sub.parentRow, 'a row numbered 1.1 is a sub-task of row 1').not.toBeNull();
+    expect(sub.taskId).toBe(before.find((t) => t.title === '桐君街道站点')!.id);
+
+    // the office moves one deadline and adds a sub-task in Excel
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let moved = '';
+    let rootNo = '';
+    ws.eachRow((row, n) => {
+      if (n <= 3) return;
+      if (String(row.getCell(2).value) === '横村镇污水零直排') {
+        row.getCell(6).value = '2026-12-31';
+        moved = String(row.getCell(1).value);
+      }
+      if (String(row.getCell(2).value) === '农村生活污水治理攻坚') rootNo = String(row.getCell(1).value);
+    });
+    expect(moved && rootNo).toBeTruthy();
+    const children = ws.getRows(4, ws.rowCount - 3)!.filter((r) => String(r.getCell(1).value).startsWith(`${rootNo}.`) && String(r.getCell(1).value).split('.').length === 2).length;
+    ws.addRow([`${rootNo}.${children + 1}`, '桐君街道站点二期', '', '桐君街道', '', '2026-12-31', '']);
+    const changed = Buffer.from(await wb.xlsx.writeBuffer());
+    const dry = (await disp.upload('/api/tasks/import?dryRun=true&year=2026', changed, '任务.xlsx')).json();
+    expect(dry.errors).toEqual([]);
+    expect({ create: dry.wouldCreate, update: dry.wouldUpdate, created: dry.created }).toEqual({ create: 1, update: 1, created: 0 });
+    const res = (await disp.upload('/api/tasks/import?dryRun=false&year=2026', changed, '任务.xlsx')).json();
+    expect({ created: res.created, updated: res.updated, unchanged: res.unchanged }).toEqual({ created: 1, updated: 1, unchanged: before.length - 1 });
+    const after = (await disp.get('/api/tasks?all=true&year=2026')).json() as Array<{ id: number; title: string; deadline: string; parentId: number | null }>;
+    expect(after.length).toBe(before.length + 1);
+    expect(after.find((t) => t.title === '横村镇污水零直排')!.deadline).toBe('2026-12-31');
+    const root = after.find((t) => t.title === '农村生活污水治理攻坚')!;
+    expect(after.find((t) => t.title === '桐君街道站点二期')!.parentId, 'the new row 1.n is a sub-task of task 1').toBe(root.id);
+    for (const t of before.filter((x) => x.title !== '横村镇污水零直排')) expect(after.find((a) => a.id === t.id)!.deadline).toBe(t.deadline);
+  });
+  it('refuses a sub-task without its parent row and one led by a unit outside its task', async () => {
+    const file = await sheet([
+      ['1', '城乡风貌整治二期', '', '横村镇', '', '2026年12月底', ''],
+      ['1.1', '风貌整治示范村', '', '桐君街道', '', '2026年11月底', ''],
+      ['2.1', '无上级的子任务', '', '横村镇', '', '2026年11月底', ''],
+    ]);
+    const res = (await disp.upload('/api/tasks/import?dryRun=false', file, '任务.xlsx')).json();
+    expect(res.created).toBe(0);
+    expect(res.errors.map((e: { message: string }) => e.message)).toEqual(['第4行：子任务的责任单位「桐君街道」不在任务「城乡风貌整治二期」的牵头或配合单位中', '第5行：序号2.1是子任务，但表中在它之前没有序号2的任务']);
+  });
   it('exports the list in the 督查室 layout', async () => {
     const res = await sup.get('/api/tasks/export.xlsx?year=2026');
     expect(res.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Space, Table, Upload } from 'antd';
+import { Alert, App, Button, Modal, Space, Table, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { TaskImportResult } from '@tiaodu/contracts';
 import { errorText } from '../../../api/errors';
@@ -19,7 +19,7 @@ export function ImportTasks({ open, onClose, year }: { open: boolean; onClose: (
     onSuccess: (r) => {
       setResult(r);
       if (!r.dryRun) {
-        message.success(t('task.import.done', { n: r.created }));
+        message.success(t('task.import.done', { created: r.created, updated: r.updated }));
         void qc.invalidateQueries({ queryKey: taskKeys.all });
         close();
       }
@@ -64,7 +64,7 @@ export function ImportTasks({ open, onClose, year }: { open: boolean; onClose: (
               <Table size="small" rowKey={(e) => `${e.row}-${e.message}`} pagination={false} dataSource={result.errors} columns={[{ title: t('task.import.row'), dataIndex: 'row', width: 60 }, { title: '', dataIndex: 'message' }]} data-testid="task-import-errors" />
             </>
           ) : (
-            <Alert type="success" message={t('task.import.ok', { n: result.total })} />
+            <Alert type="success" message={t('task.import.ok', { n: result.total, create: result.wouldCreate, update: result.wouldUpdate, same: result.rows.filter((r) => r.action === 'unchanged').length })} data-testid="task-import-ok" />
           )
         ) : null}
         {result?.rows.length ? (
@@ -75,7 +75,8 @@ export function ImportTasks({ open, onClose, year }: { open: boolean; onClose: (
             dataSource={result.rows}
             columns={[
               { title: t('task.import.row'), dataIndex: 'row', width: 60 },
-              { title: t('task.col.title'), dataIndex: 'title' },
+              { title: t('task.import.action'), dataIndex: 'action', width: 80, render: (a: TaskImportResult['rows'][number]['action']) => <Tag color={a === 'create' ? 'blue' : a === 'update' ? 'orange' : undefined}>{t(`task.import.action.${a}`)}</Tag> },
+              { title: t('task.col.title'), dataIndex: 'title', render: (v: string, r) => (r.parentRow ? <span style={{ paddingLeft: 16 }}>└ {v}</span> : v) },
               { title: t('task.col.leader'), dataIndex: 'leadLeaderName' },
               { title: t('task.col.unit'), dataIndex: 'leadUnitName' },
               { title: t('task.col.deadline'), dataIndex: 'deadline' },
