@@ -30,7 +30,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { notify } from '../notifications/notify.js';
-import { getLadder } from '../problems/problems.service.js';
+import { getLadder, runEscalation } from '../problems/escalation.js';
 import { dueDate, escalationSteps, levelLimit, levelName, overdueWorkdays } from '../problems/domain/ladder.js';
 import { periodRange, rates } from './domain/rates.js';
 import * as repo from './assignments.repository.js';
@@ -249,68 +249,57 @@ export async function rateAssignment(ctx: Ctx, id: number, input: AssignmentRate
  * audit. Idempotent: a unique index keeps an item from reaching a level twice.
  */
 export async function escalateOverdueAssignments(ctx: Ctx): Promise<{ items: number; moves: number }> {
-  const [cal, ladder] = await Promise.all([loadCalendar(ctx.db), getLadder(ctx.db)]);
-  const day = today(ctx);
-  const top = ladder.levels.length - 1;
-  const ids = await repo.escalationCandidates(ctx.db, cal.previousWorkday(day), top);
-  let items = 0;
-  let moves = 0;
-  for (const id of ids) {
-    const n = await ctx.db.transaction(async (tx) => {
+  const ladder = await getLadder(ctx.db);
+  const units = new Map<number, number[]>();
+  return runEscalation<repo.AssignmentRow>(ctx, {
+    candidates: (db, c) => repo.escalationCandidates(db, c.cal.previousWorkday(c.today), c.top),
+    lock: async (tx, id) => {
       const a = await repo.lockById(tx, id);
-      if (!a || a.status !== 'open') return 0;
-      const steps = escalationSteps(cal, ladder, a.level, a.levelDueDate, day);
-      if (!steps.length) return 0;
-      const now = ctx.clock.now().toISOString();
-      let holders = a.holderIds;
-      const unit = await repo.unitUsers(tx, a);
-      for (const s of steps) {
-        const holder = ladder.levels[s.toLevel]!.holder;
-        holders = await repo.holdersFor(tx, holder, a);
-        if (!holders.length && holder !== 'responsible') holders = await repo.holdersFor(tx, 'dispatchers', a);
-        const name = levelName(ladder, s.toLevel);
-        const inserted = await tx
-          .insert(assignmentEvents)
-          .values({
-            assignmentId: id,
-            kind: 'escalated',
-            actorId: null,
-            at: now,
-            fromStatus: 'open',
-            toStatus: 'open',
-            fromLevel: s.fromLevel,
-            toLevel: s.toLevel,
-            dueDate: s.dueDate,
-            note: `超过${s.fromLevel === 0 ? '承办单位' : levelName(ladder, s.fromLevel)}办理时限，${s.effectiveDate}升级至${name}，${s.limitDays}个工作日内（${s.dueDate}前）答复`,
-            data: { holderIds: holders, effectiveDate: s.effectiveDate },
-          })
-          .onConflictDoNothing()
-          .returning({ id: assignmentEvents.id });
-        if (!inserted.length) continue;
-        await notify(tx, ctx, { userIds: holders, kind: 'assignment.escalated', title: `${a.kind}超期升级至${name}：${a.title}`, body: `请督促${a.unitName}于${s.dueDate}前答复`, link: link(id), dedupeKey: `assignment:${id}:level:${s.toLevel}` });
-        await notify(tx, ctx, { userIds: unit, kind: 'assignment.escalated', title: `${a.kind}超期，已升级至${name}：${a.title}`, link: link(id), dedupeKey: `assignment:${id}:level:${s.toLevel}:unit` });
-      }
+      return a && a.status === 'open' ? a : null;
+    },
+    state: (a) => ({ level: a.level, due: a.levelDueDate, holderIds: a.holderIds }),
+    holders: (tx, holder, a) => repo.holdersFor(tx, holder, a),
+    record: async (tx, a, s, holders, at) => {
+      const name = levelName(ladder, s.toLevel);
+      const inserted = await tx
+        .insert(assignmentEvents)
+        .values({
+          assignmentId: a.id,
+          kind: 'escalated',
+          actorId: null,
+          at,
+          fromStatus: 'open',
+          toStatus: 'open',
+          fromLevel: s.fromLevel,
+          toLevel: s.toLevel,
+          dueDate: s.dueDate,
+          note: `超过${s.fromLevel === 0 ? '承办单位' : levelName(ladder, s.fromLevel)}办理时限，${s.effectiveDate}升级至${name}，${s.limitDays}个工作日内（${s.dueDate}前）答复`,
+          data: { holderIds: holders, effectiveDate: s.effectiveDate },
+        })
+        .onConflictDoNothing()
+        .returning({ id: assignmentEvents.id });
+      if (!inserted.length) return false;
+      if (!units.has(a.id)) units.set(a.id, await repo.unitUsers(tx, a));
+      await notify(tx, ctx, { userIds: holders, kind: 'assignment.escalated', title: `${a.kind}超期升级至${name}：${a.title}`, body: `请督促${a.unitName}于${s.dueDate}前答复`, link: link(a.id), dedupeKey: `assignment:${a.id}:level:${s.toLevel}` });
+      await notify(tx, ctx, { userIds: units.get(a.id)!, kind: 'assignment.escalated', title: `${a.kind}超期，已升级至${name}：${a.title}`, link: link(a.id), dedupeKey: `assignment:${a.id}:level:${s.toLevel}:unit` });
+      return true;
+    },
+    finish: async (tx, a, steps, holders, at) => {
       const last = steps.at(-1)!;
       await tx
         .update(assignments)
-        .set({ level: last.toLevel, levelDueDate: last.dueDate, holderIds: holders, updatedAt: now, version: sql`${assignments.version} + 1` })
-        .where(eq(assignments.id, id));
+        .set({ level: last.toLevel, levelDueDate: last.dueDate, holderIds: holders, updatedAt: at, version: sql`${assignments.version} + 1` })
+        .where(eq(assignments.id, a.id));
       await writeAudit(tx, ctx, {
         action: 'assignment.escalate',
         entityType: 'assignment',
-        entityId: id,
+        entityId: a.id,
         summary: `${a.kind}超期升级：${a.title}，${a.level === 0 ? '承办单位' : levelName(ladder, a.level)} → ${levelName(ladder, last.toLevel)}`,
         before: { level: a.level, levelDueDate: a.levelDueDate },
         after: { level: last.toLevel, levelDueDate: last.dueDate, holderIds: holders },
       });
-      return steps.length;
-    });
-    if (n) {
-      items++;
-      moves += n;
-    }
-  }
-  return { items, moves };
+    },
+  });
 }
 
 /**

@@ -23,6 +23,7 @@ import { ctxOf } from '../../plugins/auth.js';
 import { uploadedFiles } from '../../plugins/uploads.js';
 import { AppError } from '../../core/errors.js';
 import * as svc from './problems.service.js';
+import { getLadder } from './escalation.js';
 import * as files from './attachments.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -51,7 +52,7 @@ export function problemRoutes(app: FastifyInstance, deps: AppDeps): void {
     { config: { permission: 'problem:read' }, schema: { tags, summary: '各承办单位问题办理情况（通报用）', querystring: ProblemStatsQuerySchema, response: { 200: ProblemStatsSchema } } },
     async (req) => svc.problemStats(ctxOf(req, deps), req.query),
   );
-  r.get('/api/problems/ladder', { config: { permission: 'problem:read' }, schema: { tags, summary: '问题升级层级及时限', response: { 200: LadderSchema } } }, async (req) => svc.getLadder(ctxOf(req, deps).db));
+  r.get('/api/problems/ladder', { config: { permission: 'problem:read' }, schema: { tags, summary: '问题升级层级及时限', response: { 200: LadderSchema } } }, async (req) => getLadder(ctxOf(req, deps).db));
   r.put(
     '/api/problems/ladder',
     { config: { permission: 'problem:ladder' }, schema: { tags, summary: '设置问题升级层级及时限', body: LadderSchema, response: { 200: LadderSchema } } },

@@ -28,17 +28,12 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
 import { projectScope } from '../../core/scope.js';
-import { getSetting, putSetting } from '../../core/settings.js';
+import { putSetting } from '../../core/settings.js';
+import { getLadder, LADDER_KEY, runEscalation } from './escalation.js';
 import { notify } from '../notifications/notify.js';
 import { dueDate, escalationSteps, isDueSoon, levelLimit, levelName, overdueWorkdays } from './domain/ladder.js';
 import { isOpen, problemMove, type ProblemAction } from './domain/state.js';
 import * as repo from './problems.repository.js';
-
-export const LADDER_KEY = 'problems.ladder';
-
-export function getLadder(db: DbOrTx): Promise<Ladder> {
-  return getSetting(db, LADDER_KEY, LadderSchema, DEFAULT_LADDER);
-}
 
 export async function setLadder(ctx: Ctx, ladder: Ladder): Promise<Ladder> {
   return ctx.db.transaction(async (tx) => {
@@ -376,67 +371,56 @@ export async function rateProblem(ctx: Ctx, id: number, input: ProblemRate): Pro
  * input of the next, and each problem reaches a level once (problem_events_escalation_uq).
  */
 export async function escalateOverdueProblems(ctx: Ctx): Promise<{ problems: number; moves: number }> {
-  const [cal, ladder] = await Promise.all([loadCalendar(ctx.db), getLadder(ctx.db)]);
-  const day = today(ctx);
-  const top = ladder.levels.length - 1;
-  const ids = await repo.escalationCandidates(ctx.db, cal.previousWorkday(day), top);
-  let moved = 0;
-  let moves = 0;
-  for (const id of ids) {
-    const n = await ctx.db.transaction(async (tx) => {
+  const ladder = await getLadder(ctx.db);
+  const { items, moves } = await runEscalation<repo.ProblemRow>(ctx, {
+    candidates: (db, c) => repo.escalationCandidates(db, c.cal.previousWorkday(c.today), c.top),
+    lock: async (tx, id) => {
       const p = await repo.lockProblemById(tx, id);
-      if (!p || !isOpen(p.status)) return 0;
-      const steps = escalationSteps(cal, ladder, p.level, p.dueDate, day);
-      if (!steps.length) return 0;
-      const now = ctx.clock.now().toISOString();
-      let holders = p.holderIds;
-      for (const s of steps) {
-        const holder = ladder.levels[s.toLevel]!.holder;
-        holders = await repo.holdersFor(tx, holder, p);
-        if (!holders.length && holder !== 'responsible') holders = await repo.holdersFor(tx, 'dispatchers', p);
-        const inserted = await tx
-          .insert(problemEvents)
-          .values({
-            problemId: id,
-            kind: 'escalated',
-            actorId: null,
-            at: now,
-            fromStatus: p.status,
-            toStatus: p.status,
-            fromLevel: s.fromLevel,
-            toLevel: s.toLevel,
-            dueDate: s.dueDate,
-            note: `超过${levelName(ladder, s.fromLevel)}办理时限，${s.effectiveDate}升级至${levelName(ladder, s.toLevel)}，${s.limitDays}个工作日内（${s.dueDate}前）办结`,
-            data: { holderIds: holders, effectiveDate: s.effectiveDate },
-          })
-          .onConflictDoNothing()
-          .returning({ id: problemEvents.id });
-        if (!inserted.length) continue;
-        const name = levelName(ladder, s.toLevel);
-        await notify(tx, ctx, { userIds: holders, kind: 'problem.escalated', title: `问题超期升级至${name}：${p.title}`, body: `请于${s.dueDate}前协调解决`, link: link(id), dedupeKey: `problem:${id}:level:${s.toLevel}` });
-        await notify(tx, ctx, { userIds: await unitRecipients(tx, p), kind: 'problem.escalated', title: `问题超期，已升级至${name}：${p.title}`, link: link(id), dedupeKey: `problem:${id}:level:${s.toLevel}:unit` });
-      }
+      return p && isOpen(p.status) ? p : null;
+    },
+    state: (p) => ({ level: p.level, due: p.dueDate, holderIds: p.holderIds }),
+    holders: (tx, holder, p) => repo.holdersFor(tx, holder, p),
+    record: async (tx, p, s, holders, at) => {
+      const inserted = await tx
+        .insert(problemEvents)
+        .values({
+          problemId: p.id,
+          kind: 'escalated',
+          actorId: null,
+          at,
+          fromStatus: p.status,
+          toStatus: p.status,
+          fromLevel: s.fromLevel,
+          toLevel: s.toLevel,
+          dueDate: s.dueDate,
+          note: `超过${levelName(ladder, s.fromLevel)}办理时限，${s.effectiveDate}升级至${levelName(ladder, s.toLevel)}，${s.limitDays}个工作日内（${s.dueDate}前）办结`,
+          data: { holderIds: holders, effectiveDate: s.effectiveDate },
+        })
+        .onConflictDoNothing()
+        .returning({ id: problemEvents.id });
+      if (!inserted.length) return false;
+      const name = levelName(ladder, s.toLevel);
+      await notify(tx, ctx, { userIds: holders, kind: 'problem.escalated', title: `问题超期升级至${name}：${p.title}`, body: `请于${s.dueDate}前协调解决`, link: link(p.id), dedupeKey: `problem:${p.id}:level:${s.toLevel}` });
+      await notify(tx, ctx, { userIds: await unitRecipients(tx, p), kind: 'problem.escalated', title: `问题超期，已升级至${name}：${p.title}`, link: link(p.id), dedupeKey: `problem:${p.id}:level:${s.toLevel}:unit` });
+      return true;
+    },
+    finish: async (tx, p, steps, holders, at) => {
       const last = steps.at(-1)!;
       await tx
         .update(problems)
-        .set({ level: last.toLevel, dueDate: last.dueDate, holderIds: holders, updatedAt: now, version: sql`${problems.version} + 1` })
-        .where(eq(problems.id, id));
+        .set({ level: last.toLevel, dueDate: last.dueDate, holderIds: holders, updatedAt: at, version: sql`${problems.version} + 1` })
+        .where(eq(problems.id, p.id));
       await writeAudit(tx, ctx, {
         action: 'problem.escalate',
         entityType: 'problem',
-        entityId: id,
+        entityId: p.id,
         summary: `问题超期升级：${p.title}，${levelName(ladder, p.level)} → ${levelName(ladder, last.toLevel)}`,
         before: { level: p.level, dueDate: p.dueDate },
         after: { level: last.toLevel, dueDate: last.dueDate, holderIds: holders },
       });
-      return steps.length;
-    });
-    if (n) {
-      moved++;
-      moves += n;
-    }
-  }
-  return { problems: moved, moves };
+    },
+  });
+  return { problems: items, moves };
 }
 
 /** Counts per responsible unit for the bulletin: raised, solved, deferred, open, overdue, average working days. */

@@ -38,7 +38,7 @@ import { add, dec, div, fixedQ, mul, q, roundQ, ZERO, type Q } from '../../core/
 import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
 import { notify } from '../notifications/notify.js';
 import { ruleSetFor } from '../warnings/warnings.service.js';
-import { getLadder } from '../problems/problems.service.js';
+import { getLadder, runEscalation } from '../problems/escalation.js';
 import { escalationSteps, levelName } from '../problems/domain/ladder.js';
 import { scheduleBackward } from '../milestones/domain/schedule.js';
 import { parseFigure } from '../indicators/domain/figures.js';
@@ -924,28 +924,27 @@ export async function answerUrge(ctx: Ctx, id: number, input: { text: string }):
  * up the problems' ladder once per elapsed limit; the new level's holders are told. Idempotent.
  */
 export async function escalateOverdueUrges(ctx: Ctx): Promise<{ urges: number; moves: number }> {
-  const [cal, ladder] = await Promise.all([loadCalendar(ctx.db), getLadder(ctx.db)]);
-  const day = today(ctx);
-  const open = (await repo.urgesOf(ctx.db, null)).filter((g) => g.dueDate < day);
-  let moved = 0;
-  let moves = 0;
-  for (const cand of open) {
-    const n = await ctx.db.transaction(async (tx) => {
-      const [g] = await repo.urgesOf(tx, null, cand.id, true);
-      if (!g || g.status !== 'open') return 0;
-      const steps = escalationSteps(cal, ladder, g.level, g.dueDate, day);
-      if (!steps.length) return 0;
-      const t = (await repo.taskById(tx, null, g.taskId))!;
-      let holders = g.holderIds;
-      const history = [...g.history];
-      for (const s of steps) {
-        const holder = ladder.levels[s.toLevel]!.holder;
-        holders = await holdersFor(tx, holder, t);
-        if (!holders.length) holders = await holdersFor(tx, 'dispatchers', t);
-        history.push({ fromLevel: s.fromLevel, toLevel: s.toLevel, effectiveDate: s.effectiveDate, dueDate: s.dueDate });
-        const name = levelName(ladder, s.toLevel);
-        await notify(tx, ctx, { userIds: holders, kind: 'task.urge.escalated', title: `督办超期升级至${name}：${t.title}`, body: `请于${s.dueDate}前协调答复`, link: link(t.id), dedupeKey: `task-urge:${g.id}:level:${s.toLevel}` });
-      }
+  const ladder = await getLadder(ctx.db);
+  type Move = { fromLevel: number; toLevel: number; effectiveDate: string; dueDate: string };
+  type Urge = { g: repo.UrgeRow; t: repo.TaskRow; history: Move[] };
+  const { items, moves } = await runEscalation<Urge>(ctx, {
+    candidates: async (db, c) => (await repo.urgesOf(db, null)).filter((g) => g.status === 'open' && g.level < c.top && g.dueDate < c.today).map((g) => g.id),
+    lock: async (tx, id) => {
+      const [g] = await repo.urgesOf(tx, null, id, true);
+      if (!g || g.status !== 'open') return null;
+      return { g, t: (await repo.taskById(tx, null, g.taskId))!, history: [...(g.history as Move[])] };
+    },
+    state: ({ g }) => ({ level: g.level, due: g.dueDate, holderIds: g.holderIds }),
+    holders: (tx, holder, { t }) => holdersFor(tx, holder, t),
+    record: async (tx, u, s, holders) => {
+      // the 督办's own history is its record of the levels reached
+      if (u.history.some((h) => h.toLevel === s.toLevel)) return false;
+      u.history.push({ fromLevel: s.fromLevel, toLevel: s.toLevel, effectiveDate: s.effectiveDate, dueDate: s.dueDate });
+      const name = levelName(ladder, s.toLevel);
+      await notify(tx, ctx, { userIds: holders, kind: 'task.urge.escalated', title: `督办超期升级至${name}：${u.t.title}`, body: `请于${s.dueDate}前协调答复`, link: link(u.t.id), dedupeKey: `task-urge:${u.g.id}:level:${s.toLevel}` });
+      return true;
+    },
+    finish: async (tx, { g, t, history }, steps, holders) => {
       const last = steps.at(-1)!;
       await tx.update(taskUrges).set({ level: last.toLevel, dueDate: last.dueDate, holderIds: holders, history }).where(sql`${taskUrges.id} = ${g.id}`);
       await writeAudit(tx, ctx, {
@@ -956,14 +955,9 @@ export async function escalateOverdueUrges(ctx: Ctx): Promise<{ urges: number; m
         before: { level: g.level, dueDate: g.dueDate },
         after: { level: last.toLevel, dueDate: last.dueDate, holderIds: holders },
       });
-      return steps.length;
-    });
-    if (n) {
-      moved++;
-      moves += n;
-    }
-  }
-  return { urges: moved, moves };
+    },
+  });
+  return { urges: items, moves };
 }
 
 // ------------------------------------------------------------------ 督查: overdue, statistics, bulletin
