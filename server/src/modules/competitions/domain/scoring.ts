@@ -10,6 +10,7 @@
  */
 import type { CompetitionItem, CompetitionRule, CompetitionScheme, RankBand } from '@tiaodu/contracts';
 import { add, cmp, dec, div, mul, neg, q, sub, ZERO, fixedQ, type Q } from '../../../core/exact.js';
+import { competitionRanks } from '../../../core/ranks.js';
 
 /** What one item reads for one contestant. */
 export interface ItemFigure {
@@ -106,25 +107,9 @@ const n = (x: number) => dec(x);
 export const pts = (x: Q) => fixedQ(x, 2).replace(/\.?0+$/, '') || '0';
 const pct = (x: Q) => `${fixedQ(x, 1)}%`;
 
-/** Competition ranks (1 + the number strictly better), ties share a rank (1, 1, 3). */
+/** Competition ranks (core/ranks.ts) of any rows by a figure, with the tie-break figure if any. */
 export function ranksOf<T>(xs: T[], key: (x: T) => Q | null, direction: 'higher' | 'lower', tie?: (x: T) => Q | null): Array<number | null> {
-  return xs.map((x) => {
-    const k = key(x);
-    if (!k) return null;
-    let better = 0;
-    for (const o of xs) {
-      const ko = key(o);
-      if (!ko) continue;
-      let c = direction === 'higher' ? cmp(ko, k) : cmp(k, ko);
-      if (c === 0 && tie) {
-        const a = tie(o);
-        const b = tie(x);
-        if (a && b) c = cmp(a, b);
-      }
-      if (c > 0) better++;
-    }
-    return better + 1;
-  });
+  return competitionRanks(xs.map(key), direction, tie ? xs.map(tie) : undefined);
 }
 
 /** The reverse rank (1 = last): 1 + the number strictly worse. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod, previousPeriod, samePeriodLastYear, periodLabel, BUILTIN_RULE_SETS } from '@tiaodu/contracts';
 import { dec, fixedQ, q, roundQ } from '../../../core/exact.js';
-import { averageQ, bestQ, competitionRanks, decimalText, growthQ, parseFigure, rankChange } from './figures.js';
+import { competitionRanks } from '../../../core/ranks.js';
+import { averageQ, bestQ, decimalText, growthQ, parseFigure, rankChange } from './figures.js';
 import { completionRate, investmentIntensity, investmentRate, productionRate, reserveConversionRate, startRate, ratePct } from './formulas.js';
 import { checkTarget } from './targets.js';
 import { league } from './league.js';

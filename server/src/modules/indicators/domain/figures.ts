@@ -75,20 +75,6 @@ export function growthQ(value: Q | null, lastYear: Q | null): Q | null {
   return mul(q(100), div(sub(value, lastYear), base));
 }
 
-/**
- * Competition ranks (1 + the number of units strictly better): ties share a rank and the next
- * is skipped (1, 1, 3). A unit without a figure has no rank (null), not the last one.
- */
-export function competitionRanks(keys: Array<Q | null>, direction: 'higher' | 'lower'): Array<number | null> {
-  const present = keys.filter((k): k is Q => k !== null);
-  return keys.map((k) => {
-    if (!k) return null;
-    let better = 0;
-    for (const o of present) if (direction === 'higher' ? cmp(o, k) > 0 : cmp(o, k) < 0) better++;
-    return better + 1;
-  });
-}
-
 /** The mean over the figures present (null when none). */
 export function averageQ(keys: Array<Q | null>): Q | null {
   const present = keys.filter((k): k is Q => k !== null);

@@ -6,7 +6,8 @@
  */
 import type { IndicatorAccumulation, IndicatorDirection, IndicatorRankBy, Light, Period, RuleSetConfig } from '@tiaodu/contracts';
 import { sub, type Q } from '../../../core/exact.js';
-import { averageQ, bestQ, competitionRanks, growthQ, rankChange } from './figures.js';
+import { competitionRanks } from '../../../core/ranks.js';
+import { averageQ, bestQ, growthQ, rankChange } from './figures.js';
 import { checkTarget } from './targets.js';
 
 export interface LeagueIndicator {

@@ -15,6 +15,7 @@
  *   no score, no rank.
  */
 import { add, cmp, dec, div, mul, q, roundQ, type Q } from '../../../core/exact.js';
+import { competitionRanks } from '../../../core/ranks.js';
 
 export type Method = 'mean' | 'trimmed' | 'borda';
 export interface Criterion {
@@ -64,16 +65,10 @@ export function shown(x: Q): Q {
   return dec(roundQ(x, 2).toFixed(2));
 }
 
-/** Competition ranks, higher is better, on the values as shown; null values get no rank. */
+/** Competition ranks (core/ranks.ts), higher is better, on the values as shown; null values get no rank. */
 export function ranks<K>(items: ReadonlyArray<{ key: K; value: Q | null }>): Map<K, number | null> {
-  const vals = items.map((i) => (i.value ? shown(i.value) : null));
-  const out = new Map<K, number | null>();
-  items.forEach((it, i) => {
-    const v = vals[i];
-    if (!v) return out.set(it.key, null);
-    out.set(it.key, 1 + vals.filter((w) => w && cmp(w, v) > 0).length);
-  });
-  return out;
+  const r = competitionRanks(items.map((i) => (i.value ? shown(i.value) : null)), 'higher');
+  return new Map(items.map((it, i) => [it.key, r[i]!]));
 }
 
 /** Σ max of the criteria: a sheet's full marks. */
