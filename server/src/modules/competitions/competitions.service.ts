@@ -29,7 +29,8 @@ import { writeAudit } from '../../core/audit.js';
 import { chinaToday } from '../../core/clock.js';
 import { add, dec, ZERO, type Q } from '../../core/exact.js';
 import { inTransaction, publish } from '../../core/events.js';
-import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
+import { uploadsStorage } from '../../lib/storage/storage.js';
+import { storeUploads, type Upload } from '../../core/uploads.js';
 import { notify } from '../notifications/notify.js';
 import { readCache, serialise, type Serialised } from '../../core/read-cache.js';
 import { CompetitionResultsSchema, LeaderboardSchema } from '@tiaodu/contracts';
@@ -588,32 +589,16 @@ export async function deleteAdjustment(ctx: Ctx, id: number, adjustmentId: numbe
   for (const k of keys) await store.remove(k).catch(() => undefined);
 }
 
-export async function addAdjustmentFiles(ctx: Ctx, id: number, adjustmentId: number, files: Array<{ filename: string; data: Buffer }>): Promise<Adjustment> {
-  if (!files.length) throw new AppError('VALIDATION', '请选择文件', [{ path: 'file', message: '请选择文件' }]);
-  const kinds = files.map((f) => {
-    if (f.data.length > EVIDENCE_MAX_BYTES) throw new AppError('VALIDATION', `“${f.filename}”超过20MB`, [{ path: 'file', message: '文件超过20MB' }]);
-    const k = sniffAttachment(f.filename, f.data);
-    if (!k) throw new AppError('FILE_INVALID', `“${f.filename}”不是图片、PDF、Word（.docx）或 Excel（.xlsx）文件`, [{ path: 'file', message: '只能上传图片、PDF、.docx 或 .xlsx 文件' }]);
-    return k;
-  });
-  const store = uploadsStorage(ctx.config.dataDir);
-  const written: string[] = [];
-  try {
-    await inTransaction(ctx, async (tx) => {
+export async function addAdjustmentFiles(ctx: Ctx, id: number, adjustmentId: number, files: Upload[]): Promise<Adjustment> {
+  await storeUploads(ctx.config.dataDir, files, { folder: `competitions/${id}`, kind: 'attachment', maxBytes: EVIDENCE_MAX_BYTES }, (stored) =>
+    inTransaction(ctx, async (tx) => {
       const r = await tx.execute(sql`SELECT id FROM competition_adjustments WHERE id = ${adjustmentId} AND competition_id = ${id}`);
       if (!r.rows.length) throw new AppError('NOT_FOUND', '加减分记录不存在');
-      for (const [i, f] of files.entries()) {
-        const key = randomKey(`competitions/${id}`, kinds[i]!.ext);
-        await store.put(key, f.data);
-        written.push(key);
-        await tx.insert(competitionAdjustmentFiles).values({ adjustmentId, name: f.filename.slice(0, 200), mime: kinds[i]!.mime, size: f.data.length, storageKey: key, uploadedBy: ctx.user.id || null, uploadedAt: ctx.clock.now().toISOString() });
-      }
+      const now = ctx.clock.now().toISOString();
+      await tx.insert(competitionAdjustmentFiles).values(stored.map((f) => ({ adjustmentId, ...f, uploadedBy: ctx.user.id || null, uploadedAt: now })));
       await writeAudit(tx, ctx, { action: 'competition.adjust', entityType: 'competition', entityId: id, summary: `上传加减分佐证：${files.map((f) => f.filename).join('、')}` });
-    });
-  } catch (e) {
-    for (const k of written) await store.remove(k).catch(() => undefined);
-    throw e;
-  }
+    }),
+  );
   return (await listAdjustments(ctx, id, { adjustmentId }))[0]!;
 }
 

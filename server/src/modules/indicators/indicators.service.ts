@@ -32,7 +32,8 @@ import { writeAudit } from '../../core/audit.js';
 import { chinaToday } from '../../core/clock.js';
 import { loadCalendar } from '../../core/calendar.js';
 import { inTransaction, publish } from '../../core/events.js';
-import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
+import { uploadsStorage } from '../../lib/storage/storage.js';
+import { storeUploads, type Upload } from '../../core/uploads.js';
 import { notify } from '../notifications/notify.js';
 import { ruleSetFor } from '../warnings/warnings.service.js';
 import { defaultRankBy, ensureCatalogue } from './indicators.catalogue.js';
@@ -635,34 +636,18 @@ export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 9;
 
 /** Adds evidence (photos, PDF, .docx, .xlsx; checked by content) to a value of the user's own unit that is not yet accepted. */
-export async function addFiles(ctx: Ctx, id: number, files: Array<{ filename: string; data: Buffer }>): Promise<ValueRecord> {
-  if (!files.length) throw new AppError('VALIDATION', '请选择文件', [{ path: 'file', message: '请选择文件' }]);
-  const kinds = files.map((f) => {
-    const k = sniffAttachment(f.filename, f.data);
-    if (!k) throw new AppError('FILE_INVALID', `“${f.filename}”不是图片、PDF、Word（.docx）或 Excel（.xlsx）文件`, [{ path: 'file', message: '只能上传图片、PDF、.docx 或 .xlsx 文件' }]);
-    return k;
-  });
-  const store = uploadsStorage(ctx.config.dataDir);
-  const written: string[] = [];
-  try {
-    await inTransaction(ctx, async (tx) => {
+export async function addFiles(ctx: Ctx, id: number, files: Upload[]): Promise<ValueRecord> {
+  await storeUploads(ctx.config.dataDir, files, { folder: `indicators/${id}`, kind: 'attachment' }, (stored) =>
+    inTransaction(ctx, async (tx) => {
       const v = await visibleValue(tx, ctx, id, true);
       await assertOwnEditable(ctx, v);
       const count = await tx.execute(sql`SELECT count(*) AS n FROM indicator_value_files WHERE value_id = ${id}`);
       if (Number((count.rows[0] as { n: number }).n) + files.length > EVIDENCE_MAX_FILES) throw new AppError('VALIDATION', `每条数据最多${EVIDENCE_MAX_FILES}个佐证材料`);
       const now = ctx.clock.now().toISOString();
-      for (const [i, f] of files.entries()) {
-        const key = randomKey(`indicators/${id}`, kinds[i]!.ext);
-        await store.put(key, f.data);
-        written.push(key);
-        await tx.insert(indicatorValueFiles).values({ valueId: id, name: f.filename.slice(0, 200), mime: kinds[i]!.mime, size: f.data.length, storageKey: key, uploadedBy: ctx.user.id || null, uploadedAt: now });
-      }
+      await tx.insert(indicatorValueFiles).values(stored.map((f) => ({ valueId: id, ...f, uploadedBy: ctx.user.id || null, uploadedAt: now })));
       await writeAudit(tx, ctx, { action: 'indicator.file', entityType: 'indicator_value', entityId: id, summary: `上传佐证材料：${files.map((f) => f.filename).join('、')}` });
-    });
-  } catch (e) {
-    for (const k of written) await store.remove(k).catch(() => undefined);
-    throw e;
-  }
+    }),
+  );
   return getValueRecord(ctx, id);
 }
 

@@ -4,59 +4,34 @@ import { problemAttachments, problemEvents, problems } from './problems.schema.j
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { writeAudit } from '../../core/audit.js';
-import { randomKey, sniffAttachment as sniffFile, uploadsStorage } from '../../lib/storage/storage.js';
+import { uploadsStorage } from '../../lib/storage/storage.js';
+import { checkUploads, storeUploads, type Upload } from '../../core/uploads.js';
 import * as repo from './problems.repository.js';
 import { getProblemDetail } from './problems.service.js';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_MAX_FILES = 5;
 
-export interface UploadFile {
-  filename: string;
-  data: Buffer;
-}
-
-/** The kind of an attachment by its content (lib/storage: images, PDF, .docx, .xlsx); null otherwise. */
-export function sniffAttachment(f: UploadFile): { mime: string; ext: string } | null {
-  return sniffFile(f.filename, f.data);
-}
-
 /**
  * Adds files to a problem the user takes part in (raiser or handler), while it is not closed.
- * Each file is checked by content; nothing is kept if one is refused.
+ * Each file is checked by content (core/uploads.ts); nothing is kept if one is refused.
  */
-export async function addAttachments(ctx: Ctx, problemId: number, files: UploadFile[]): Promise<ProblemAttachment[]> {
-  if (!files.length) throw new AppError('VALIDATION', '请选择文件', [{ path: 'file', message: '请选择文件' }]);
-  const kinds = files.map((f) => {
-    const k = sniffAttachment(f);
-    if (!k) throw new AppError('FILE_INVALID', `“${f.filename}”不是图片、PDF、Word（.docx）或 Excel（.xlsx）文件`, [{ path: 'file', message: '只能上传图片、PDF、.docx 或 .xlsx 文件' }]);
-    return k;
-  });
+export async function addAttachments(ctx: Ctx, problemId: number, files: Upload[]): Promise<ProblemAttachment[]> {
+  checkUploads(files, 'attachment');
   const detail = await getProblemDetail(ctx, problemId);
   if (!detail.abilities.attach) throw new AppError('FORBIDDEN', '只有提出人和办理人可以上传附件，且问题未销号');
-  const store = uploadsStorage(ctx.config.dataDir);
-  const written: string[] = [];
-  try {
-    await ctx.db.transaction(async (tx) => {
+  await storeUploads(ctx.config.dataDir, files, { folder: `problems/${problemId}`, kind: 'attachment' }, (stored) =>
+    ctx.db.transaction(async (tx) => {
       const p = await repo.getProblem(tx, ctx.user, problemId, true);
       if (!p || p.status === 'closed') throw new AppError('CONFLICT', '问题已销号');
       const now = ctx.clock.now().toISOString();
-      const names: string[] = [];
-      for (const [i, f] of files.entries()) {
-        const key = randomKey(`problems/${problemId}`, kinds[i]!.ext);
-        await store.put(key, f.data);
-        written.push(key);
-        await tx.insert(problemAttachments).values({ problemId, filePath: key, originalName: f.filename.slice(0, 200), mime: kinds[i]!.mime, size: f.data.length, uploadedBy: ctx.user.id || null, createdAt: now });
-        names.push(f.filename);
-      }
+      const names = files.map((f) => f.filename);
+      await tx.insert(problemAttachments).values(stored.map((f) => ({ problemId, filePath: f.storageKey, originalName: f.name, mime: f.mime, size: f.size, uploadedBy: ctx.user.id || null, createdAt: now })));
       await tx.insert(problemEvents).values({ problemId, kind: 'attached', actorId: ctx.user.id || null, at: now, note: names.join('、') });
       await tx.update(problems).set({ updatedAt: now }).where(eq(problems.id, problemId));
       await writeAudit(tx, ctx, { action: 'problem.attach', entityType: 'problem', entityId: problemId, summary: `上传问题附件${names.length}个`, after: names });
-    });
-  } catch (e) {
-    await Promise.all(written.map((k) => store.remove(k).catch(() => undefined)));
-    throw e;
-  }
+    }),
+  );
   return (await repo.attachments(ctx.db, problemId)).map(({ filePath: _f, uploadedBy: _u, ...a }) => a);
 }
 

@@ -35,7 +35,8 @@ import { loadCalendar, type Calendar } from '../../core/calendar.js';
 import { inTransaction, publish } from '../../core/events.js';
 import { getSetting, putSetting } from '../../core/settings.js';
 import { add, dec, div, fixedQ, mul, q, roundQ, ZERO, type Q } from '../../core/exact.js';
-import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
+import { uploadsStorage } from '../../lib/storage/storage.js';
+import { storeUploads, type Upload } from '../../core/uploads.js';
 import { notify } from '../notifications/notify.js';
 import { ruleSetFor } from '../warnings/warnings.service.js';
 import { getLadder, runEscalation } from '../problems/escalation.js';
@@ -801,33 +802,17 @@ export async function reviewReport(ctx: Ctx, id: number, input: TaskReview): Pro
 export const FILE_MAX_BYTES = 20 * 1024 * 1024;
 export const FILE_MAX_FILES = 9;
 
-async function storeFiles(ctx: Ctx, taskId: number, reportId: number | null, kind: 'letter' | 'evidence', files: Array<{ filename: string; data: Buffer }>, check: (tx: DbOrTx) => Promise<void>): Promise<void> {
-  if (!files.length) throw new AppError('VALIDATION', '请选择文件', [{ path: 'file', message: '请选择文件' }]);
-  const kinds = files.map((f) => {
-    const k = sniffAttachment(f.filename, f.data);
-    if (!k) throw new AppError('FILE_INVALID', `“${f.filename}”不是图片、PDF、Word（.docx）或 Excel（.xlsx）文件`, [{ path: 'file', message: '只能上传图片、PDF、.docx 或 .xlsx 文件' }]);
-    return k;
-  });
-  const store = uploadsStorage(ctx.config.dataDir);
-  const written: string[] = [];
-  try {
-    await inTransaction(ctx, async (tx) => {
+async function storeFiles(ctx: Ctx, taskId: number, reportId: number | null, kind: 'letter' | 'evidence', files: Upload[], check: (tx: DbOrTx) => Promise<void>): Promise<void> {
+  await storeUploads(ctx.config.dataDir, files, { folder: `tasks/${taskId}`, kind: 'attachment' }, (stored) =>
+    inTransaction(ctx, async (tx) => {
       await check(tx);
       const count = await tx.execute(reportId ? sql`SELECT count(*)::int AS n FROM task_files WHERE report_id = ${reportId}` : sql`SELECT count(*)::int AS n FROM task_files WHERE task_id = ${taskId} AND kind = 'letter'`);
       if (Number((count.rows[0] as { n: number }).n) + files.length > FILE_MAX_FILES) throw new AppError('VALIDATION', `最多${FILE_MAX_FILES}个文件`);
       const now = ctx.clock.now().toISOString();
-      for (const [i, f] of files.entries()) {
-        const k = randomKey(`tasks/${taskId}`, kinds[i]!.ext);
-        await store.put(k, f.data);
-        written.push(k);
-        await tx.insert(taskFiles).values({ taskId, reportId, kind, name: f.filename.slice(0, 200), mime: kinds[i]!.mime, size: f.data.length, storageKey: k, uploadedBy: ctx.user.id || null, uploadedAt: now });
-      }
+      await tx.insert(taskFiles).values(stored.map((f) => ({ taskId, reportId, kind, ...f, uploadedBy: ctx.user.id || null, uploadedAt: now })));
       await writeAudit(tx, ctx, { action: 'task.file', entityType: reportId ? 'task_report' : 'task', entityId: reportId ?? taskId, summary: `上传${kind === 'letter' ? '责任状' : '佐证材料'}：${files.map((f) => f.filename).join('、')}` });
-    });
-  } catch (e) {
-    for (const k of written) await store.remove(k).catch(() => undefined);
-    throw e;
-  }
+    }),
+  );
 }
 
 /** Evidence of a report (photos from a phone, PDF, .docx, .xlsx; checked by content), before review. */

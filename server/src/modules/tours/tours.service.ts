@@ -40,7 +40,8 @@ import { chinaToday } from '../../core/clock.js';
 import { inTransaction } from '../../core/events.js';
 import { dec, fixedQ, roundQ, type Q } from '../../core/exact.js';
 import { regionInScope } from '../../core/scope.js';
-import { randomKey, sniffImage, uploadsStorage } from '../../lib/storage/storage.js';
+import { uploadsStorage } from '../../lib/storage/storage.js';
+import { storeUploads, type Upload } from '../../core/uploads.js';
 import { getProject } from '../projects/projects.service.js';
 import { tourJudges, tourNominations, tourPhotos, tours, tourSheets } from './tours.schema.js';
 import { aggregate, checkRanking, checkSheet, fullMarks, type NominationOut } from './domain/judging.js';
@@ -325,34 +326,18 @@ export const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
 export const PHOTO_MAX_FILES = 9;
 
 /** Adds photos (JPEG, PNG or WebP, checked by content) to a nomination of the user's region subtree. */
-export async function addPhotos(ctx: Ctx, tourId: number, nid: number, files: Array<{ filename: string; data: Buffer }>): Promise<Nomination> {
-  if (!files.length) throw new AppError('VALIDATION', '请选择照片', [{ path: 'file', message: '请选择照片' }]);
-  const kinds = files.map((f) => {
-    const k = sniffImage(f.data);
-    if (!k) throw new AppError('FILE_INVALID', `“${f.filename}”不是 JPEG、PNG 或 WebP 图片`, [{ path: 'file', message: '只能上传 JPEG、PNG 或 WebP 图片' }]);
-    return k;
-  });
-  const store = uploadsStorage(ctx.config.dataDir);
-  const written: string[] = [];
-  try {
-    return await inTransaction(ctx, async (tx) => {
+export async function addPhotos(ctx: Ctx, tourId: number, nid: number, files: Upload[]): Promise<Nomination> {
+  return storeUploads(ctx.config.dataDir, files, { folder: `tours/${tourId}/${nid}`, kind: 'image' }, (stored) =>
+    inTransaction(ctx, async (tx) => {
       const { t, n } = await editable(tx, ctx, tourId, nid);
       const count = await tx.execute(sql`SELECT count(*) AS n FROM tour_photos WHERE nomination_id = ${nid}`);
       if (Number((count.rows[0] as { n: number }).n) + files.length > PHOTO_MAX_FILES) throw new AppError('VALIDATION', `每个项目最多${PHOTO_MAX_FILES}张照片`, [{ path: 'file', message: `最多${PHOTO_MAX_FILES}张` }]);
       const now = ctx.clock.now().toISOString();
-      for (const [i, f] of files.entries()) {
-        const key = randomKey(`tours/${tourId}/${nid}`, kinds[i]!.ext);
-        await store.put(key, f.data);
-        written.push(key);
-        await tx.insert(tourPhotos).values({ nominationId: nid, name: f.filename.slice(0, 200), mime: kinds[i]!.mime, size: f.data.length, storageKey: key, uploadedBy: ctx.user.id || null, uploadedAt: now });
-      }
+      await tx.insert(tourPhotos).values(stored.map((f) => ({ nominationId: nid, ...f, uploadedBy: ctx.user.id || null, uploadedAt: now })));
       await audit(tx, ctx, { action: 'tour.photo', entityType: 'tour', entityId: tourId, summary: `${t.name}「${n.name}」上传照片：${files.map((f) => f.filename).join('、')}` });
       return nominationOf(tx, ctx, t, nid);
-    });
-  } catch (e) {
-    for (const k of written) await store.remove(k).catch(() => undefined);
-    throw e;
-  }
+    }),
+  );
 }
 
 export async function readPhoto(ctx: Ctx, tourId: number, nid: number, photoId: number) {
