@@ -35,6 +35,7 @@ export const campaignMessages = {
   'campaign.f.addProject': ['添加项目', 'Add a project'],
   'campaign.f.addIndicator': ['添加指标目标', 'Add an indicator target'],
   'campaign.f.searchTask': ['搜索任务名称', 'Search a task'],
+  'campaign.f.searchProject': ['搜索项目名称或代码', 'Search a project'],
 
   'campaign.kind.task': ['重点任务', 'Key task'],
   'campaign.kind.project': ['项目', 'Project'],
@@ -42,6 +43,7 @@ export const campaignMessages = {
 
   'campaign.d.items': ['对照指标、逐项检查', 'Each item against its target'],
   'campaign.d.behind': ['滞后事项', 'Behind'],
+  'campaign.d.behindCount': ['滞后 {n} 项', '{n} behind'],
   'campaign.d.behindNone': ['没有滞后事项', 'Nothing behind'],
   'campaign.d.summary': ['总结表', 'Summary'],
   'campaign.d.summaryCount': ['完成 {done} 项，共 {total} 项', '{done} of {total} done'],

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CampaignDetail } from '@tiaodu/contracts';
@@ -128,13 +128,15 @@ export function CampaignForm({ open, campaign, onClose, onSaved }: { open: boole
                           <Row gutter={8}>
                             <Col xs={24} sm={14}>
                               <Form.Item name={[f.name, 'projectId']} rules={[{ required: true, message: '请选择项目' }]} style={{ marginBottom: 8 }}>
-                                <ProjectSelect onChange={() => undefined} style={{ width: '100%' }} testId={`campaign-item-project-${f.name}`} />
+                                <ProjectSelect onChange={() => undefined} placeholder={t('campaign.f.searchProject')} style={{ width: '100%' }} testId={`campaign-item-project-${f.name}`} />
                               </Form.Item>
                             </Col>
                             <Col xs={24} sm={10}>
-                              <Form.Item name={[f.name, 'target']} tooltip={t('campaign.f.targetHint')} style={{ marginBottom: 0 }}>
-                                <InputNumber min={0} placeholder={t('campaign.f.targetWan')} style={{ width: '100%' }} data-testid={`campaign-item-target-${f.name}`} />
-                              </Form.Item>
+                              <Tooltip title={t('campaign.f.targetHint')}>
+                                <Form.Item name={[f.name, 'target']} style={{ marginBottom: 0 }}>
+                                  <InputNumber min={0} placeholder={t('campaign.f.targetWan')} style={{ width: '100%' }} data-testid={`campaign-item-target-${f.name}`} />
+                                </Form.Item>
+                              </Tooltip>
                             </Col>
                           </Row>
                         ) : (
@@ -152,13 +154,15 @@ export function CampaignForm({ open, campaign, onClose, onSaved }: { open: boole
                             </Col>
                             <Col xs={24} sm={8}>
                               <Form.Item name={[f.name, 'unit']} rules={[{ required: true, message: '请选择单位' }]} style={{ marginBottom: 8 }}>
-                                <UnitSelect testId={`campaign-item-unit-${f.name}`} />
+                                <UnitSelect placeholder={t('campaign.f.unit')} testId={`campaign-item-unit-${f.name}`} />
                               </Form.Item>
                             </Col>
                             <Col xs={24} sm={7}>
-                              <Form.Item name={[f.name, 'target']} tooltip={t('campaign.f.targetIndHint')} style={{ marginBottom: 0 }}>
-                                <InputNumber placeholder={t('campaign.f.target')} style={{ width: '100%' }} data-testid={`campaign-item-target-${f.name}`} />
-                              </Form.Item>
+                              <Tooltip title={t('campaign.f.targetIndHint')}>
+                                <Form.Item name={[f.name, 'target']} style={{ marginBottom: 0 }}>
+                                  <InputNumber placeholder={t('campaign.f.target')} style={{ width: '100%' }} data-testid={`campaign-item-target-${f.name}`} />
+                                </Form.Item>
+                              </Tooltip>
                             </Col>
                           </Row>
                         )}

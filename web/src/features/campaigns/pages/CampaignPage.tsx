@@ -73,7 +73,16 @@ export function CampaignPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Row gutter={[16, 8]} align="middle">
           <Col xs={24} md={12}>
-            <Countdown c={c} />
+            <Space wrap size={12} align="center">
+              <Countdown c={c} />
+              {c.behind.length ? (
+                <a href="#campaign-behind" data-testid="campaign-behind-count">
+                  <Tag color="red" style={{ fontSize: 14, padding: '2px 8px' }}>
+                    {t('campaign.d.behindCount', { n: c.behind.length })}
+                  </Tag>
+                </a>
+              ) : null}
+            </Space>
           </Col>
           <Col xs={24} md={12}>
             <Flex align="center" gap={8} data-testid="campaign-time-share" data-value={c.countdown.timeShare}>
@@ -110,7 +119,9 @@ export function CampaignPage() {
                     <Tag>{t(`campaign.kind.${i.kind}`)}</Tag>
                     <ItemName item={i} />
                   </div>
-                  <LightMark light={i.light} reason={i.detail} done={i.done} />
+                  <span style={{ whiteSpace: 'nowrap', flex: 'none' }}>
+                    <LightMark light={i.light} reason={i.detail} done={i.done} />
+                  </span>
                 </Flex>
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
                   {i.unitName ?? '—'}
@@ -140,18 +151,30 @@ export function CampaignPage() {
             columns={[
               { title: t('campaign.col.kind'), dataIndex: 'kind', width: 86, render: (v: CampaignItem['kind']) => <Tag>{t(`campaign.kind.${v}`)}</Tag> },
               { title: t('campaign.col.name'), dataIndex: 'name', render: (_: unknown, r) => <ItemName item={r} /> },
-              { title: t('campaign.col.unit'), dataIndex: 'unitName', width: 150, render: (v: string | null) => v ?? '—' },
+              { title: t('campaign.col.unit'), dataIndex: 'unitName', width: 180, render: (v: string | null) => v ?? '—' },
               { title: t('campaign.col.due'), dataIndex: 'due', width: 100, align: 'right', render: (v: number | null, r) => amount(r, v) },
               { title: t('campaign.col.reached'), dataIndex: 'reached', width: 100, align: 'right', render: (v: number | null, r) => amount(r, v) },
               { title: t('campaign.col.completion'), dataIndex: 'completion', width: 80, align: 'right', render: (v: number | null) => <span data-testid="campaign-item-completion">{percent(v)}</span> },
-              { title: t('campaign.col.light'), dataIndex: 'light', width: 90, render: (_: unknown, r) => <LightMark light={r.light} done={r.done} /> },
-              { title: t('campaign.col.detail'), dataIndex: 'detail', width: 220, render: (v: string | null) => (v ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v}</Typography.Text> : '—') },
+              { title: t('campaign.col.light'), dataIndex: 'light', width: 90, render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}><LightMark light={r.light} done={r.done} /></span> },
+              {
+                title: t('campaign.col.detail'),
+                dataIndex: 'detail',
+                width: 240,
+                render: (v: string | null) =>
+                  v ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12, width: 224 }} ellipsis={{ tooltip: v }}>
+                      {v}
+                    </Typography.Text>
+                  ) : (
+                    '—'
+                  ),
+              },
             ]}
           />
         )}
       </Card>
 
-      <Card size="small" title={t('campaign.d.behind')} style={{ marginBottom: 12 }} data-testid="campaign-behind">
+      <Card size="small" title={t('campaign.d.behind')} style={{ marginBottom: 12 }} id="campaign-behind" data-testid="campaign-behind">
         {c.behind.length ? (
           <List<CampaignItem>
             size="small"
