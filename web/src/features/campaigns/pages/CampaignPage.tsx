@@ -126,14 +126,21 @@ export function CampaignPage() {
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
                   {i.unitName ?? '—'}
                 </Typography.Text>
-                <Typography.Text style={{ display: 'block' }}>
+                <Space wrap size={[12, 0]}>
                   {i.kind === 'task' ? null : (
                     <>
-                      {t('campaign.col.due')} {amount(i, i.due)} · {t('campaign.col.reached')} {amount(i, i.reached)} ·{' '}
+                      <span style={{ whiteSpace: 'nowrap' }}>
+                        {t('campaign.col.due')} {amount(i, i.due)}
+                      </span>
+                      <span style={{ whiteSpace: 'nowrap' }}>
+                        {t('campaign.col.reached')} {amount(i, i.reached)}
+                      </span>
                     </>
                   )}
-                  {t('campaign.col.completion')} <span data-testid="campaign-item-completion">{percent(i.completion)}</span>
-                </Typography.Text>
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {t('campaign.col.completion')} <span data-testid="campaign-item-completion">{percent(i.completion)}</span>
+                  </span>
+                </Space>
                 {i.detail ? <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{i.detail}</Typography.Text> : null}
               </List.Item>
             )}
@@ -159,12 +166,12 @@ export function CampaignPage() {
               {
                 title: t('campaign.col.detail'),
                 dataIndex: 'detail',
-                width: 240,
+                width: 250,
                 render: (v: string | null) =>
                   v ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 12, width: 224 }} ellipsis={{ tooltip: v }}>
+                    <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} ellipsis={{ rows: 2, tooltip: v }}>
                       {v}
-                    </Typography.Text>
+                    </Typography.Paragraph>
                   ) : (
                     '—'
                   ),
@@ -203,13 +210,14 @@ export function CampaignPage() {
             size="small"
             rowKey={(r) => `${r.kind}-${r.refId}`}
             pagination={false}
-            scroll={{ x: 560 }}
+            scroll={{ x: 650 }}
             dataSource={c.summary}
             columns={[
               { title: t('campaign.col.kind'), dataIndex: 'kind', width: 86, render: (v: string) => <Tag>{t(`campaign.kind.${v as CampaignItem['kind']}`)}</Tag> },
               { title: t('campaign.col.name'), dataIndex: 'name' },
               { title: t('campaign.col.due'), dataIndex: 'due', width: 110, align: 'right', render: (v: number | null, r) => amount(r as Pick<CampaignItem, 'kind'>, v) },
               { title: t('campaign.col.reached'), dataIndex: 'reached', width: 110, align: 'right', render: (v: number | null, r) => amount(r as Pick<CampaignItem, 'kind'>, v) },
+              { title: t('campaign.col.completion'), key: 'completion', width: 90, align: 'right', render: (_: unknown, r) => percent(c.items.find((i) => i.kind === r.kind && i.refId === r.refId)?.completion) },
               { title: t('campaign.col.done'), dataIndex: 'done', width: 90, render: (v: boolean) => (v ? <Tag color="green">{t('campaign.yes')}</Tag> : <Tag color="red">{t('campaign.no')}</Tag>) },
             ]}
           />
