@@ -4,10 +4,14 @@
 // moved to the first working day past 富春江镇's node: on the campaign page that task is red and in
 // 滞后事项, while 分水镇's task shows its reported figure; past the end the summary table shows.
 // The clock is set back at the end.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiGet, apiSend, launchChromium, login, nextWorkday, openAs, setClock } from '../support/browser.js';
+import { resultsDir } from '../support/paths.js';
 
 const FENSHUI = '330122103'; // 分水镇, the demo town login `fenshui`
 const FUCHUNJIANG = '330122101'; // 富春江镇
@@ -35,7 +39,7 @@ interface Campaign {
   countdown: { calendarDays: number; workdays: number; timeShare: number };
   items: Item[];
   behind: Item[];
-  summary: unknown[] | null;
+  summary: Array<{ refId: number; done: boolean }> | null;
 }
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -174,6 +178,17 @@ describe('攻坚行动: created on the page, reported on a phone, a task turns r
       const reported = ducha.getByTestId(`campaign-item-task-${fenshui.id}`);
       expect(await reported.getByTestId('campaign-item-completion').textContent()).toBe('100%');
       expect(await reported.getAttribute('data-light')).toBe(item(fenshui.id).light ?? '');
+      // the item table exported: the same light and figure as the page
+      const [download] = await Promise.all([ducha.waitForEvent('download', { timeout: 60_000 }), ducha.getByTestId('campaign-export').click()]);
+      expect(download.suggestedFilename()).toBe(`${name}（第二阶段）逐项检查表.xlsx`);
+      mkdirSync(resultsDir, { recursive: true });
+      const file = path.join(resultsDir, `campaign-${id}.xlsx`);
+      await download.saveAs(file);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const sheet = (wb.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+      expect(sheet.find((r) => r[2] === fuchun.title)?.[7]).toBe('红灯');
+      expect(sheet.find((r) => r[2] === fenshui.title)?.[6]).toBe(100);
       // the countdown moved with the clock; still no summary while the campaign runs
       await expect.poll(() => ducha.getByTestId('campaign-countdown').getAttribute('data-days')).toBe(String(after.countdown.calendarDays));
       expect(after.countdown.calendarDays).toBeLessThan(created.countdown.calendarDays);
@@ -185,11 +200,11 @@ describe('攻坚行动: created on the page, reported on a phone, a task turns r
       await setClock(`${addDays(end, 1)}T09:00:00+08:00`);
       await ducha.context().close();
       ducha = await openAs(browser, 'ducha');
-      const ended = await apiGet<Campaign & { summary: Array<{ refId: number; done: boolean }> }>(ducha, `/api/campaigns/${id}`);
+      const ended = await apiGet<Campaign>(ducha, `/api/campaigns/${id}`);
       expect(ended.status).toBe('ended');
-      expect(ended.summary.map((s) => s.refId)).toEqual([fenshui.id, fuchun.id, jiuxian.id]);
+      expect(ended.summary?.map((s) => s.refId)).toEqual([fenshui.id, fuchun.id, jiuxian.id]);
       await ducha.goto(`/campaigns/${id}`);
-      await expect.poll(() => ducha.getByTestId('campaign-summary-count').textContent()).toBe(`完成 ${ended.summary.filter((s) => s.done).length} 项，共 3 项`);
+      await expect.poll(() => ducha.getByTestId('campaign-summary-count').textContent()).toBe(`完成 ${ended.summary!.filter((s) => s.done).length} 项，共 3 项`);
       expect(await ducha.getByTestId('campaign-status').textContent()).toBe('已结束');
       await ducha.context().close();
     } finally {

@@ -17,6 +17,7 @@ export const campaignMessages = {
   'campaign.timeShare': ['时间进度', 'Time elapsed'],
   'campaign.itemCount': ['{n} 项', '{n} items'],
   'campaign.open': ['查看', 'Open'],
+  'campaign.export': ['导出 Excel', 'Export .xlsx'],
 
   'campaign.f.name': ['名称', 'Name'],
   'campaign.f.range': ['起止日期', 'Dates'],

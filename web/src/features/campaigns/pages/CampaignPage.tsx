@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, List, Progress, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { EditOutlined, LeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Flex, List, Progress, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { CAMPAIGN_STATUSES, type CampaignDetail, type CampaignItem } from '@tiaodu/contracts';
 import { errorText } from '../../../api/errors';
@@ -12,6 +12,7 @@ import { LightMark } from '../../tasks/components/Marks';
 import { CampaignForm } from '../components/CampaignForm';
 import { Countdown } from '../components/Countdown';
 import { figure, itemLink, itemTestId, percent, STATUS_COLOR } from '../components/campaignView';
+import { campaignsApi } from '../api/campaigns';
 import { useCampaign } from '../hooks/useCampaigns';
 
 type SummaryRow = NonNullable<CampaignDetail['summary']>[number];
@@ -39,6 +40,18 @@ export function CampaignPage() {
   const narrow = useNarrow();
   const campaign = useCampaign(id);
   const [editing, setEditing] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      await campaignsApi.exportXlsx(id);
+    } catch (e) {
+      message.error(errorText(e, lang));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   if (campaign.isLoading) return <Skeleton active />;
   if (campaign.isError || !campaign.data) return <Alert type="error" message={errorText(campaign.error, lang)} />;
@@ -62,6 +75,9 @@ export function CampaignPage() {
             <Link to="/campaigns">
               <Button icon={<LeftOutlined />}>{t('campaign.list.title')}</Button>
             </Link>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()} data-testid="campaign-export">
+              {t('campaign.export')}
+            </Button>
             {c.abilities.edit ? (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="campaign-edit">
                 {t('campaign.edit')}
