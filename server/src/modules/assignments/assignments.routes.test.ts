@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { createTestEnv, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
 import { assignmentEvents, auditEvents, monthlyReports, notifications } from '../../db/schema.js';
@@ -276,6 +277,28 @@ describe('campaigns (攻坚行动)', () => {
     // a task the tasks module does not know (yet)
     expect(t).toMatchObject({ kind: 'task', refId: 99, missing: true, light: null });
     expect(d.behind.map((i: { refId: number }) => i.refId)).toEqual([pB]);
+  });
+
+  it('exports the items as a sheet with the figures and lights of the detail, for every reader; a project unit gets 403', async () => {
+    const d = (await disp.get(`/api/campaigns/${cid}`)).json();
+    for (const a of [admin, disp, sup, regionA, townA1, regionB, deptA, leader1, leader2, promo]) {
+      const res = await a.get(`/api/campaigns/${cid}/export.xlsx`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getRow(1).getCell(1).value).toBe('大干50天逐项检查表');
+      expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '类别', '事项', '责任单位', '应完成', '已完成', '完成率（%）', '亮灯', '说明', '是否完成']);
+      const rows = [4, 5, 6].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+      // the detail's own figures: pA 800 due, 400 reached, 50% green; pB 100 due, nothing reached, red; the unknown task named as such
+      expect(rows[0]!.slice(0, 8)).toEqual([1, '项目', d.items[0].name, d.items[0].unitName, '800万元', '400万元', 50, '绿灯']);
+      expect(rows[1]!.slice(4, 8)).toEqual(['100万元', '0万元', 0, '红灯']);
+      expect(rows[2]!.slice(1, 3)).toEqual(['重点任务', '任务 #99（已删除或无法读取）']);
+      expect(rows[2]![9]).toBe('否');
+    }
+    expect((await unitA.get(`/api/campaigns/${cid}/export.xlsx`)).statusCode).toBe(403);
+    expect((await disp.get('/api/campaigns/999999/export.xlsx')).statusCode).toBe(404);
   });
 
   it('PATCH edits with the version; once ended, a summary table and status ended', async () => {

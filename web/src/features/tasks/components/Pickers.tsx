@@ -30,7 +30,7 @@ const fromKey = (k: string): TaskUnitRef => {
 };
 
 /** Picks one unit (a region or a department) from GET /api/indicators/units. */
-export function UnitSelect({ value, onChange, testId }: { value?: TaskUnitRef | null; onChange?: (v: TaskUnitRef | null) => void; testId?: string }) {
+export function UnitSelect({ value, onChange, testId, placeholder }: { value?: TaskUnitRef | null; onChange?: (v: TaskUnitRef | null) => void; testId?: string; placeholder?: string }) {
   const units = useTaskUnits();
   return (
     <Select<string>
@@ -38,6 +38,7 @@ export function UnitSelect({ value, onChange, testId }: { value?: TaskUnitRef | 
       allowClear
       loading={units.isLoading}
       value={value ? refKey(value) : undefined}
+      placeholder={placeholder}
       options={units.data.map((u) => ({ value: refKey(u), label: u.parentName ? `${u.unitName}（${u.parentName}）` : u.unitName }))}
       onChange={(v) => onChange?.(v ? fromKey(v) : null)}
       data-testid={testId}
