@@ -18,6 +18,7 @@ import { calendarFeature } from './calendar';
 import { auditFeature } from './audit';
 import { competitionsFeature } from './competitions';
 import { tasksFeature } from './tasks';
+import { assignmentsFeature } from './assignments';
 
 /**
  * The features of the application. Each `features/<x>/index.tsx` exports its manifest (routes,
@@ -40,6 +41,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   indicatorsFeature,
   competitionsFeature,
   tasksFeature,
+  assignmentsFeature,
   toursFeature,
   orgFeature,
   calendarFeature,
