@@ -20,6 +20,10 @@ export interface TaskListQuery {
   type?: string;
   q?: string;
   all?: 'true' | 'false';
+  /** red | yellow | green | none | done (the server filters after computing the lights). */
+  light?: string;
+  /** `region:330122103` or `department:12`. */
+  leadUnit?: string;
 }
 
 export const taskKeys = {

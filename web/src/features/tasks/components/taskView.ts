@@ -13,22 +13,6 @@ export function nodeState(node: { dueDate: string; doneDate: string | null; over
   return days <= soonDays ? 'soon' : 'pending';
 }
 
-export interface ListFilter {
-  light?: string | null;
-  unit?: string | null;
-}
-
-/** The list filters the API does not take (light, lead unit), applied to the fetched rows. */
-export function filterTasks(rows: readonly TaskListItem[], f: ListFilter): TaskListItem[] {
-  return rows.filter((r) => {
-    if (f.light) {
-      if (f.light === 'done' ? !r.done : f.light === 'none' ? r.light !== null || r.done : r.light !== f.light) return false;
-    }
-    if (f.unit && r.leadUnitName !== f.unit) return false;
-    return true;
-  });
-}
-
 /** A percentage as shown: 12.5 → "12.5%", null → "—". */
 export function pct(v: number | null | undefined): string {
   return v == null ? '—' : `${Math.round(v * 100) / 100}%`;
