@@ -1,4 +1,3 @@
-import type { TaskListItem } from '@tiaodu/contracts';
 import { periodName } from '../../indicators/components/figures';
 
 export type Light = 'green' | 'yellow' | 'red' | null;
