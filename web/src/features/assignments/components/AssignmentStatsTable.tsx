@@ -86,7 +86,7 @@ export function AssignmentStatsTable({ period, onPeriod }: { period: string; onP
         scroll={{ x: 560 }}
         onRow={(r) => (r === stats.data?.total ? { style: { fontWeight: 600 } } : {}) as object}
         columns={[
-          { title: t('assign.stats.unit'), dataIndex: 'unitName', width: 160, render: (v: string, r) => (r === stats.data?.total ? t('assign.stats.total') : v) },
+          { title: t('assign.stats.unit'), dataIndex: 'unitName', width: 220, render: (v: string, r) => (r === stats.data?.total ? t('assign.stats.total') : v) },
           { title: t('assign.stats.due'), dataIndex: 'due', align: 'right', render: num },
           { title: t('assign.stats.done'), dataIndex: 'done', align: 'right', render: num },
           { title: t('assign.stats.onTime'), dataIndex: 'onTime', align: 'right', render: num },
