@@ -152,16 +152,7 @@ export function TaskForm({ open, task, onClose, onSaved }: { open: boolean; task
 
   const saveNodes = async (taskId: number, rows: NodeRow[], after: TaskDetail): Promise<TaskDetail> => {
     let last = after;
-    const kept = new Set(rows.map((r) => r.id).filter((id): id is number => !!id));
-    for (const [id, n] of [...saved.current]) {
-      if (kept.has(id) || n.done) continue;
-      try {
-        last = await tasksApi.removeNode(id);
-      } catch (e) {
-        throw new NodeSaveError(null, e);
-      }
-      saved.current.delete(id);
-    }
+    const kept = new Set(rows.map((r) => r?.id).filter((id): id is number => !!id));
     for (const [i, r] of rows.entries()) {
       if (!r?.name || !r.dueDate) continue;
       try {
@@ -175,12 +166,23 @@ export function TaskForm({ open, task, onClose, onSaved }: { open: boolean; task
           const created = last.nodes.find((n) => !saved.current.has(n.id));
           if (created) {
             saved.current.set(created.id, { id: created.id, name: created.name, dueDate: created.dueDate });
+            kept.add(created.id);
             form.setFieldValue(['nodes', i, 'id'], created.id);
           }
         }
       } catch (e) {
         throw new NodeSaveError(i, e);
       }
+    }
+    // removals last: a refused row leaves the removed ones in place
+    for (const [id, n] of [...saved.current]) {
+      if (kept.has(id) || n.done) continue;
+      try {
+        last = await tasksApi.removeNode(id);
+      } catch (e) {
+        throw new NodeSaveError(null, e);
+      }
+      saved.current.delete(id);
     }
     return last;
   };
@@ -204,7 +206,9 @@ export function TaskForm({ open, task, onClose, onSaved }: { open: boolean; task
     mutationFn: async (v: FormValues) => {
       const body = toInput(v);
       if (!task) return tasksApi.create({ ...body, nodes: (v.nodes ?? []).filter((n) => n?.name && n.dueDate).map((n) => ({ name: n.name, dueDate: n.dueDate })) } as TaskInput);
-      return saveNodes(task.id, v.nodes ?? [], await tasksApi.update(task.id, body));
+      // the rows as the store has them: onFinish leaves out `id` and `done`, which no field shows
+      const rows = (form.getFieldValue('nodes') as NodeRow[] | undefined) ?? [];
+      return saveNodes(task.id, rows, await tasksApi.update(task.id, body));
     },
     onSuccess: (d) => {
       void qc.invalidateQueries({ queryKey: taskKeys.all });
