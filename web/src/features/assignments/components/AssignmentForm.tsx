@@ -122,7 +122,7 @@ export function AssignmentForm({ open, onClose, onSaved }: { open: boolean; onCl
             </Form.Item>
           </div>
         ) : null}
-        <Form.Item name="assignerPersonId" label={t('assign.f.assigner')} extra={t('assign.f.assignerHelp')}>
+        <Form.Item name="assignerPersonId" label={t('assign.f.assigner')}>
           <PersonSelect leaders testId="assign-f-assigner" placeholder={t('assign.f.assignerHelp')} />
         </Form.Item>
         <Form.Item name="assignee" label={t('assign.f.assignee')} rules={[{ required: true, message: t('assign.f.required', { f: t('assign.f.assignee') }) }]}>
