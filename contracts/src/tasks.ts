@@ -176,12 +176,23 @@ export const TaskUrgeAnswerSchema = z.object({ text: reqText(2000, '请填写答
 
 export const TaskTypesSchema = z.object({ types: z.array(reqText(20, '类型名称不能为空')).min(1, '至少一个类型').max(30, '最多30个类型') });
 
+export const TASK_LIGHT_FILTER_VALUES = ['red', 'yellow', 'green', 'none', 'done'] as const;
+export type TaskLightFilter = (typeof TASK_LIGHT_FILTER_VALUES)[number];
+
 export const TaskListQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   type: z.string().trim().max(20).optional(),
   q: z.string().trim().max(50).optional(),
   /** Root tasks only (default) or every level. */
   all: z.enum(['true', 'false']).optional(),
+  /** The light as the list shows it: red/yellow/green (not done), none (not done, no light yet), done (办结). */
+  light: z.enum(TASK_LIGHT_FILTER_VALUES, { message: '亮灯应为 red、yellow、green、none 或 done' }).optional(),
+  /** The lead unit as `region:330122103` or `department:12`; tasks of every level it leads. */
+  leadUnit: z
+    .string()
+    .trim()
+    .regex(/^(region|department):[0-9A-Za-z]{1,20}$/, '牵头单位格式应为 region:区域代码 或 department:部门编号')
+    .optional(),
 });
 
 export const TaskStatsQuerySchema = z.object({
@@ -310,6 +321,8 @@ export const TaskDetailSchema = TaskListItemSchema.extend({
   files: z.array(TaskFileSchema),
   /** Open report periods the lead unit may report for now. */
   openPeriods: z.array(z.string()),
+  /** The user may report progress for this task now: holds task:report, acts for its lead unit, and a period is open. */
+  canReport: z.boolean(),
   version: z.number(),
 });
 export type TaskDetail = z.infer<typeof TaskDetailSchema>;

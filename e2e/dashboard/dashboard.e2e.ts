@@ -164,6 +164,28 @@ describe('leaders’ dashboard (领导驾驶舱)', () => {
   });
 });
 
+describe('the leader’s key tasks on the dashboard', () => {
+  const s = useBrowser({ viewport: { width: 1366, height: 768 } });
+
+  it('xianzhang sees 我的重点任务 below the figures, the tasks of GET /api/tasks/mine, each a link', async () => {
+    const { page } = s;
+    await login(page, 'xianzhang');
+    await page.goto('/dashboard');
+    await page.getByTestId('kpis').waitFor();
+    const mine = await apiGet<Array<{ id: number; title: string }>>(page, '/api/tasks/mine');
+    // the demo county: xianzhang leads 重大项目攻坚年
+    expect(mine.map((t) => t.title)).toContain('重大项目攻坚年');
+    const card = page.getByTestId('my-tasks-card');
+    await card.scrollIntoViewIfNeeded();
+    const links = card.locator('.ant-list-item a');
+    await expect.poll(() => links.count()).toBe(mine.length);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(mine.map((t) => `/tasks/${t.id}`));
+    expect(await card.innerText()).toContain('重大项目攻坚年');
+    // the charts still fill the first screen: the card starts below the fold of 768 px
+    expect((await page.evaluate(() => document.querySelector('[data-testid="my-tasks-card"]')!.getBoundingClientRect().top + window.scrollY))).toBeGreaterThan(600);
+  });
+});
+
 describe('leaders’ dashboard on a phone', () => {
   const s = useBrowser({ viewport: { width: 390, height: 844 }, isMobile: true });
 

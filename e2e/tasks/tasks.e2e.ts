@@ -81,4 +81,61 @@ describe('重点任务: a town reports on a phone with a photo, the supervisor a
     void nodeId;
     await ducha.context().close();
   });
+
+  it('the dispatcher edits the nodes in the task form; a node after the deadline is refused on its field', async () => {
+    const dispatcher = await openAs(browser, 'diaodu');
+    const year = Number((await apiGet<{ asOf: string }>(dispatcher, '/api/tasks/overdue')).asOf.slice(0, 4));
+    const created = await apiSend<{ id: number; nodes: Array<{ id: number; name: string; dueDate: string }> }>(dispatcher, 'POST', '/api/tasks', {
+      title: '分水镇农村公路养护（节点修改测试）',
+      type: '民心实事',
+      year,
+      leadUnit: { unitType: 'region', unitId: FENSHUI },
+      cadence: 'monthly',
+      deadline: `${year}-12-31`,
+      targets: [],
+      nodes: [
+        { name: '路况普查', dueDate: `${year}-12-20` },
+        { name: '招标', dueDate: `${year}-12-25` },
+      ],
+    });
+    // the town shows 上报进展 (canReport), the dispatcher's form lists the nodes
+    const town = await openAs(browser, 'fenshui', true);
+    await town.goto(`/tasks/${created.id}`);
+    await town.getByTestId('task-page').waitFor();
+    expect(await town.getByTestId('task-report').count(), 'the lead town may report').toBe(1);
+    await town.context().close();
+    const ducha = await openAs(browser, 'ducha');
+    await ducha.goto(`/tasks/${created.id}`);
+    await ducha.getByTestId('task-page').waitFor();
+    expect(await ducha.getByTestId('task-report').count(), 'the supervisor does not report').toBe(0);
+    await ducha.context().close();
+
+    await dispatcher.goto(`/tasks/${created.id}`);
+    await dispatcher.getByTestId('task-edit').click();
+    await dispatcher.getByTestId('task-form').waitFor();
+    expect(await dispatcher.getByTestId('task-form-node-name-0').inputValue()).toBe('路况普查');
+    expect(await dispatcher.getByTestId('task-form-node-due-1').inputValue()).toBe(`${year}-12-25`);
+    // after the deadline: the server refuses, on the node's date
+    await dispatcher.getByTestId('task-form-node-due-0').fill(`${year + 1}-01-10`);
+    await dispatcher.getByTestId('task-save').click();
+    const row0 = dispatcher.getByTestId('task-form-node-0');
+    await expect.poll(() => row0.locator('.ant-form-item-explain-error').allTextContents()).toContain('节点日期晚于任务完成时限');
+    expect((await apiGet<typeof created>(dispatcher, `/api/tasks/${created.id}`)).nodes.map((n) => n.dueDate)).toEqual([`${year}-12-20`, `${year}-12-25`]);
+    // rename and move the first, remove the second, add a third
+    await dispatcher.getByTestId('task-form-node-name-0').fill('路况普查及建档');
+    await dispatcher.getByTestId('task-form-node-due-0').fill(`${year}-12-28`);
+    await dispatcher.getByTestId('task-form-node-remove-1').click();
+    await dispatcher.getByTestId('task-form-node-add').click();
+    await dispatcher.getByTestId('task-form-node-name-1').fill('养护完工');
+    await dispatcher.getByTestId('task-form-node-due-1').fill(`${year}-12-30`);
+    await dispatcher.getByTestId('task-save').click();
+    await expect.poll(() => dispatcher.getByTestId('task-form').count()).toBe(0);
+    const after = await apiGet<typeof created>(dispatcher, `/api/tasks/${created.id}`);
+    expect(after.nodes.map((n) => [n.name, n.dueDate])).toEqual([
+      ['路况普查及建档', `${year}-12-28`],
+      ['养护完工', `${year}-12-30`],
+    ]);
+    expect(after.nodes[0]!.id, 'the first node kept, not replaced').toBe(created.nodes[0]!.id);
+    await dispatcher.context().close();
+  });
 });

@@ -19,6 +19,7 @@ import { auditFeature } from './audit';
 import { competitionsFeature } from './competitions';
 import { tasksFeature } from './tasks';
 import { campaignsFeature } from './campaigns';
+import { assignmentsFeature } from './assignments';
 
 /**
  * The features of the application. Each `features/<x>/index.tsx` exports its manifest (routes,
@@ -42,6 +43,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   competitionsFeature,
   tasksFeature,
   campaignsFeature,
+  assignmentsFeature,
   toursFeature,
   orgFeature,
   calendarFeature,

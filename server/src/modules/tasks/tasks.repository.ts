@@ -107,12 +107,13 @@ function toTask(x: Record<string, unknown>): TaskRow {
   };
 }
 
-export async function listTasks(db: DbOrTx, user: SessionUser | null, f: { year?: number; type?: string; q?: string; rootsOnly?: boolean; ids?: number[]; mine?: number; parentId?: number } = {}): Promise<TaskRow[]> {
+export async function listTasks(db: DbOrTx, user: SessionUser | null, f: { year?: number; type?: string; q?: string; rootsOnly?: boolean; ids?: number[]; mine?: number; parentId?: number; leadUnit?: { unitType: string; unitId: string } } = {}): Promise<TaskRow[]> {
   const conds: SQL[] = [user ? taskScopeSql(user) : sql`true`];
   if (f.year) conds.push(sql`t.year = ${f.year}`);
   if (f.type) conds.push(sql`t.type = ${f.type}`);
   if (f.q) conds.push(sql`t.title ILIKE ${'%' + f.q.replace(/[%_\\]/g, (c) => '\\' + c) + '%'}`);
   if (f.rootsOnly) conds.push(sql`t.parent_id IS NULL`);
+  if (f.leadUnit) conds.push(sql`t.lead_unit_type = ${f.leadUnit.unitType} AND t.lead_unit_id = ${f.leadUnit.unitId}`);
   if (f.parentId) conds.push(sql`t.parent_id = ${f.parentId}`);
   if (f.ids) conds.push(f.ids.length ? sql`t.id = ANY(${`{${f.ids.join(',')}}`}::int[])` : sql`false`);
   if (f.mine) conds.push(sql`EXISTS (SELECT 1 FROM users su WHERE su.id = ${f.mine} AND su.person_id IS NOT NULL AND su.person_id IN (t.lead_leader_id, t.follower_id, t.person_id))`);

@@ -270,6 +270,94 @@ describe('who sees what', () => {
     expect((await leader2.get('/api/tasks/mine')).json().map((t: { id: number }) => t.id)).toEqual([taskB]);
     for (const url of ['/api/tasks', `/api/tasks/${taskId}`, '/api/tasks/overdue', '/api/tasks/stats', '/api/tasks/mine']) expect((await unit.get(url)).statusCode, url).toBe(403);
   });
+  it('filters by lead unit in SQL within the scope, tasks of every level; a bad unit is refused in Chinese', async () => {
+    const ids = async (a: Agent, query: string) => {
+      const res = await a.get(`/api/tasks?${query}`);
+      expect(res.statusCode, `${query} ${res.body}`).toBe(200);
+      return res.json().map((t: { id: number }) => t.id).sort();
+    };
+    const byTown = `leadUnit=region:${env.fx.townA1}`;
+    const byCountyA = `leadUnit=region:${env.fx.countyA}`;
+    const byCountyB = `leadUnit=region:${env.fx.countyB}`;
+    expect(await ids(disp, byTown)).toEqual([subId]);
+    expect(await ids(disp, byCountyA)).toEqual([taskId]);
+    expect(await ids(disp, byCountyB)).toEqual([taskB]);
+    expect(await ids(sup, byCountyB)).toEqual([taskB]);
+    expect(await ids(county, byTown)).toEqual([subId]);
+    expect(await ids(town1, byCountyA)).toEqual([taskId]);
+    expect(await ids(dept, byCountyA)).toEqual([taskId]);
+    expect(await ids(dept, byTown)).toEqual([]);
+    expect(await ids(leader1, byCountyB)).toEqual([]);
+    expect(await ids(leader2, byCountyB)).toEqual([taskB]);
+    expect(await ids(countyB, byCountyA)).toEqual([]);
+    expect(await ids(countyB, byTown)).toEqual([]);
+    expect(await ids(disp, `leadUnit=department:${env.fx.deptA}`)).toEqual([]);
+    const bad = await disp.get('/api/tasks?leadUnit=town-330122103');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('牵头单位格式应为');
+    expect((await unit.get(`/api/tasks?${byCountyA}`)).statusCode).toBe(403);
+  });
+  it('filters by light: each light lists exactly the tasks the list shows with it, within the scope', async () => {
+    type Row = { id: number; light: string | null; done: boolean };
+    const shown = (r: Row) => (r.done ? 'done' : (r.light ?? 'none'));
+    // one task red, one done: the filter has something to tell apart
+    const done = await disp.patch(`/api/tasks/${subId}`, { done: true });
+    expect(done.statusCode, done.body).toBe(200);
+    try {
+      for (const [who, a] of [['dispatcher', disp], ['county', county], ['other county', countyB], ['department', dept]] as Array<[string, Agent]>) {
+        const all = (await a.get('/api/tasks?all=true')).json() as Row[];
+        const seen = new Set<number>();
+        for (const light of ['red', 'yellow', 'green', 'none', 'done']) {
+          const res = await a.get(`/api/tasks?all=true&light=${light}`);
+          expect(res.statusCode, res.body).toBe(200);
+          const got = (res.json() as Row[]).map((r) => r.id).sort();
+          expect(got, `${who} ${light}`).toEqual(all.filter((r) => shown(r) === light).map((r) => r.id).sort());
+          for (const id of got) seen.add(id);
+        }
+        expect([...seen].sort(), `${who}: the lights split the list`).toEqual(all.map((r) => r.id).sort());
+      }
+      const disp4 = (l: string) => disp.get(`/api/tasks?all=true&light=${l}`).then((r) => (r.json() as Row[]).map((x) => x.id));
+      expect(await disp4('done')).toEqual([subId]);
+      expect(await disp4('red')).not.toContain(subId);
+      const red = (await disp.get(`/api/tasks/${taskId}`)).json();
+      expect(red.done).toBe(false);
+      expect((await disp4(red.light ?? 'none'))).toContain(taskId);
+      // the other county never sees county A's tasks, whatever the light
+      for (const l of ['red', 'yellow', 'green', 'none', 'done']) expect((await countyB.get(`/api/tasks?all=true&light=${l}`)).json().map((r: Row) => r.id)).not.toContain(taskId);
+      expect((await disp.get('/api/tasks?light=purple')).statusCode).toBe(400);
+    } finally {
+      expect((await disp.patch(`/api/tasks/${subId}`, { done: false })).statusCode).toBe(200);
+    }
+  });
+  it('canReport: task:report, acting for the lead unit, an open period and not done — per role', async () => {
+    const flag = async (a: Agent, id: number) => {
+      const res = await a.get(`/api/tasks/${id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().openPeriods.length > 0 || res.json().done).toBe(true);
+      return res.json().canReport as boolean;
+    };
+    const cases: Array<[string, Agent, number, boolean]> = [
+      ['county for its own task', county, taskId, true],
+      ['county for its town’s sub-task', county, subId, true],
+      ['town for its sub-task', town1, subId, true],
+      ['town, a co-unit of the county’s task', town1, taskId, false],
+      ['department, a co-unit', dept, taskId, false],
+      ['dispatcher', disp, taskId, true],
+      ['supervisor (no task:report)', sup, taskId, false],
+      ['promotion (not the lead unit)', promo, taskId, false],
+      ['leader1 (no task:report)', leader1, taskId, false],
+      ['other county for its task', countyB, taskB, true],
+    ];
+    for (const [who, a, id, expected] of cases) expect(await flag(a, id), who).toBe(expected);
+    // done: nobody reports
+    expect((await disp.patch(`/api/tasks/${taskB}`, { done: true })).statusCode).toBe(200);
+    try {
+      expect(await flag(countyB, taskB), 'done').toBe(false);
+    } finally {
+      expect((await disp.patch(`/api/tasks/${taskB}`, { done: false })).statusCode).toBe(200);
+    }
+    expect(await flag(countyB, taskB), 'reopened').toBe(true);
+  });
   it('writes outside the scope fail; the supervisor is read-only but for review and 督办', async () => {
     expect((await countyB.post(`/api/tasks/${taskId}/reports`, { period: '2026-07', figures: [] })).statusCode).toBe(404);
     expect((await leader2.patch(`/api/tasks/${taskId}`, { title: '改' })).statusCode).toBe(404);

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  can,
   DEFAULT_TASK_TYPES,
   parsePeriod,
   regionPrefix,
@@ -15,6 +16,7 @@ import {
   type SupervisionBulletin,
   type TaskDetail,
   type TaskInput,
+  type TaskLightFilter,
   type TaskListItem,
   type TaskNodeInput,
   type TaskNodePatch,
@@ -249,9 +251,23 @@ export async function taskStatusOf(
 
 // ------------------------------------------------------------------ reads
 
-export async function listTasks(ctx: Ctx, q: { year?: number; type?: string; q?: string; all?: string }): Promise<TaskListItem[]> {
-  const rows = await repo.listTasks(ctx.db, ctx.user, { year: q.year, type: q.type, q: q.q, rootsOnly: q.all !== 'true' && !q.q && canSeeRoots(ctx.user) });
-  return (await evaluateRows(ctx, rows)).map(listItem);
+/**
+ * The tasks of the user's scope. Year, type, title and lead unit filter in SQL (a lead unit or a
+ * title lists tasks of every level); the light is known only once evaluated, so it filters the
+ * evaluated rows (the list is not paged on the server).
+ */
+export async function listTasks(ctx: Ctx, q: { year?: number; type?: string; q?: string; all?: string; light?: TaskLightFilter; leadUnit?: string }): Promise<TaskListItem[]> {
+  const leadUnit = q.leadUnit ? { unitType: q.leadUnit.slice(0, q.leadUnit.indexOf(':')), unitId: q.leadUnit.slice(q.leadUnit.indexOf(':') + 1) } : undefined;
+  const rows = await repo.listTasks(ctx.db, ctx.user, { year: q.year, type: q.type, q: q.q, leadUnit, rootsOnly: q.all !== 'true' && !q.q && !leadUnit && canSeeRoots(ctx.user) });
+  const items = (await evaluateRows(ctx, rows)).map(listItem);
+  return q.light ? items.filter((i) => lightMatches(i, q.light!)) : items;
+}
+
+/** The list's light filter: done = 办结; none = not done, no light yet; a colour = not done, that light. */
+export function lightMatches(i: Pick<TaskListItem, 'done' | 'light'>, f: TaskLightFilter): boolean {
+  if (f === 'done') return i.done;
+  if (i.done) return false;
+  return f === 'none' ? i.light === null : i.light === f;
 }
 
 /** Whether the user's list starts from root tasks (a unit that only holds sub-tasks sees those). */
@@ -325,6 +341,7 @@ export async function getTask(ctx: Ctx, id: number): Promise<TaskDetail> {
   const files = await repo.filesOf(ctx.db, [id]);
   const f = e!.facts;
   const completed = f.projects.reduce((s, p) => add(s, dec(p.completed)), ZERO);
+  const periods = t.doneDate ? [] : openPeriods(env.cal, t.cadence, env.today);
   return {
     ...listItem(e!),
     leadLeaderId: t.leadLeaderId,
@@ -362,7 +379,8 @@ export async function getTask(ctx: Ctx, id: number): Promise<TaskDetail> {
     reports: f.reports.map((r) => reportView(r, files)),
     urges: await urgeViews(ctx, f.urges, new Map([[t.id, t.title]]), env.cal),
     files: files.filter((x) => x.kind === 'letter').map(fileView),
-    openPeriods: t.doneDate ? [] : openPeriods(env.cal, t.cadence, env.today),
+    openPeriods: periods,
+    canReport: periods.length > 0 && can(ctx.user.role, 'task:report') && actsForLeadUnit(ctx.user, t, await leadDeptRegion(ctx.db, t)),
     version: t.version,
   };
 }
@@ -686,10 +704,15 @@ function actsForLeadUnit(user: SessionUser, t: repo.TaskRow, deptRegion: string 
   return false;
 }
 
+/** The region of a department lead unit (a region's users act for the departments of their region). */
+async function leadDeptRegion(tx: DbOrTx, t: repo.TaskRow): Promise<string | null> {
+  if (t.leadUnitType !== 'department') return null;
+  const names = await repo.unitNamesOf(tx, [{ unitType: t.leadUnitType, unitId: t.leadUnitId }]);
+  return names.get(`department:${t.leadUnitId}`)?.regionCode ?? null;
+}
+
 async function assertLeadUnit(tx: DbOrTx, ctx: Ctx, t: repo.TaskRow, what: string): Promise<void> {
-  const names = t.leadUnitType === 'department' ? await repo.unitNamesOf(tx, [{ unitType: t.leadUnitType, unitId: t.leadUnitId }]) : new Map();
-  const deptRegion = names.get(`department:${t.leadUnitId}`)?.regionCode ?? null;
-  if (!actsForLeadUnit(ctx.user, t, deptRegion)) throw new AppError('FORBIDDEN', `只有牵头单位可以${what}`);
+  if (!actsForLeadUnit(ctx.user, t, await leadDeptRegion(tx, t))) throw new AppError('FORBIDDEN', `只有牵头单位可以${what}`);
 }
 
 export async function reportProgress(ctx: Ctx, taskId: number, input: TaskReportInput & { submit?: boolean }): Promise<TaskReport> {

@@ -75,7 +75,9 @@ export const taskMessages = {
   'task.f.addNode': ['添加节点', 'Add a milestone'],
   'task.f.projects': ['关联项目', 'Linked projects'],
   'task.f.addProject': ['添加项目', 'Add a project'],
-  'task.f.nodesOnDetail': ['已有任务的节点在任务页上修改', 'Milestones of an existing task are changed on its page'],
+  'task.f.nodeNameRequired': ['请填写节点名称', 'Name the milestone'],
+  'task.f.nodeDueRequired': ['请选择节点日期', 'Choose the milestone’s date'],
+  'task.f.nodeDone': ['已完成的节点不能删除', 'A done milestone cannot be removed'],
   'task.saved': ['已保存', 'Saved'],
 
   'task.d.targets': ['目标完成情况', 'Targets'],

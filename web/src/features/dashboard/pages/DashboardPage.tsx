@@ -11,6 +11,7 @@ import { useDashboard, useDashboardParams } from '../hooks/useDashboard';
 import { DashCard } from '../components/DashCard';
 import { KpiCards } from '../components/KpiCards';
 import { MyProjectsTable } from '../components/MyProjectsTable';
+import { MyTasksCard } from '../../tasks/components/MyTasksCard';
 import { ProjectsMap } from '../components/ProjectsMap';
 import { RANK_ROW_H, RANK_ROWS_SHOWN, RankSummaryCard } from '../components/RankSummaryCard';
 import { regionChain, topRegionCode } from '../components/regionChain';
@@ -27,7 +28,7 @@ const MAP_H = 2 * (CHART_H + CARD_CHROME) + 12 - CARD_CHROME;
 /**
  * 领导驾驶舱: the key figures of the user's scope, cumulative plan vs actual, the stage funnel,
  * the regions compared, the lights by dimension and the map of projects by light; a leader's
- * own projects below. At 1366×768 the figures, the four charts and the map fill one screen;
+ * own projects and key tasks below. At 1366×768 the figures, the four charts and the map fill one screen;
  * on a phone they stack.
  */
 export function DashboardPage() {
@@ -44,6 +45,8 @@ export function DashboardPage() {
   // 本单位指标排名: a card above the map when the user's unit has published ranks; the map gives up its height
   const ranks = useQuery({ queryKey: indicatorKeys.summary, queryFn: indicatorsApi.summary, enabled: can('indicator:read'), staleTime: 60_000 });
   const rankItems = ranks.data?.items.length ?? 0;
+  // 我的重点任务: the tasks a leader leads or follows, below the one screen beside 我的项目
+  const showTasks = user.role === 'leader' && can('task:read');
   const rankBody = Math.min(rankItems, RANK_ROWS_SHOWN) * RANK_ROW_H;
   const mapH = rankItems ? MAP_H - (rankBody + CARD_CHROME + 12) : MAP_H;
 
@@ -121,10 +124,21 @@ export function DashboardPage() {
         </Col>
       </Row>
 
-      {d.myProjects ? (
-        <DashCard title={L('我的项目', 'My projects')} testId="my-projects-card">
-          <MyProjectsTable rows={d.myProjects} />
-        </DashCard>
+      {d.myProjects || showTasks ? (
+        <Row gutter={[12, 12]}>
+          {d.myProjects ? (
+            <Col xs={24} xl={showTasks ? 15 : 24}>
+              <DashCard title={L('我的项目', 'My projects')} testId="my-projects-card">
+                <MyProjectsTable rows={d.myProjects} />
+              </DashCard>
+            </Col>
+          ) : null}
+          {showTasks ? (
+            <Col xs={24} xl={d.myProjects ? 9 : 24}>
+              <MyTasksCard />
+            </Col>
+          ) : null}
+        </Row>
       ) : null}
     </Space>
   );

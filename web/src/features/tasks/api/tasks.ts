@@ -3,6 +3,8 @@ import type {
   TaskImportResult,
   TaskInput,
   TaskListItem,
+  TaskNodeInput,
+  TaskNodePatch,
   TaskPatch,
   TaskReport,
   TaskReportInput,
@@ -20,6 +22,10 @@ export interface TaskListQuery {
   type?: string;
   q?: string;
   all?: 'true' | 'false';
+  /** red | yellow | green | none | done (the server filters after computing the lights). */
+  light?: string;
+  /** `region:330122103` or `department:12`. */
+  leadUnit?: string;
 }
 
 export const taskKeys = {
@@ -59,7 +65,9 @@ export const tasksApi = {
   remove: (id: number) => api<{ ok: boolean }>(`/api/tasks/${id}`, { method: 'DELETE' }),
   letter: (id: number, list: File[]) => api<TaskDetail>(`/api/tasks/${id}/letter`, { method: 'POST', form: files(list) }),
   fileUrl: (taskId: number, fileId: number) => `/api/tasks/${taskId}/files/${fileId}`,
-  patchNode: (id: number, body: { done?: boolean }) => api<TaskDetail>(`/api/task-nodes/${id}`, { method: 'PATCH', body }),
+  patchNode: (id: number, body: TaskNodePatch) => api<TaskDetail>(`/api/task-nodes/${id}`, { method: 'PATCH', body }),
+  addNode: (taskId: number, body: TaskNodeInput) => api<TaskDetail>(`/api/tasks/${taskId}/nodes`, { method: 'POST', body }),
+  removeNode: (id: number) => api<TaskDetail>(`/api/task-nodes/${id}`, { method: 'DELETE' }),
   report: (id: number, body: TaskReportInput) => api<TaskReport>(`/api/tasks/${id}/reports`, { method: 'POST', body }),
   reportFiles: (reportId: number, list: File[]) => api<TaskReport>(`/api/task-reports/${reportId}/files`, { method: 'POST', form: files(list) }),
   review: (reportId: number, action: 'accept' | 'return', reason?: string | null) =>

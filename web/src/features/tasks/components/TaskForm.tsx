@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { TASK_CADENCES, TASK_TARGET_UNITS, type TaskDetail, type TaskInput, type TaskUnitRef } from '@tiaodu/contracts';
+import { ApiError } from '../../../api/client';
 import { applyFieldErrors, errorText } from '../../../api/errors';
 import { useI18n } from '../../../i18n';
 import { ProjectSelect } from '../../projects/components/ProjectSelect';
@@ -24,6 +25,14 @@ interface TargetRow {
   breakdownText?: string;
 }
 
+/** A node row: `id` for an existing node (renamed, moved or removed on save), none for a new one. */
+interface NodeRow {
+  id?: number;
+  name: string;
+  dueDate: string;
+  done?: boolean;
+}
+
 interface FormValues {
   title: string;
   type: string;
@@ -38,7 +47,7 @@ interface FormValues {
   deadline: string;
   publicCommitment: boolean;
   targets: TargetRow[];
-  nodes: { name: string; dueDate: string }[];
+  nodes: NodeRow[];
   projectIds: (number | undefined)[];
 }
 
@@ -70,7 +79,7 @@ function toValues(d: TaskDetail | null): Partial<FormValues> {
       breakdownBy: t.breakdown?.by,
       breakdownText: t.breakdown?.values.map((v) => v ?? '').join(', '),
     })),
-    nodes: [],
+    nodes: d.nodes.map((n) => ({ id: n.id, name: n.name, dueDate: n.dueDate, done: !!n.doneDate })),
     projectIds: d.projects.map((p) => p.id),
   };
 }
@@ -107,23 +116,99 @@ function toInput(v: FormValues) {
   };
 }
 
-/** The create / edit form of a task (task:manage), in a drawer. */
+/** A node's save that failed, with the row it belongs to. */
+class NodeSaveError extends Error {
+  constructor(
+    readonly index: number | null,
+    readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/**
+ * The create / edit form of a task (task:manage), in a drawer. Editing a task, its nodes are
+ * saved after the task through the node endpoints: a new row is added, a renamed or moved row
+ * patched, a removed row (not done) deleted; the server's refusal (a node after the deadline)
+ * shows on the row's field.
+ */
 export function TaskForm({ open, task, onClose, onSaved }: { open: boolean; task: TaskDetail | null; onClose: () => void; onSaved?: (d: TaskDetail) => void }) {
   const { t, lang, options } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const types = useTaskTypes();
   const qc = useQueryClient();
+  // the nodes as the server has them, updated as each node is saved (a retry does not repeat a save)
+  const saved = useRef(new Map<number, NodeRow>());
   useEffect(() => {
     if (open) {
       form.resetFields();
       form.setFieldsValue(toValues(task) as FormValues);
+      saved.current = new Map((task?.nodes ?? []).map((n) => [n.id, { id: n.id, name: n.name, dueDate: n.dueDate, done: !!n.doneDate }]));
     }
-  }, [open, task, form]);
+    // only when the drawer opens: a refetch while it is open keeps what the user typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, form]);
+
+  const saveNodes = async (taskId: number, rows: NodeRow[], after: TaskDetail): Promise<TaskDetail> => {
+    let last = after;
+    const kept = new Set(rows.map((r) => r?.id).filter((id): id is number => !!id));
+    for (const [i, r] of rows.entries()) {
+      if (!r?.name || !r.dueDate) continue;
+      try {
+        if (r.id) {
+          const was = saved.current.get(r.id);
+          if (!was || (was.name === r.name && was.dueDate === r.dueDate)) continue;
+          last = await tasksApi.patchNode(r.id, { name: r.name, dueDate: r.dueDate });
+          saved.current.set(r.id, { ...was, name: r.name, dueDate: r.dueDate });
+        } else {
+          last = await tasksApi.addNode(taskId, { name: r.name, dueDate: r.dueDate });
+          const created = last.nodes.find((n) => !saved.current.has(n.id));
+          if (created) {
+            saved.current.set(created.id, { id: created.id, name: created.name, dueDate: created.dueDate });
+            kept.add(created.id);
+            form.setFieldValue(['nodes', i, 'id'], created.id);
+          }
+        }
+      } catch (e) {
+        throw new NodeSaveError(i, e);
+      }
+    }
+    // removals last: a refused row leaves the removed ones in place
+    for (const [id, n] of [...saved.current]) {
+      if (kept.has(id) || n.done) continue;
+      try {
+        last = await tasksApi.removeNode(id);
+      } catch (e) {
+        throw new NodeSaveError(null, e);
+      }
+      saved.current.delete(id);
+    }
+    return last;
+  };
+
+  /** The server's errors on the node rows (`nodes.2.dueDate` when creating, `dueDate` of one node's save). */
+  const nodeErrors = (err: unknown, index: number | null): boolean => {
+    if (!(err instanceof ApiError)) return false;
+    const fields: Array<{ name: (string | number)[]; errors: string[] }> = [];
+    for (const d of err.details) {
+      const m = /^nodes\.(\d+)\.(name|dueDate)$/.exec(d.path);
+      if (m) fields.push({ name: ['nodes', Number(m[1]), m[2]!], errors: [d.message] });
+      else if (index != null && (d.path === 'name' || d.path === 'dueDate')) fields.push({ name: ['nodes', index, d.path], errors: [d.message] });
+    }
+    if (!fields.length) return false;
+    form.setFields(fields as Parameters<typeof form.setFields>[0]);
+    form.scrollToField(fields[0]!.name, { block: 'center' });
+    return true;
+  };
+
   const save = useMutation({
-    mutationFn: (v: FormValues) => {
+    mutationFn: async (v: FormValues) => {
       const body = toInput(v);
-      return task ? tasksApi.update(task.id, body) : tasksApi.create({ ...body, nodes: (v.nodes ?? []).filter((n) => n?.name && n.dueDate) } as TaskInput);
+      if (!task) return tasksApi.create({ ...body, nodes: (v.nodes ?? []).filter((n) => n?.name && n.dueDate).map((n) => ({ name: n.name, dueDate: n.dueDate })) } as TaskInput);
+      // the rows as the store has them: onFinish leaves out `id` and `done`, which no field shows
+      const rows = (form.getFieldValue('nodes') as NodeRow[] | undefined) ?? [];
+      return saveNodes(task.id, rows, await tasksApi.update(task.id, body));
     },
     onSuccess: (d) => {
       void qc.invalidateQueries({ queryKey: taskKeys.all });
@@ -132,7 +217,9 @@ export function TaskForm({ open, task, onClose, onSaved }: { open: boolean; task
       onClose();
     },
     onError: (e) => {
-      if (!applyFieldErrors(form, e)) message.error(errorText(e, lang));
+      const err = e instanceof NodeSaveError ? e.cause : e;
+      if (e instanceof NodeSaveError) void qc.invalidateQueries({ queryKey: taskKeys.all });
+      if (!nodeErrors(err, e instanceof NodeSaveError ? e.index : null) && !applyFieldErrors(form, err)) message.error(errorText(err, lang));
     },
   });
   return (
@@ -267,30 +354,35 @@ export function TaskForm({ open, task, onClose, onSaved }: { open: boolean; task
         </Form.List>
 
         <Typography.Title level={5}>{t('task.f.nodes')}</Typography.Title>
-        {task ? (
-          <Typography.Paragraph type="secondary">{t('task.f.nodesOnDetail')}</Typography.Paragraph>
-        ) : (
-          <Form.List name="nodes">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Flex key={f.key} gap={8} align="start">
-                    <Form.Item name={[f.name, 'name']} rules={[{ required: true }]} style={{ flex: 1 }}>
-                      <Input placeholder={t('task.f.nodeName')} maxLength={100} />
+        <Form.List name="nodes">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => {
+                const done = !!form.getFieldValue(['nodes', f.name, 'done']);
+                return (
+                  <Flex key={f.key} gap={8} align="start" data-testid={`task-form-node-${f.name}`}>
+                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('task.f.nodeNameRequired') }]} style={{ flex: 1 }}>
+                      <Input placeholder={t('task.f.nodeName')} maxLength={100} data-testid={`task-form-node-name-${f.name}`} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true }]}>
-                      <Input type="date" />
+                    <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true, message: t('task.f.nodeDueRequired') }]}>
+                      <Input type="date" data-testid={`task-form-node-due-${f.name}`} />
                     </Form.Item>
-                    <Button danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                    {done ? (
+                      <Tooltip title={t('task.f.nodeDone')}>
+                        <Button icon={<DeleteOutlined />} disabled aria-label={t('task.f.nodeDone')} />
+                      </Tooltip>
+                    ) : (
+                      <Button danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('task.delete')} data-testid={`task-form-node-remove-${f.name}`} />
+                    )}
                   </Flex>
-                ))}
-                <Button icon={<PlusOutlined />} onClick={() => add()} style={{ marginBottom: 16 }}>
-                  {t('task.f.addNode')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        )}
+                );
+              })}
+              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', dueDate: '' })} style={{ marginBottom: 16 }} data-testid="task-form-node-add">
+                {t('task.f.addNode')}
+              </Button>
+            </>
+          )}
+        </Form.List>
 
         <Typography.Title level={5}>{t('task.f.projects')}</Typography.Title>
         <Form.List name="projectIds">

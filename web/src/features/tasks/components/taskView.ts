@@ -1,4 +1,3 @@
-import type { TaskListItem } from '@tiaodu/contracts';
 import { periodName } from '../../indicators/components/figures';
 
 export type Light = 'green' | 'yellow' | 'red' | null;
@@ -11,22 +10,6 @@ export function nodeState(node: { dueDate: string; doneDate: string | null; over
   if (node.overdueDays > 0 || node.dueDate < today) return 'overdue';
   const days = (Date.parse(node.dueDate) - Date.parse(today)) / 86_400_000;
   return days <= soonDays ? 'soon' : 'pending';
-}
-
-export interface ListFilter {
-  light?: string | null;
-  unit?: string | null;
-}
-
-/** The list filters the API does not take (light, lead unit), applied to the fetched rows. */
-export function filterTasks(rows: readonly TaskListItem[], f: ListFilter): TaskListItem[] {
-  return rows.filter((r) => {
-    if (f.light) {
-      if (f.light === 'done' ? !r.done : f.light === 'none' ? r.light !== null || r.done : r.light !== f.light) return false;
-    }
-    if (f.unit && r.leadUnitName !== f.unit) return false;
-    return true;
-  });
 }
 
 /** A percentage as shown: 12.5 → "12.5%", null → "—". */

@@ -71,7 +71,7 @@ export function TaskPage() {
         }
         extra={
           <Space wrap>
-            {can('task:report') && !d.done && d.openPeriods.length ? (
+            {d.canReport ? (
               <Link to={`/tasks/${d.id}/report`}>
                 <Button type="primary" icon={<FileTextOutlined />} data-testid="task-report">
                   {t('task.d.report')}
