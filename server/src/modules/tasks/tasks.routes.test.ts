@@ -206,8 +206,12 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     at('2026-06-23T20:00:00');
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 0, moves: 0 });
     at('2026-06-24T09:00:00');
+    // the 督查 desk is cached until the next write: an escalation run that moves a 督办 is one
+    const urgeOnDesk = async () => (await sup.get('/api/tasks/overdue')).json().urges.find((g: { id: number }) => g.id === urgeId);
+    expect(await urgeOnDesk()).toMatchObject({ level: 0, overdue: true });
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 1, moves: 1 });
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 0, moves: 0 });
+    expect(await urgeOnDesk()).toMatchObject({ level: 1, dueDate: '2026-06-30', overdue: false });
     const t = (await disp.get(`/api/tasks/${taskId}`)).json();
     expect(t.urges[0]).toMatchObject({ level: 1, levelName: '分管领导', dueDate: '2026-06-30', overdue: false });
     // the lead leader's account holds the 分管领导 level
@@ -230,6 +234,8 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     const ans = await county.post(`/api/task-urges/${urgeId}/answer`, { text: '已于7月10日完成招标' });
     expect(ans.statusCode, ans.body).toBe(200);
     expect(ans.json()).toMatchObject({ status: 'answered', overdue: false });
+    // the answer (a write through the API) empties the cached desk: the 督办 is no longer open
+    expect((await sup.get('/api/tasks/overdue')).json().urges.map((g: { id: number }) => g.id)).not.toContain(urgeId);
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 0, moves: 0 });
   });
   it('办结率 per unit over the items due in the period; a unit with nothing due shows null', async () => {

@@ -11,6 +11,8 @@ import {
   regionPrefix,
   TaskInputSchema,
   TaskNodeInputSchema,
+  TaskOverdueSchema,
+  TaskStatsSchema,
   type Light,
   type SupervisionBulletin,
   type TaskDetail,
@@ -33,6 +35,7 @@ import { writeAudit } from '../../core/audit.js';
 import { chinaToday } from '../../core/clock.js';
 import { loadCalendar, type Calendar } from '../../core/calendar.js';
 import { inTransaction, publish } from '../../core/events.js';
+import { bumpReadCache, readCache } from '../../core/read-cache.js';
 import { getSetting, putSetting } from '../../core/settings.js';
 import { add, dec, div, fixedQ, mul, q, roundQ, ZERO, type Q } from '../../core/exact.js';
 import { randomKey, sniffAttachment, uploadsStorage } from '../../lib/storage/storage.js';
@@ -102,7 +105,11 @@ async function loadFacts(db: DbOrTx, rows: repo.TaskRow[]): Promise<Facts[]> {
   const [units, targets, nodes, reports, urges, projects] = await Promise.all([repo.unitsOf(db, ids), repo.targetsOf(db, ids), repo.nodesOf(db, ids), repo.reportsOf(db, ids), repo.urgesOf(db, ids), repo.projectsOf(db, ids)]);
   const by = <T extends { taskId: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
-    for (const x of list) m.set(x.taskId, [...(m.get(x.taskId) ?? []), x]);
+    for (const x of list) {
+      const l = m.get(x.taskId);
+      if (l) l.push(x);
+      else m.set(x.taskId, [x]);
+    }
     return m;
   };
   const [u, t, n, r, g, p] = [by(units), by(targets), by(nodes), by(reports), by(urges), by(projects)];
@@ -963,6 +970,8 @@ export async function escalateOverdueUrges(ctx: Ctx): Promise<{ urges: number; m
       moves += n;
     }
   }
+  // the lights and the 督查 desk read the 督办's level and limit: answers cached before are stale
+  if (moves) bumpReadCache(ctx.db);
   return { urges: moved, moves };
 }
 
@@ -1035,12 +1044,42 @@ export async function supervisionBulletin(ctx: Ctx, period?: string | null): Pro
   return { period: per, from, to, asOf: day, counts, overdueNodes, tasks: tasksOut, urges, missingReports, units: list };
 }
 
+/**
+ * The bulletin of a period as a user sees it, computed once per scope, day and period and kept in
+ * the read cache until the next write through the API (a report, a review, a 督办, a node or task
+ * changed, a rule set or the calendar edited) or an escalation run that moved a 督办. Everyone of
+ * scope all sees the same tasks; any other scope also sees the tasks their own person leads,
+ * follows or answers for, so their answers are kept per user. The day is part of the key: lights,
+ * overdue days and missing periods move with the date.
+ */
+function cachedBulletin(ctx: Ctx, period?: string | null): Promise<SupervisionBulletin> {
+  const day = today(ctx);
+  const per = period && parsePeriod(period) ? period : day.slice(0, 7);
+  const who = ctx.user.scopeType === 'all' ? 'all' : `user:${ctx.user.id}`;
+  return readCache(ctx.db).get(`tasks:bulletin|${who}|${day}|${per}`, () => supervisionBulletin(ctx, per));
+}
+
 export async function overdueDesk(ctx: Ctx) {
-  const b = await supervisionBulletin(ctx, null);
+  const b = await cachedBulletin(ctx, null);
   return { asOf: b.asOf, overdueNodes: b.overdueNodes, tasks: b.tasks, urges: b.urges, missingReports: b.missingReports };
 }
 
 export async function taskStats(ctx: Ctx, period?: string) {
-  const b = await supervisionBulletin(ctx, period ?? null);
+  const b = await cachedBulletin(ctx, period ?? null);
   return { period: b.period, from: b.from, to: b.to, asOf: b.asOf, counts: b.counts, units: b.units };
+}
+
+/**
+ * The 督查 desk and the statistics as the routes send them: validated against the contract and
+ * serialised once (a province's desk lists thousands of overdue nodes, red tasks and missing
+ * reports), then kept in the read cache with the bulletin they come from.
+ */
+export function overdueJson(ctx: Ctx): Promise<Buffer> {
+  const who = ctx.user.scopeType === 'all' ? 'all' : `user:${ctx.user.id}`;
+  return readCache(ctx.db).get(`tasks:overdue|${who}|${today(ctx)}`, async () => Buffer.from(JSON.stringify(TaskOverdueSchema.parse(await overdueDesk(ctx)))));
+}
+
+export function statsJson(ctx: Ctx, period?: string): Promise<Buffer> {
+  const who = ctx.user.scopeType === 'all' ? 'all' : `user:${ctx.user.id}`;
+  return readCache(ctx.db).get(`tasks:stats|${who}|${today(ctx)}|${period ?? ''}`, async () => Buffer.from(JSON.stringify(TaskStatsSchema.parse(await taskStats(ctx, period)))));
 }
