@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
@@ -247,6 +248,16 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     const town = s.units.find((u: { unitName: string }) => u.unitName === '桐君街道');
     expect(town).toMatchObject({ total: 0, doneRate: null, onTimeRate: null, rank: null });
     expect((await sup.get('/api/tasks/stats?period=2026-13')).statusCode).toBe(400);
+  });
+  it('the desk and the statistics are sent gzipped to a client that accepts it: the same answer', async () => {
+    for (const url of ['/api/tasks/overdue', '/api/tasks/stats?period=2026-06']) {
+      const plain = await sup.get(url);
+      const gz = await env.app.inject({ method: 'GET', url, headers: { cookie: sup.cookie, 'accept-encoding': 'gzip, deflate, br' } });
+      expect(gz.statusCode).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8'))).toEqual(plain.json());
+    }
   });
 });
 
