@@ -524,7 +524,7 @@ try {
         : `| ${k} | ${r.sample.p50} | ${r.sample.p95} | ${r.sample.p99} | ${r.sample.requests} × ${r.sample.clients} | ${r.autocannon?.rps ?? '—'} | ${r.autocannon?.p97_5 ?? '—'} | ${r.first.bytes} / ${r.first.rows ?? '—'}${r.first.total != null ? ` of ${r.first.total}` : ''} | ${r.floor ? `${r.floor.p50} / ${r.floor.p95}` : '—'} |`,
     ),
     '',
-    'Dashboard, warning list and the indicator leagues (values, benchmark) are cached until the next write; uncached, one client, questions not asked before:',
+    'Dashboard, warning list, the indicator leagues (values, benchmark) and the task statistics are cached until the next write; uncached, one client, questions not asked before:',
     '',
     '| endpoint | requests | p50 ms | p95 ms | max ms |',
     '|---|---:|---:|---:|---:|',
