@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 /**
- * npm run bench -- [--profile county|city|province] [--db pglite|postgres] [--url postgres://…] [--duration 10] [--connections 10]
+ * npm run bench -- [--profile county|city|province] [--db pglite|postgres] [--url postgres://…] [--duration 10] [--connections 10] [--suite all|tasks]
+ *
+ * --suite tasks: loads only what the key tasks need (regions, departments and users, the tasks with
+ * their reports) into its own database (`tiaodu_bench_<profile>_tasks`, PGlite /tmp/tiaodu-bench-<profile>-tasks)
+ * and measures only the task rows (results <date>-<profile>-<db>-tasks).
  *
  * 1. loads the QUALITY.md profile through SQL (bench/load.ts), rebuilds roll-ups, computes lights;
  * 2. starts the server as a child process on that database;
@@ -18,6 +22,9 @@
  *    and a second), the compute and publish of 2025-01…2025-11 (in total and each), the compute and
  *    publish of 2025-Q3 (the sum of its months), then samples the month's results and the 2025
  *    leaderboard like the answers above;
+ * 4c. 重点工作督办: the 督查 desk (`/api/tasks/overdue`) as the dispatcher and as a county user, and the
+ *    办结率 statistics of the month before today and of the current quarter, sampled like the rows above
+ *    (their first read, which computes, reported apart), then statistics of the year's other months uncached;
  * 5. stops the server and times the raw-SQL floor of each answer in-process (bench/load.ts floors),
  *    on the data as the server left it, and reads which computed indicator periods the first
  *    compute of the 擂台赛 month computed;
@@ -35,12 +42,15 @@ const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]?.startsWith('--') || all[i + 1] === undefined ? 'true' : all[i + 1]]] : acc), []),
 );
 const profile = args.profile ?? 'county';
+const suite = args.suite ?? 'all';
+if (!['all', 'tasks'].includes(suite)) throw new Error(`unknown suite ${suite} (all | tasks)`);
+const suffix = suite === 'all' ? '' : `-${suite}`;
 const dbKind = args.db ?? 'pglite';
 const duration = Number(args.duration ?? (profile === 'province' ? 20 : 10));
 const connections = Number(args.connections ?? 10);
 const port = Number(args.port ?? 3990);
 const date = new Date().toISOString().slice(0, 10);
-const dataDir = `/tmp/tiaodu-bench-${profile}`;
+const dataDir = `/tmp/tiaodu-bench-${profile}${suffix}`;
 const loadSamples = [{ at: 'start', loadavg: loadavg() }];
 const sampleLoad = (at) => loadSamples.push({ at, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) });
 const git = (...a) => {
@@ -81,7 +91,7 @@ function memoryOf(rootPid) {
 let target;
 if (dbKind === 'postgres') {
   const base = args.url ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `tiaodu_bench_${profile}`;
+  const dbName = `tiaodu_bench_${profile}${suffix.replace('-', '_')}`;
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: base });
   await c.connect();
@@ -100,8 +110,8 @@ if (dbKind === 'postgres') {
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 const loadOut = path.join(dataDir + '-load.json');
 mkdirSync(path.dirname(loadOut), { recursive: true });
-console.log(`[bench] ${profile} on ${dbKind}: loading…`);
-execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/load.ts'), profile, target, loadOut, 'load'], { stdio: 'inherit', cwd: root });
+console.log(`[bench] ${profile} on ${dbKind}${suite === 'all' ? '' : ` (suite ${suite})`}: loading…`);
+execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/load.ts'), profile, target, loadOut, 'load', suite], { stdio: 'inherit', cwd: root });
 const load = JSON.parse(readFileSync(loadOut, 'utf8'));
 
 console.log(`[bench] starting the server on :${port}`);
@@ -202,7 +212,7 @@ try {
   serverTree = memory.afterStartup.map((m) => m.pid);
   // one more run of each, on demand (the steady state: nothing new since the start-up run)
   const rerun = {};
-  for (const job of ['approvals.signals', 'indicators.refresh', 'problems.escalate']) {
+  for (const job of suite === 'tasks' ? ['tasks.escalate'] : ['approvals.signals', 'indicators.refresh', 'problems.escalate', 'tasks.escalate']) {
     const s = performance.now();
     const r = await fetch(`${base}/api/scheduler/run`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ jobs: [job] }) });
     if (!r.ok) throw new Error(`scheduler run ${job}: ${r.status} ${await r.text()}`);
@@ -211,7 +221,7 @@ try {
     console.log(`[bench] ${job} again: ${rerun[job].ms} ms ${JSON.stringify(run.result ?? run.error)}`);
   }
   memory.afterJobs = memoryOf(server.pid);
-  const endpoints = {
+  const allEndpoints = {
     dashboard: `/api/dashboard?year=2025&month=12`,
     projectList: `/api/projects?stage=construction&page=1&pageSize=20`,
     projectDetail: `/api/projects/${load.sampleId}`,
@@ -228,8 +238,16 @@ try {
     indicatorComputed: `/api/indicator-values?indicatorId=${load.indicators.computed.id}&period=2025-12&unitType=county`,
     benchmark: `/api/benchmarks?indicatorId=${load.indicators.benchmark.id}&period=2025-Q4`,
   };
+  const endpoints = suite === 'tasks' ? {} : allEndpoints;
+  /** Signs a bench user in: its headers, and its CSRF token for writes. */
+  async function signIn(username) {
+    const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Bench@2026ok' }) });
+    if (!r.ok) throw new Error(`${username} login failed ${r.status} ${await r.text()}`);
+    const sid = r.headers.getSetCookie().find((x) => x.startsWith('tiaodu_sid='))?.split(';')[0];
+    return { headers: { cookie: sid }, csrf: (await r.json()).csrfToken };
+  }
   /** Rows whose first read computes what it needs (computed indicators): the first read is reported on its own. */
-  const computesOnFirstRead = new Set(['indicatorComputed']);
+  const computesOnFirstRead = new Set(['indicatorComputed', 'taskOverdue', 'taskOverdueCounty', 'taskStats', 'taskStatsQuarter']);
   /** What an answer holds: its size, and how many rows or matches it says it has. */
   const answerOf = (buf) => {
     const body = JSON.parse(Buffer.from(buf).toString('utf8'));
@@ -305,6 +323,15 @@ try {
     );
   }
   for (const [name, url] of Object.entries(endpoints)) await measure(name, url);
+  // 重点工作督办 (the tasks of the load day's year): the 督查 desk as the dispatcher (scope all) and as a
+  // county user (its county's tasks), the statistics of the month before today and of the quarter
+  const taskRows = load.tasks ? { dispatcher: (await signIn('bench_diaodu')).headers, county: load.tasks.countyUser ? (await signIn(load.tasks.countyUser)).headers : null } : null;
+  if (taskRows) {
+    await measure('taskOverdue', '/api/tasks/overdue', taskRows.dispatcher);
+    if (taskRows.county) await measure('taskOverdueCounty', '/api/tasks/overdue', taskRows.county);
+    await measure('taskStats', `/api/tasks/stats?period=${load.tasks.month}`, taskRows.dispatcher);
+    await measure('taskStatsQuarter', `/api/tasks/stats?period=${load.tasks.quarter}`, taskRows.dispatcher);
+  }
   memory.afterEndpoints = memoryOf(server.pid);
   // Uncached: the dashboard and the warning list are served from a cache that every write
   // clears (server/src/core/read-cache.ts). One client asks questions nobody asked before
@@ -318,20 +345,28 @@ try {
     ...Object.fromEntries(
       ['indicatorValues', 'indicatorTarget'].map((k) => [
         k,
-        [2024, 2025].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`)).filter((p) => p !== '2025-12').map((p) => endpoints[k].replace('period=2025-12', `period=${p}`)),
+        [2024, 2025].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`)).filter((p) => p !== '2025-12').map((p) => allEndpoints[k].replace('period=2025-12', `period=${p}`)),
       ]),
     ),
-    indicatorComputed: Array.from({ length: 12 }, (_, i) => endpoints.indicatorComputed.replace('period=2025-12', `period=2026-${String(i + 1).padStart(2, '0')}`)),
+    indicatorComputed: Array.from({ length: 12 }, (_, i) => allEndpoints.indicatorComputed.replace('period=2025-12', `period=2026-${String(i + 1).padStart(2, '0')}`)),
     benchmark: [
-      ...['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'].map((p) => endpoints.benchmark.replace('period=2025-Q4', `period=${p}`)),
+      ...['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'].map((p) => allEndpoints.benchmark.replace('period=2025-Q4', `period=${p}`)),
       ...Array.from({ length: 11 }, (_, i) => `/api/benchmarks?indicatorId=${load.indicators.values.id}&period=2025-${String(i + 1).padStart(2, '0')}`),
     ],
   };
+  if (suite === 'tasks') for (const k of Object.keys(uncachedUrls)) delete uncachedUrls[k];
+  // the statistics of the year's other months, not asked before (each computes its answer)
+  if (taskRows) {
+    const [y, m] = load.tasks.month.split('-').map(Number);
+    uncachedUrls.taskStats = Array.from({ length: m - 1 }, (_, i) => `/api/tasks/stats?period=${y}-${String(i + 1).padStart(2, '0')}`);
+  }
+  const uncachedAs = { taskStats: taskRows?.dispatcher };
   for (const [name, urls] of Object.entries(uncachedUrls)) {
     const lat = [];
+    if (!urls.length || !results[name]?.sample) continue;
     for (const url of urls) {
       const s = performance.now();
-      const r = await fetch(base + url, { headers });
+      const r = await fetch(base + url, { headers: uncachedAs[name] ?? headers });
       if (!r.ok) throw new Error(`${name} ${r.status} ${await r.text()}`);
       await r.arrayBuffer();
       lat.push(performance.now() - s);
@@ -401,7 +436,7 @@ try {
   await stopServer();
   sampleLoad('server stopped');
   const floorsOut = path.join(dataDir + '-floors.json');
-  execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/load.ts'), profile, target, floorsOut, 'floors'], { stdio: 'inherit', cwd: root });
+  execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/load.ts'), profile, target, floorsOut, 'floors', suite], { stdio: 'inherit', cwd: root });
   const { floor, computed, allComputed } = JSON.parse(readFileSync(floorsOut, 'utf8'));
   // the computed indicator periods the first compute of the 擂台赛 month computed on its way
   if (competition) competition.firstCompute.computedPeriods = (allComputed ?? []).filter((x) => Date.parse(x.computedAt) >= competition.firstCompute.from && Date.parse(x.computedAt) <= competition.firstCompute.to).map((x) => `${x.code} ${x.period}`);
@@ -412,6 +447,8 @@ try {
   const meta = {
     date: new Date().toISOString(),
     profile,
+    suite,
+    tasks: load.tasks,
     db: dbKind,
     commit,
     dirty,
@@ -429,7 +466,7 @@ try {
   };
   const jobsOut = { startup, rerun };
   // a second run of the same day does not overwrite the first one's results: <date>-<profile>-<db>-2, -3…
-  const stem = path.join(root, `bench/results/${date}-${profile}-${dbKind}`);
+  const stem = path.join(root, `bench/results/${date}-${profile}-${dbKind}${suffix}`);
   let file = stem;
   for (let i = 2; existsSync(`${file}.json`) || existsSync(`${file}.md`); i++) file = `${stem}-${i}`;
   writeFileSync(
@@ -472,7 +509,7 @@ try {
     ];
   }
   const md = [
-    `# Bench ${profile} / ${dbKind} — ${meta.date}`,
+    `# Bench ${profile} / ${dbKind}${suite === 'all' ? '' : ` (suite ${suite})`} — ${meta.date}`,
     '',
     `Commit ${commit?.slice(0, 7) ?? 'unknown'}${dirty ? ' (server or contracts changed since)' : ''}. Rows: ${JSON.stringify(load.counts)}. ${connections} concurrent connections, autocannon ${duration} s per endpoint; ${meta.cpus} CPUs, load average ${meta.loadavg.map((x) => x.toFixed(2)).join(' ')} at the end (during the run: ${loadSamples.map((x) => x.loadavg[0].toFixed(1)).join(', ')}). ${meta.note}.`,
     '',
@@ -487,19 +524,21 @@ try {
         : `| ${k} | ${r.sample.p50} | ${r.sample.p95} | ${r.sample.p99} | ${r.sample.requests} × ${r.sample.clients} | ${r.autocannon?.rps ?? '—'} | ${r.autocannon?.p97_5 ?? '—'} | ${r.first.bytes} / ${r.first.rows ?? '—'}${r.first.total != null ? ` of ${r.first.total}` : ''} | ${r.floor ? `${r.floor.p50} / ${r.floor.p95}` : '—'} |`,
     ),
     '',
-    'Dashboard, warning list and the indicator leagues (values, benchmark) are cached until the next write; uncached, one client, questions not asked before:',
+    'Dashboard, warning list, the indicator leagues (values, benchmark) and the task statistics are cached until the next write; uncached, one client, questions not asked before:',
     '',
     '| endpoint | requests | p50 ms | p95 ms | max ms |',
     '|---|---:|---:|---:|---:|',
     ...Object.entries(results).filter(([, r]) => r.uncached).map(([k, r]) => `| ${k} | ${r.uncached.requests} | ${r.uncached.p50} | ${r.uncached.p95} | ${r.uncached.max} |`),
     '',
-    `Dashboard from raw reports instead of roll-ups (scan floor): p50 ${floor.dashboardRawScan.p50} ms, p95 ${floor.dashboardRawScan.p95} ms.`,
-    `Every open approval with all its events (what the list read before paging): p50 ${floor.approvalsOpenRead?.p50} ms, p95 ${floor.approvalsOpenRead?.p95} ms.`,
+    ...(floor.dashboardRawScan ? [`Dashboard from raw reports instead of roll-ups (scan floor): p50 ${floor.dashboardRawScan.p50} ms, p95 ${floor.dashboardRawScan.p95} ms.`] : []),
+    ...(floor.approvalsOpenRead ? [`Every open approval with all its events (what the list read before paging): p50 ${floor.approvalsOpenRead.p50} ms, p95 ${floor.approvalsOpenRead.p95} ms.`] : []),
+    ...(load.tasks ? [`Key tasks of ${load.tasks.year} as of ${load.tasks.today} (China): taskOverdue and taskStats as the dispatcher (bench_diaodu, scope all), taskOverdueCounty as ${load.tasks.countyUser}; statistics of ${load.tasks.month} and ${load.tasks.quarter}. Spread: ${JSON.stringify({ tasks: load.spread.taskCadenceDepthState, reports: load.spread.taskReportStatus, nodes: load.spread.taskNodeState, urges: load.spread.taskUrgeState })}.`] : []),
     'Floors are timed in-process after the server stopped, on the data as it left it (indicators: the stored rows of the answer, without the league).',
     '',
     ...Object.entries(results)
       .filter(([, r]) => r.first?.computes)
       .map(([k, r]) => {
+        if (k !== 'indicatorComputed') return `${k}: first read (computes the answer, cached until the next write) ${Math.round(r.first.ms)} ms.`;
         const by = (who) => computedPeriods.filter((c) => c.by === who).map((c) => c.period);
         const list = (ps) => (ps.length > 4 ? `${ps[0]} … ${ps[ps.length - 1]}` : ps.join(', ') || 'none');
         return `${k}: first read (computes) ${Math.round(r.first.ms)} ms; of \`${load.indicators.computed.code}\`, ${by('first read').length} periods were computed by that read (${list(by('first read'))}), ${by('start-up job').length} by the start-up run of indicators.refresh (${list(by('start-up job'))}).`;

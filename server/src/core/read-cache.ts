@@ -101,7 +101,7 @@ export interface Serialised {
   gzip: Buffer | null;
 }
 
-const GZIP_FROM_BYTES = 8 * 1024;
+const GZIP_FROM_BYTES = 1024;
 const gzipAsync = promisify(gzip);
 
 export async function serialise(value: unknown): Promise<Serialised> {

@@ -15,6 +15,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { chinaToday } from '../../core/clock.js';
 import { loadCalendar, type Calendar } from '../../core/calendar.js';
 import { getSetting } from '../../core/settings.js';
+import { bumpReadCache } from '../../core/read-cache.js';
 import { escalationSteps, type EscalationStep } from './domain/ladder.js';
 
 export const LADDER_KEY = 'problems.ladder';
@@ -74,5 +75,7 @@ export async function runEscalation<T>(ctx: Ctx, e: Escalation<T>): Promise<{ it
       moves += n;
     }
   }
+  // a scheduled write: answers cached before (lights, desks, lists) are stale
+  if (moves) bumpReadCache(ctx.db);
   return { items, moves };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
@@ -206,8 +207,12 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     at('2026-06-23T20:00:00');
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 0, moves: 0 });
     at('2026-06-24T09:00:00');
+    // the 督查 desk is cached until the next write: an escalation run that moves a 督办 is one
+    const urgeOnDesk = async () => (await sup.get('/api/tasks/overdue')).json().urges.find((g: { id: number }) => g.id === urgeId);
+    expect(await urgeOnDesk()).toMatchObject({ level: 0, overdue: true });
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 1, moves: 1 });
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 0, moves: 0 });
+    expect(await urgeOnDesk()).toMatchObject({ level: 1, dueDate: '2026-06-30', overdue: false });
     const t = (await disp.get(`/api/tasks/${taskId}`)).json();
     expect(t.urges[0]).toMatchObject({ level: 1, levelName: '分管领导', dueDate: '2026-06-30', overdue: false });
     // the lead leader's account holds the 分管领导 level
@@ -230,6 +235,8 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     const ans = await county.post(`/api/task-urges/${urgeId}/answer`, { text: '已于7月10日完成招标' });
     expect(ans.statusCode, ans.body).toBe(200);
     expect(ans.json()).toMatchObject({ status: 'answered', overdue: false });
+    // the answer (a write through the API) empties the cached desk: the 督办 is no longer open
+    expect((await sup.get('/api/tasks/overdue')).json().urges.map((g: { id: number }) => g.id)).not.toContain(urgeId);
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 0, moves: 0 });
   });
   it('办结率 per unit over the items due in the period; a unit with nothing due shows null', async () => {
@@ -241,6 +248,20 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     const town = s.units.find((u: { unitName: string }) => u.unitName === '桐君街道');
     expect(town).toMatchObject({ total: 0, doneRate: null, onTimeRate: null, rank: null });
     expect((await sup.get('/api/tasks/stats?period=2026-13')).statusCode).toBe(400);
+  });
+  it('the desk is sent gzipped to a client that accepts it, the same answer; a small answer as it is', async () => {
+    const url = '/api/tasks/overdue';
+    const plain = await sup.get(url);
+    const gz = await env.app.inject({ method: 'GET', url, headers: { cookie: sup.cookie, 'accept-encoding': 'gzip, deflate, br' } });
+    expect(gz.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThanOrEqual(1024);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const stats = await env.app.inject({ method: 'GET', url: '/api/tasks/stats?period=2026-06', headers: { cookie: sup.cookie, 'accept-encoding': 'gzip' } });
+    expect(stats.rawPayload.length).toBeLessThan(1024);
+    expect(stats.headers['content-encoding']).toBeUndefined();
+    expect(stats.json()).toEqual((await sup.get('/api/tasks/stats?period=2026-06')).json());
   });
 });
 

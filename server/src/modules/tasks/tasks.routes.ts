@@ -24,10 +24,12 @@ import {
 } from '@tiaodu/contracts';
 import type { AppDeps } from '../../core/module.js';
 import { ctxOf } from '../../plugins/auth.js';
+import { sendSerialised } from '../../core/read-cache.js';
 import { uploadedFiles, uploadedWorkbook } from '../../plugins/uploads.js';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/xlsx/write.js';
 import * as svc from './tasks.service.js';
 import { exportTasks } from './tasks.export.js';
+
 import { importTasks } from './tasks.import.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive('编号无效').max(2 ** 31 - 1, '编号无效') });
@@ -48,9 +50,9 @@ export function taskRoutes(app: FastifyInstance, deps: AppDeps): void {
     svc.listTasks(ctxOf(req, deps), req.query),
   );
   r.get('/api/tasks/mine', { config: read, schema: { tags, summary: '本人牵头或跟踪的任务（驾驶舱）', response: { 200: z.array(TaskListItemSchema) } } }, async (req) => svc.myTasks(ctxOf(req, deps)));
-  r.get('/api/tasks/overdue', { config: read, schema: { tags, summary: '督查台：逾期节点、红黄灯任务、督办事项、未报进展', response: { 200: TaskOverdueSchema } } }, async (req) => svc.overdueDesk(ctxOf(req, deps)));
-  r.get('/api/tasks/stats', { config: read, schema: { tags, summary: '办结率与按时办结率（按牵头单位，期内到期事项）', querystring: TaskStatsQuerySchema, response: { 200: TaskStatsSchema } } }, async (req) =>
-    svc.taskStats(ctxOf(req, deps), req.query.period),
+  r.get('/api/tasks/overdue', { config: read, schema: { tags, summary: '督查台：逾期节点、红黄灯任务、督办事项、未报进展', response: { 200: TaskOverdueSchema } } }, async (req, reply) => sendSerialised(req, reply, await svc.overdueJson(ctxOf(req, deps))));
+  r.get('/api/tasks/stats', { config: read, schema: { tags, summary: '办结率与按时办结率（按牵头单位，期内到期事项）', querystring: TaskStatsQuerySchema, response: { 200: TaskStatsSchema } } }, async (req, reply) =>
+    sendSerialised(req, reply, await svc.statsJson(ctxOf(req, deps), req.query.period)),
   );
   r.get('/api/tasks/export.xlsx', { config: read, schema: { tags, summary: '导出任务清单（Excel：序号、任务、牵头领导、牵头单位、配合单位、完成时限、进展情况）', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) } }, async (req, reply) => {
     const { buffer, title } = await exportTasks(ctxOf(req, deps), req.query.year);

@@ -12,6 +12,8 @@ import {
   regionPrefix,
   TaskInputSchema,
   TaskNodeInputSchema,
+  TaskOverdueSchema,
+  TaskStatsSchema,
   type Light,
   type SupervisionBulletin,
   type TaskDetail,
@@ -35,6 +37,7 @@ import { writeAudit } from '../../core/audit.js';
 import { chinaToday } from '../../core/clock.js';
 import { loadCalendar, type Calendar } from '../../core/calendar.js';
 import { inTransaction, publish } from '../../core/events.js';
+import { readCache, serialise, type Serialised } from '../../core/read-cache.js';
 import { getSetting, putSetting } from '../../core/settings.js';
 import { add, dec, div, fixedQ, mul, q, roundQ, ZERO, type Q } from '../../core/exact.js';
 import { uploadsStorage } from '../../lib/storage/storage.js';
@@ -84,7 +87,10 @@ interface Facts {
   units: Awaited<ReturnType<typeof repo.unitsOf>>;
   targets: repo.TargetRow[];
   nodes: repo.NodeRow[];
+  /** Every report (the detail reads them; empty where only the lights are evaluated). */
   reports: repo.ReportRow[];
+  /** What the lights read of the reports: the periods with a submitted or accepted report, and per target the figure of the latest accepted report that has one. */
+  reported: repo.ReportedFacts;
   urges: repo.UrgeRow[];
   projects: Awaited<ReturnType<typeof repo.projectsOf>>;
 }
@@ -100,16 +106,29 @@ async function envOf(ctx: Ctx): Promise<Env> {
   return { cal, rules: rs!.config, today: today(ctx) };
 }
 
-async function loadFacts(db: DbOrTx, rows: repo.TaskRow[]): Promise<Facts[]> {
+/** The facts of tasks; `reports: 'lights'` reads only what the lights need of the reports (lists, the bulletin), `'all'` every report (the detail). */
+async function loadFacts(db: DbOrTx, rows: repo.TaskRow[], reports: 'all' | 'lights' = 'lights'): Promise<Facts[]> {
   const ids = rows.map((t) => t.id);
-  const [units, targets, nodes, reports, urges, projects] = await Promise.all([repo.unitsOf(db, ids), repo.targetsOf(db, ids), repo.nodesOf(db, ids), repo.reportsOf(db, ids), repo.urgesOf(db, ids), repo.projectsOf(db, ids)]);
+  const [units, targets, nodes, reportRows, urges, projects] = await Promise.all([
+    repo.unitsOf(db, ids),
+    repo.targetsOf(db, ids),
+    repo.nodesOf(db, ids),
+    reports === 'all' ? repo.reportsOf(db, ids) : Promise.resolve([]),
+    repo.urgesOf(db, ids),
+    repo.projectsOf(db, ids),
+  ]);
+  const reported = reports === 'all' ? repo.reportedFactsOf(reportRows) : await repo.reportedFactsIn(db, ids);
   const by = <T extends { taskId: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
-    for (const x of list) m.set(x.taskId, [...(m.get(x.taskId) ?? []), x]);
+    for (const x of list) {
+      const l = m.get(x.taskId);
+      if (l) l.push(x);
+      else m.set(x.taskId, [x]);
+    }
     return m;
   };
-  const [u, t, n, r, g, p] = [by(units), by(targets), by(nodes), by(reports), by(urges), by(projects)];
-  return rows.map((task) => ({ task, units: u.get(task.id) ?? [], targets: t.get(task.id) ?? [], nodes: n.get(task.id) ?? [], reports: r.get(task.id) ?? [], urges: g.get(task.id) ?? [], projects: p.get(task.id) ?? [] }));
+  const [u, t, n, r, g, p] = [by(units), by(targets), by(nodes), by(reportRows), by(urges), by(projects)];
+  return rows.map((task) => ({ task, units: u.get(task.id) ?? [], targets: t.get(task.id) ?? [], nodes: n.get(task.id) ?? [], reports: r.get(task.id) ?? [], reported: reported.get(task.id) ?? { periods: new Set(), figures: new Map() }, urges: g.get(task.id) ?? [], projects: p.get(task.id) ?? [] }));
 }
 
 /** Decimal text without trailing zeros (exact for the figures here: tenths of 万元 → 亿元 stay within 10 decimals). */
@@ -127,15 +146,8 @@ function projectContribution(f: Facts, t: repo.TargetRow): Q | null {
 
 /** Figure reached: the latest accepted report's figure plus the linked projects (fromProjects). */
 function reachedOf(f: Facts, t: repo.TargetRow): { reached: Q | null; fromProjects: Q | null } {
-  const accepted = f.reports.filter((r) => r.status === 'accepted').sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : -1));
-  let reported: Q | null = null;
-  for (const r of accepted) {
-    const fig = r.figures.find((x) => x.targetId === t.id);
-    if (fig) {
-      reported = dec(fig.value);
-      break;
-    }
-  }
+  const fig = f.reported.figures.get(t.id);
+  const reported: Q | null = fig === undefined ? null : dec(fig);
   const proj = projectContribution(f, t);
   if (reported === null && proj === null) return { reached: null, fromProjects: null };
   return { reached: add(reported ?? ZERO, proj ?? ZERO), fromProjects: proj };
@@ -147,7 +159,7 @@ function missingStreak(f: Facts, env: Env): repo.ReportRow['period'][] {
   if (t.doneDate) return [];
   const from = t.createdOn;
   const closed = lastClosedPeriods(env.cal, t.cadence, env.today, from, 6).filter((p) => p.start <= t.deadline);
-  const reported = new Set(f.reports.filter((r) => r.status === 'submitted' || r.status === 'accepted').map((r) => r.period));
+  const reported = f.reported.periods;
   const out: string[] = [];
   for (const p of closed) {
     if (reported.has(p.period)) break;
@@ -228,9 +240,9 @@ function listItem(e: Evaluated): TaskListItem {
   };
 }
 
-async function evaluateRows(ctx: Ctx, rows: repo.TaskRow[], env?: Env): Promise<Evaluated[]> {
+async function evaluateRows(ctx: Ctx, rows: repo.TaskRow[], env?: Env, reports: 'all' | 'lights' = 'lights'): Promise<Evaluated[]> {
   const e = env ?? (await envOf(ctx));
-  return (await loadFacts(ctx.db, rows)).map((f) => evaluate(f, e));
+  return (await loadFacts(ctx.db, rows, reports)).map((f) => evaluate(f, e));
 }
 
 /** Status, light and progress of tasks by id (no scope check: callers check their own). */
@@ -335,7 +347,7 @@ async function urgeViews(ctx: Ctx, urges: repo.UrgeRow[], titles: Map<number, st
 export async function getTask(ctx: Ctx, id: number): Promise<TaskDetail> {
   const t = await visibleTask(ctx.db, ctx, id);
   const env = await envOf(ctx);
-  const [e] = await evaluateRows(ctx, [t], env);
+  const [e] = await evaluateRows(ctx, [t], env, 'all');
   const subs = await repo.listTasks(ctx.db, ctx.user, { parentId: id });
   const subItems = (await evaluateRows(ctx, subs, env)).map(listItem);
   const files = await repo.filesOf(ctx.db, [id]);
@@ -1037,12 +1049,42 @@ export async function supervisionBulletin(ctx: Ctx, period?: string | null): Pro
   return { period: per, from, to, asOf: day, counts, overdueNodes, tasks: tasksOut, urges, missingReports, units: list };
 }
 
+/**
+ * The bulletin of a period as a user sees it, computed once per scope, day and period and kept in
+ * the read cache until the next write through the API (a report, a review, a 督办, a node or task
+ * changed, a rule set or the calendar edited) or an escalation run that moved a 督办. Everyone of
+ * scope all sees the same tasks; any other scope also sees the tasks their own person leads,
+ * follows or answers for, so their answers are kept per user. The day is part of the key: lights,
+ * overdue days and missing periods move with the date.
+ */
+function cachedBulletin(ctx: Ctx, period?: string | null): Promise<SupervisionBulletin> {
+  const day = today(ctx);
+  const per = period && parsePeriod(period) ? period : day.slice(0, 7);
+  const who = ctx.user.scopeType === 'all' ? 'all' : `user:${ctx.user.id}`;
+  return readCache(ctx.db).get(`tasks:bulletin|${who}|${day}|${per}`, () => supervisionBulletin(ctx, per));
+}
+
 export async function overdueDesk(ctx: Ctx) {
-  const b = await supervisionBulletin(ctx, null);
+  const b = await cachedBulletin(ctx, null);
   return { asOf: b.asOf, overdueNodes: b.overdueNodes, tasks: b.tasks, urges: b.urges, missingReports: b.missingReports };
 }
 
 export async function taskStats(ctx: Ctx, period?: string) {
-  const b = await supervisionBulletin(ctx, period ?? null);
+  const b = await cachedBulletin(ctx, period ?? null);
   return { period: b.period, from: b.from, to: b.to, asOf: b.asOf, counts: b.counts, units: b.units };
+}
+
+/**
+ * The 督查 desk and the statistics as the routes send them: validated against the contract,
+ * serialised and gzip-compressed once (core/read-cache.ts `serialise`: a province's desk lists
+ * thousands of overdue nodes, red tasks and missing reports), kept in the read cache.
+ */
+export function overdueJson(ctx: Ctx): Promise<Serialised> {
+  const who = ctx.user.scopeType === 'all' ? 'all' : `user:${ctx.user.id}`;
+  return readCache(ctx.db).get(`tasks:overdue|${who}|${today(ctx)}`, async () => serialise(TaskOverdueSchema.parse(await overdueDesk(ctx))));
+}
+
+export function statsJson(ctx: Ctx, period?: string): Promise<Serialised> {
+  const who = ctx.user.scopeType === 'all' ? 'all' : `user:${ctx.user.id}`;
+  return readCache(ctx.db).get(`tasks:stats|${who}|${today(ctx)}|${period ?? ''}`, async () => serialise(TaskStatsSchema.parse(await taskStats(ctx, period))));
 }
