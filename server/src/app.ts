@@ -108,7 +108,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // a committed write makes the cached dashboards and warning lists stale (core/read-cache.ts);
   // onSend runs after the handler's transaction and before the client can see the answer
   app.addHook('onSend', async (req, reply) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400) bumpReadCache(deps.db);
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && reply.statusCode < 400 && !req.routeOptions.config?.keepsReadCache) bumpReadCache(deps.db);
   });
 
   app.get('/api/health', { config: { public: true }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));

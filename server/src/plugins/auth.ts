@@ -27,6 +27,12 @@ declare module 'fastify' {
     permission?: Permission;
     /** Open to a user who must change their password first (who am I, change my password). */
     beforePasswordChange?: boolean;
+    /**
+     * A write that no cached read answer depends on (signing in or out, one's own password,
+     * notices marked read): it leaves the read cache (core/read-cache.ts) as it is, so a morning
+     * of sign-ins does not make every desk and league compute again.
+     */
+    keepsReadCache?: boolean;
   }
 }
 

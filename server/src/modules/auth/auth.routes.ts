@@ -12,7 +12,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, keepsReadCache: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '登录', body: LoginSchema, response: { 200: MeSchema } },
     },
     async (req, reply) => {
@@ -21,7 +21,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       return me;
     },
   );
-  r.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+  r.post('/api/auth/logout', { config: { public: true, keepsReadCache: true }, schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
     if (req.session) {
       const header = req.headers['x-csrf-token'];
       if (header !== req.session.csrfToken) throw new AppError('CSRF');
@@ -31,7 +31,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     return { ok: true };
   });
   r.get('/api/auth/me', { config: { beforePasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } } }, async (req) => getMe(deps, req.user!.id, req.session!.csrfToken));
-  r.post('/api/auth/password', { config: { beforePasswordChange: true }, schema: { tags: ['auth'], summary: '修改本人密码', body: ChangePasswordSchema, response: { 200: z.object({ ok: z.boolean() }) } } }, async (req) => {
+  r.post('/api/auth/password', { config: { beforePasswordChange: true, keepsReadCache: true }, schema: { tags: ['auth'], summary: '修改本人密码', body: ChangePasswordSchema, response: { 200: z.object({ ok: z.boolean() }) } } }, async (req) => {
     await changeOwnPassword(ctxOf(req, deps), req.body, req.session?.id);
     return { ok: true };
   });

@@ -22,7 +22,7 @@ export function notificationRoutes(app: FastifyInstance, deps: AppDeps): void {
   );
   r.post(
     '/api/notifications/read',
-    { config: { permission }, schema: { tags, summary: '标为已读（指定的或全部）', body: NotificationReadSchema, response: { 200: z.object({ updated: z.number() }) } } },
+    { config: { permission, keepsReadCache: true }, schema: { tags, summary: '标为已读（指定的或全部）', body: NotificationReadSchema, response: { 200: z.object({ updated: z.number() }) } } },
     async (req) => svc.markRead(ctxOf(req, deps), req.body.ids),
   );
 }

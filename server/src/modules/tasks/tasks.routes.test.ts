@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { createTestEnv, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
+import { createTestEnv, loginAs, PASSWORD, projectBody, type Agent, type TestEnv } from '../../../test/helpers.js';
 import { escalateOverdueUrges, taskStatusOf } from './tasks.service.js';
+import { readCache } from '../../core/read-cache.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
@@ -237,6 +238,13 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     expect(ans.json()).toMatchObject({ status: 'answered', overdue: false });
     // the answer (a write through the API) empties the cached desk: the 督办 is no longer open
     expect((await sup.get('/api/tasks/overdue')).json().urges.map((g: { id: number }) => g.id)).not.toContain(urgeId);
+    // signing in and out, and marking notices read, write nothing a cached answer shows: the cache stays
+    const cached = readCache(env.ctx.db).size;
+    expect(cached).toBeGreaterThan(0);
+    const again = await loginAs(env.app, 'super', PASSWORD);
+    expect((await again.post('/api/notifications/read', {})).statusCode).toBe(200);
+    expect((await again.post('/api/auth/logout', {})).statusCode).toBe(200);
+    expect(readCache(env.ctx.db).size).toBe(cached);
     expect(await escalateOverdueUrges(env.ctx)).toEqual({ urges: 0, moves: 0 });
   });
   it('办结率 per unit over the items due in the period; a unit with nothing due shows null', async () => {
