@@ -360,7 +360,15 @@ export const SupervisionBulletinSchema = z.object({
 });
 export type SupervisionBulletin = z.infer<typeof SupervisionBulletinSchema>;
 
-export const TaskOverdueSchema = SupervisionBulletinSchema.pick({ asOf: true, overdueNodes: true, tasks: true, urges: true, missingReports: true });
+export const TaskOverdueQuerySchema = z.object({
+  /** The most pressing rows of each list (default 200, at most 5000): a province's desk has thousands; `totals` counts them all. */
+  limit: z.coerce.number({ message: '条数应为数字' }).int('条数应为整数').min(1, '条数至少为1').max(5000, '条数最多5000').optional(),
+});
+export const TaskOverdueSchema = SupervisionBulletinSchema.pick({ asOf: true, overdueNodes: true, tasks: true, urges: true, missingReports: true }).extend({
+  /** How many rows each list has in all (a list is cut at `limit`, the most pressing first). */
+  totals: z.object({ overdueNodes: z.number(), tasks: z.number(), urges: z.number(), missingReports: z.number() }),
+  limit: z.number(),
+});
 export const TaskStatsSchema = SupervisionBulletinSchema.pick({ period: true, from: true, to: true, asOf: true, counts: true, units: true });
 
 export const TaskImportResultSchema = z.object({

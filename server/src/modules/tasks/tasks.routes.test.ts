@@ -232,6 +232,17 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     expect(d.urges[0]).toMatchObject({ id: urgeId, overdue: true });
     // June closed on 3 July without a report from the sub-task: one missing period
     expect(d.missingReports).toContainEqual(expect.objectContaining({ taskId: subId, period: '2026-06' }));
+    // every list cut at `limit`, the most pressing first, with its total
+    expect(d.limit).toBe(200);
+    expect(d.totals).toEqual({ overdueNodes: d.overdueNodes.length, tasks: d.tasks.length, urges: d.urges.length, missingReports: d.missingReports.length });
+    const one = (await sup.get('/api/tasks/overdue?limit=1')).json();
+    expect(one.totals).toEqual(d.totals);
+    expect(one.overdueNodes).toEqual(d.overdueNodes.slice(0, 1));
+    expect(one.missingReports).toEqual(d.missingReports.slice(0, 1));
+    expect(one.tasks).toEqual(d.tasks.slice(0, 1));
+    const bad = await sup.get('/api/tasks/overdue?limit=0');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('条数至少为1');
     expect((await town1.post(`/api/task-urges/${urgeId}/answer`, { text: '已招标' })).statusCode).toBe(403);
     const ans = await county.post(`/api/task-urges/${urgeId}/answer`, { text: '已于7月10日完成招标' });
     expect(ans.statusCode, ans.body).toBe(200);

@@ -9,6 +9,7 @@ import {
   TaskListQuerySchema,
   TaskNodeInputSchema,
   TaskNodePatchSchema,
+  TaskOverdueQuerySchema,
   TaskOverdueSchema,
   TaskPatchSchema,
   TaskReportInputSchema,
@@ -50,7 +51,9 @@ export function taskRoutes(app: FastifyInstance, deps: AppDeps): void {
     svc.listTasks(ctxOf(req, deps), req.query),
   );
   r.get('/api/tasks/mine', { config: read, schema: { tags, summary: '本人牵头或跟踪的任务（驾驶舱）', response: { 200: z.array(TaskListItemSchema) } } }, async (req) => svc.myTasks(ctxOf(req, deps)));
-  r.get('/api/tasks/overdue', { config: read, schema: { tags, summary: '督查台：逾期节点、红黄灯任务、督办事项、未报进展', response: { 200: TaskOverdueSchema } } }, async (req, reply) => sendSerialised(req, reply, await svc.overdueJson(ctxOf(req, deps))));
+  r.get('/api/tasks/overdue', { config: read, schema: { tags, summary: '督查台：逾期节点、红黄灯任务、督办事项、未报进展（各取最紧要的 limit 条，另给总数）', querystring: TaskOverdueQuerySchema, response: { 200: TaskOverdueSchema } } }, async (req, reply) =>
+    sendSerialised(req, reply, await svc.overdueJson(ctxOf(req, deps), req.query.limit)),
+  );
   r.get('/api/tasks/stats', { config: read, schema: { tags, summary: '办结率与按时办结率（按牵头单位，期内到期事项）', querystring: TaskStatsQuerySchema, response: { 200: TaskStatsSchema } } }, async (req, reply) =>
     sendSerialised(req, reply, await svc.statsJson(ctxOf(req, deps), req.query.period)),
   );

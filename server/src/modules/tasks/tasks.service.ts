@@ -1036,6 +1036,7 @@ export async function supervisionBulletin(ctx: Ctx, period?: string | null): Pro
     for (const m of e.missing) missingReports.push({ taskId: t.id, taskTitle: t.title, period: m, periodLabel: taskPeriodLabel(m), leadUnitName: t.leadUnitName });
   }
   overdueNodes.sort((a, b) => b.overdueDays - a.overdueDays || a.dueDate.localeCompare(b.dueDate));
+  missingReports.sort((a, b) => a.period.localeCompare(b.period) || a.taskId - b.taskId);
   const rate = (n: number, d: number) => (d ? roundQ(div(mul(q(n), HUNDRED), q(d)), 2) : null);
   const list = [...units.values()].map((u) => ({ ...u, doneRate: rate(u.done, u.total), onTimeRate: rate(u.onTime, u.total), rank: null as number | null }));
   for (const u of list) if (u.onTimeRate !== null) u.rank = 1 + list.filter((o) => o.onTimeRate !== null && o.onTimeRate > u.onTimeRate!).length;
@@ -1064,9 +1065,16 @@ function cachedBulletin(ctx: Ctx, period?: string | null): Promise<SupervisionBu
   return readCache(ctx.db).get(`tasks:bulletin|${who}|${day}|${per}`, () => supervisionBulletin(ctx, per));
 }
 
-export async function overdueDesk(ctx: Ctx) {
+export const OVERDUE_LIMIT = 200;
+
+/**
+ * The 督查 desk: overdue nodes (most days over first), red then yellow tasks, 督办 (overdue first)
+ * and missing reports (oldest period first), each cut at `limit` rows with its total.
+ */
+export async function overdueDesk(ctx: Ctx, limit = OVERDUE_LIMIT) {
   const b = await cachedBulletin(ctx, null);
-  return { asOf: b.asOf, overdueNodes: b.overdueNodes, tasks: b.tasks, urges: b.urges, missingReports: b.missingReports };
+  const totals = { overdueNodes: b.overdueNodes.length, tasks: b.tasks.length, urges: b.urges.length, missingReports: b.missingReports.length };
+  return { asOf: b.asOf, overdueNodes: b.overdueNodes.slice(0, limit), tasks: b.tasks.slice(0, limit), urges: b.urges.slice(0, limit), missingReports: b.missingReports.slice(0, limit), totals, limit };
 }
 
 export async function taskStats(ctx: Ctx, period?: string) {
@@ -1079,9 +1087,9 @@ export async function taskStats(ctx: Ctx, period?: string) {
  * serialised and gzip-compressed once (core/read-cache.ts `serialise`: a province's desk lists
  * thousands of overdue nodes, red tasks and missing reports), kept in the read cache.
  */
-export function overdueJson(ctx: Ctx): Promise<Serialised> {
+export function overdueJson(ctx: Ctx, limit = OVERDUE_LIMIT): Promise<Serialised> {
   const who = ctx.user.scopeType === 'all' ? 'all' : `user:${ctx.user.id}`;
-  return readCache(ctx.db).get(`tasks:overdue|${who}|${today(ctx)}`, async () => serialise(TaskOverdueSchema.parse(await overdueDesk(ctx))));
+  return readCache(ctx.db).get(`tasks:overdue|${who}|${today(ctx)}|${limit}`, async () => serialise(TaskOverdueSchema.parse(await overdueDesk(ctx, limit))));
 }
 
 export function statsJson(ctx: Ctx, period?: string): Promise<Serialised> {

@@ -15,7 +15,10 @@ import type {
 } from '@tiaodu/contracts';
 import { api, download } from '../../../api/client';
 
-export type TaskOverdue = Pick<SupervisionBulletin, 'asOf' | 'overdueNodes' | 'tasks' | 'urges' | 'missingReports'>;
+export type TaskOverdue = Pick<SupervisionBulletin, 'asOf' | 'overdueNodes' | 'tasks' | 'urges' | 'missingReports'> & {
+  totals: { overdueNodes: number; tasks: number; urges: number; missingReports: number };
+  limit: number;
+};
 export type TaskStats = Pick<SupervisionBulletin, 'period' | 'from' | 'to' | 'asOf' | 'counts' | 'units'>;
 export interface TaskListQuery {
   year?: number;

@@ -25,6 +25,7 @@ export function DeskPage() {
     <div data-testid="task-desk">
       <PageHeader title={t('task.desk.title')} sub={o ? `${t('task.desk.sub')} · ${t('task.desk.asOf', { d: formatDate(o.asOf, lang) })}` : t('task.desk.sub')} />
       {overdue.isError ? <Alert type="error" message={errorText(overdue.error, lang)} /> : null}
+      {o && Object.values(o.totals).some((n) => n > o.limit) ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('task.desk.cut', { n: o.limit })} data-testid="desk-cut" /> : null}
       <Row gutter={12}>
         <Col xs={24} xxl={14}>
           <Card size="small" style={{ marginBottom: 12 }}>
@@ -32,7 +33,7 @@ export function DeskPage() {
               items={[
                 {
                   key: 'nodes',
-                  label: `${t('task.desk.nodes')} ${o?.overdueNodes.length ?? ''}`,
+                  label: `${t('task.desk.nodes')} ${o?.totals.overdueNodes ?? ''}`,
                   children: (
                     <Table
                       size="small"
@@ -54,7 +55,7 @@ export function DeskPage() {
                 },
                 {
                   key: 'tasks',
-                  label: `${t('task.desk.tasks')} ${o?.tasks.length ?? ''}`,
+                  label: `${t('task.desk.tasks')} ${o?.totals.tasks ?? ''}`,
                   children: (
                     <Table
                       size="small"
@@ -75,12 +76,12 @@ export function DeskPage() {
                 },
                 {
                   key: 'urges',
-                  label: `${t('task.desk.urges')} ${o?.urges.length ?? ''}`,
+                  label: `${t('task.desk.urges')} ${o?.totals.urges ?? ''}`,
                   children: <UrgeList urges={o?.urges ?? []} showTask />,
                 },
                 {
                   key: 'missing',
-                  label: `${t('task.desk.missing')} ${o?.missingReports.length ?? ''}`,
+                  label: `${t('task.desk.missing')} ${o?.totals.missingReports ?? ''}`,
                   children: (
                     <Table
                       size="small"
