@@ -351,6 +351,8 @@ export const SupervisionBulletinSchema = z.object({
   from: z.string(),
   to: z.string(),
   asOf: z.string(),
+  /** The per-unit rates count the items due from `from` to this date: the period's end, or the as-of date in a period still running (what is not due yet is not counted). */
+  dueUntil: z.string(),
   counts: z.object({ total: z.number(), done: z.number(), green: z.number(), yellow: z.number(), red: z.number() }),
   overdueNodes: z.array(OverdueNodeSchema),
   tasks: z.array(TaskListItemSchema),
@@ -369,7 +371,7 @@ export const TaskOverdueSchema = SupervisionBulletinSchema.pick({ asOf: true, ov
   totals: z.object({ overdueNodes: z.number(), tasks: z.number(), urges: z.number(), missingReports: z.number() }),
   limit: z.number(),
 });
-export const TaskStatsSchema = SupervisionBulletinSchema.pick({ period: true, from: true, to: true, asOf: true, counts: true, units: true });
+export const TaskStatsSchema = SupervisionBulletinSchema.pick({ period: true, from: true, to: true, asOf: true, dueUntil: true, counts: true, units: true });
 
 export const TaskImportResultSchema = z.object({
   dryRun: z.boolean(),

@@ -267,6 +267,30 @@ describe('lights, 督办 and escalation by a moved clock', () => {
     const town = s.units.find((u: { unitName: string }) => u.unitName === '桐君街道');
     expect(town).toMatchObject({ total: 0, doneRate: null, onTimeRate: null, rank: null });
     expect((await sup.get('/api/tasks/stats?period=2026-13')).statusCode).toBe(400);
+    expect(s.dueUntil, 'a past period counts to its end').toBe('2026-06-30');
+  });
+  it('in a period still running, only what is due by today counts; a node due later this month does not', async () => {
+    const now = env.clock.now();
+    try {
+      at('2026-08-10T10:00:00');
+      const added = await disp.post(`/api/tasks/${taskId}/nodes`, { name: '八月下旬验收', dueDate: '2026-08-25' });
+      expect(added.statusCode, added.body).toBe(201);
+      const unitOf = async () => (await sup.get('/api/tasks/stats?period=2026-08')).json();
+      const mid = await unitOf();
+      expect(mid.dueUntil).toBe('2026-08-10');
+      const before = mid.units.find((u: { unitName: string }) => u.unitName === '桐庐县') ?? { total: 0, overdue: 0 };
+      at('2026-08-26T10:00:00');
+      const after = await unitOf();
+      expect(after.dueUntil).toBe('2026-08-26');
+      const a = after.units.find((u: { unitName: string }) => u.unitName === '桐庐县');
+      expect(a, 'the node counts once it is due').toMatchObject({ total: before.total + 1 });
+      const end = (await sup.get('/api/tasks/stats?period=2026-07')).json();
+      expect(end.dueUntil, 'a month ended counts to its end').toBe('2026-07-31');
+      const node = (await disp.get(`/api/tasks/${taskId}`)).json().nodes.find((n: { name: string }) => n.name === '八月下旬验收');
+      expect((await disp.delete(`/api/task-nodes/${node.id}`)).statusCode).toBe(200);
+    } finally {
+      env.clock.set(now);
+    }
   });
   it('the desk is sent gzipped to a client that accepts it, the same answer; a small answer as it is', async () => {
     const url = '/api/tasks/overdue';

@@ -1011,8 +1011,10 @@ export async function supervisionBulletin(ctx: Ctx, period?: string | null): Pro
     if (!u) units.set(k, (u = { unitType, unitId, unitName, total: 0, done: 0, onTime: 0, overdue: 0 }));
     return u;
   };
+  // a period still running: the items due by today (what falls due later this month is not behind yet)
+  const dueUntil = to < day ? to : day;
   const count = (u: ReturnType<typeof unit>, due: string, doneDate: string | null) => {
-    if (due < from || due > to) return;
+    if (due < from || due > dueUntil) return;
     u.total++;
     if (doneDate) {
       u.done++;
@@ -1047,7 +1049,7 @@ export async function supervisionBulletin(ctx: Ctx, period?: string | null): Pro
     .filter((e) => !e.facts.task.doneDate && (e.light === 'red' || e.light === 'yellow'))
     .sort((a, b) => (a.light === b.light ? 0 : a.light === 'red' ? -1 : 1))
     .map(listItem);
-  return { period: per, from, to, asOf: day, counts, overdueNodes, tasks: tasksOut, urges, missingReports, units: list };
+  return { period: per, from, to, asOf: day, dueUntil, counts, overdueNodes, tasks: tasksOut, urges, missingReports, units: list };
 }
 
 /**
@@ -1079,7 +1081,7 @@ export async function overdueDesk(ctx: Ctx, limit = OVERDUE_LIMIT) {
 
 export async function taskStats(ctx: Ctx, period?: string) {
   const b = await cachedBulletin(ctx, period ?? null);
-  return { period: b.period, from: b.from, to: b.to, asOf: b.asOf, counts: b.counts, units: b.units };
+  return { period: b.period, from: b.from, to: b.to, asOf: b.asOf, dueUntil: b.dueUntil, counts: b.counts, units: b.units };
 }
 
 /**

@@ -132,6 +132,7 @@ export const taskMessages = {
   'task.r.figure': ['{name}（目标 {v}{unit}）', '{name} (target {v}{unit})'],
 
   'task.desk.cut': ['各清单显示最紧要的前 {n} 项（标签上为总数）；完整情况见督查通报和重点任务列表的筛选', 'Each list shows its {n} most pressing rows (the tab shows the total); see the bulletin and the task list filters for all'],
+  'task.desk.dueUntil': ['办结率按截至 {d} 到期的事项计', 'rates count what fell due by {d}'],
   'task.desk.title': ['督查台', 'Supervision desk'],
   'task.desk.sub': ['逾期节点、红黄灯任务、督办事项、未报进展与各单位按时办结率', 'Overdue milestones, red and yellow tasks, urges, missing reports and on-time rates'],
   'task.desk.nodes': ['逾期节点', 'Overdue milestones'],

@@ -19,7 +19,7 @@ export type TaskOverdue = Pick<SupervisionBulletin, 'asOf' | 'overdueNodes' | 't
   totals: { overdueNodes: number; tasks: number; urges: number; missingReports: number };
   limit: number;
 };
-export type TaskStats = Pick<SupervisionBulletin, 'period' | 'from' | 'to' | 'asOf' | 'counts' | 'units'>;
+export type TaskStats = Pick<SupervisionBulletin, 'period' | 'from' | 'to' | 'asOf' | 'dueUntil' | 'counts' | 'units'>;
 export interface TaskListQuery {
   year?: number;
   type?: string;

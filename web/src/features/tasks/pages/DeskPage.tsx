@@ -115,6 +115,7 @@ export function DeskPage() {
               <Space direction="vertical" style={{ width: '100%', marginBottom: 8 }}>
                 <Typography.Text type="secondary">
                   {stats.data.period}：{formatDate(stats.data.from, lang)} – {formatDate(stats.data.to, lang)}
+                  {stats.data.dueUntil < stats.data.to ? `（${t('task.desk.dueUntil', { d: formatDate(stats.data.dueUntil, lang) })}）` : ''}
                 </Typography.Text>
                 <Typography.Text>{t('task.desk.counts', stats.data.counts)}</Typography.Text>
               </Space>
