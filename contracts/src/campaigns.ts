@@ -68,6 +68,8 @@ export const CampaignItemSchema = z.object({
   name: z.string(),
   /** Unit in charge (task), region (project) or the indicator's unit. */
   unitName: z.string().nullable(),
+  /** The unit of `due` and `reached`: 万元 for a project, the main target's unit for a task (e.g. 处), null for an indicator (in its name). */
+  unit: z.string().nullable().optional(),
   /** What is due by the end (万元 for a project; the indicator's unit), null for a task. */
   due: z.number().nullable(),
   /** What is reached so far. */
@@ -114,7 +116,7 @@ export const CampaignDetailSchema = CampaignSchema.extend({
   /** Items yellow or red against the time elapsed (or not done once ended). */
   behind: z.array(CampaignItemSchema),
   /** Once ended: each item, what was due, what was reached, done or not. */
-  summary: z.array(z.object({ kind: z.string(), refId: z.number(), name: z.string(), due: z.number().nullable(), reached: z.number().nullable(), done: z.boolean() })).nullable(),
+  summary: z.array(z.object({ kind: z.string(), refId: z.number(), name: z.string(), due: z.number().nullable(), reached: z.number().nullable(), unit: z.string().nullable().optional(), done: z.boolean() })).nullable(),
   ruleSet: z.object({ id: z.number(), name: z.string() }).nullable(),
   abilities: z.object({ edit: z.boolean() }),
 });

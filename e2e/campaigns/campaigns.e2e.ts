@@ -29,6 +29,9 @@ interface Item {
   refId: number;
   name: string;
   completion: number | null;
+  due: number | null;
+  reached: number | null;
+  unit?: string | null;
   light: 'green' | 'yellow' | 'red' | null;
   done: boolean;
 }
@@ -165,6 +168,7 @@ describe('攻坚行动: created on the page, reported on a phone, a task turns r
       expect(item(fuchun.id).light, '富春江镇: its node is a working day overdue').toBe('red');
       expect(after.behind.map((i) => i.refId)).toContain(fuchun.id);
       expect(item(fenshui.id).completion, '分水镇: 120 of 120户 reported and accepted').toBe(100);
+      expect(item(fenshui.id), 'a task item shows its main target and the figure reached').toMatchObject({ due: 120, reached: 120, unit: '户' });
       expect(after.behind.map((i) => i.refId)).not.toContain(fenshui.id);
 
       await ducha.goto(`/campaigns/${id}`);

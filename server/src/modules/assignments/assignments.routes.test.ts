@@ -315,11 +315,31 @@ describe('campaigns (攻坚行动)', () => {
     const e = (await disp.get(`/api/campaigns/${cid}`)).json();
     expect(e).toMatchObject({ status: 'ended', countdown: { calendarDays: -3, workdays: 0, timeShare: 100 } });
     expect(e.summary).toEqual([
-      { kind: 'project', refId: pA, name: expect.any(String), due: 800, reached: 400, done: false },
-      { kind: 'project', refId: pB, name: expect.any(String), due: 100, reached: 0, done: false },
+      { kind: 'project', refId: pA, name: expect.any(String), due: 800, reached: 400, unit: '万元', done: false },
+      { kind: 'project', refId: pB, name: expect.any(String), due: 100, reached: 0, unit: '万元', done: false },
     ]);
     expect(e.behind).toHaveLength(2);
     expect(await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.entityType, 'campaign'))).toHaveLength(3);
     at('2026-06-15T10:00:00');
+  });
+
+  it('a task item shows its main target: what is due, in its unit, and the figure reached', async () => {
+    const task = await disp.post('/api/tasks', {
+      title: '污水站点提标（攻坚行动）',
+      type: '重点工作',
+      year: 2026,
+      leadUnit: { unitType: 'region', unitId: '330122' },
+      deadline: '2026-12-31',
+      targets: [
+        { name: '验收报告', kind: 'deliverable', dueDate: '2026-12-31' },
+        { name: '站点提标', kind: 'quantity', value: 24, unit: '处', main: true },
+      ],
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    const tid = task.json().id;
+    const c = await disp.post('/api/campaigns', { name: '站点攻坚', startDate: '2026-06-01', endDate: '2026-07-31', items: [{ kind: 'task', taskId: tid }] });
+    expect(c.statusCode, c.body).toBe(201);
+    const item = (await disp.get(`/api/campaigns/${c.json().id}`)).json().items[0];
+    expect(item).toMatchObject({ kind: 'task', refId: tid, due: 24, unit: '处', reached: null, done: false, missing: false });
   });
 });

@@ -26,7 +26,7 @@ export async function exportCampaign(ctx: Ctx, id: number): Promise<{ buffer: Bu
   });
   c.items.forEach((it, i) => {
     const row = ws.getRow(4 + i);
-    const unit = it.kind === 'project' ? '万元' : '';
+    const unit = it.unit ?? '';
     [
       i + 1,
       KIND[it.kind],

@@ -115,7 +115,7 @@ async function projectItem(ctx: Ctx, c: repo.CampaignRow, it: Extract<CampaignIt
   }
   const due = it.target ?? (planned > 0 ? round2(planned) : null);
   const started = project.actualStart ? `，${project.actualStart}开工` : project.plannedStart ? `，计划${project.plannedStart}开工` : '';
-  return judge({ kind: 'project', refId: it.projectId, name: project.name, unitName: `${project.regionName ?? project.regionCode}${started}`, due, reached: round2(reached), missing: false }, rule, share);
+  return judge({ kind: 'project', refId: it.projectId, name: project.name, unitName: `${project.regionName ?? project.regionCode}${started}`, due, reached: round2(reached), unit: '万元', missing: false }, rule, share);
 }
 
 /** An indicator target: reached = the unit's latest figure by the end; due = the given value, or the unit's target for the period of the end date. */
@@ -167,7 +167,7 @@ export async function getCampaign(ctx: Ctx, id: number): Promise<CampaignDetail>
       const t = tasks.get(it.taskId);
       items.push(
         t
-          ? { kind: 'task', refId: t.id, name: t.title, unitName: t.leadUnitName, due: null, reached: null, completion: t.progress, light: t.done ? 'green' : t.light, detail: t.done ? '已完成' : (t.lightReason ?? `${t.deadline}前完成`), done: t.done, missing: false }
+          ? { kind: 'task', refId: t.id, name: t.title, unitName: t.leadUnitName, due: t.target?.value ?? null, reached: t.target?.reached ?? null, unit: t.target?.unit ?? null, completion: t.progress, light: t.done ? 'green' : t.light, detail: t.done ? '已完成' : (t.lightReason ?? `${t.deadline}前完成`), done: t.done, missing: false }
           : { kind: 'task', refId: it.taskId, name: `任务 #${it.taskId}`, unitName: null, due: null, reached: null, completion: null, light: null, detail: null, done: false, missing: true },
       );
     } else if (it.kind === 'project') items.push(await projectItem(ctx, c, it, rs.config.investment, share));
@@ -180,7 +180,7 @@ export async function getCampaign(ctx: Ctx, id: number): Promise<CampaignDetail>
     items,
     inputs,
     behind,
-    summary: ended ? items.map((i) => ({ kind: i.kind, refId: i.refId, name: i.name, due: i.due, reached: i.reached, done: i.done })) : null,
+    summary: ended ? items.map((i) => ({ kind: i.kind, refId: i.refId, name: i.name, due: i.due, reached: i.reached, unit: i.unit ?? null, done: i.done })) : null,
     ruleSet: { id: rs.id, name: rs.name },
     abilities: { edit: can(ctx.user.role, 'campaign:manage') },
   };

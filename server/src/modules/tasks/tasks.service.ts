@@ -211,7 +211,7 @@ function evaluate(f: Facts, env: Env): Evaluated {
     }
   }
   const w = f.task.doneDate ? { light: 'green' as Light, reason: null } : worst(reasons);
-  const main = targets.find((t) => t.kind === 'quantity' && t.main) ?? targets.find((t) => t.kind === 'quantity' && t.value);
+  const main = mainTarget(targets);
   let progress: number | null = null;
   if (main?.value && main.reached && dec(main.value).n > 0n) progress = roundQ(mul(HUNDRED, div(main.reached, dec(main.value))), 2);
   return { facts: f, light: w.light ?? (f.task.doneDate ? 'green' : null), lightReason: w.reason, progress, targets, nodes, missing };
@@ -245,18 +245,38 @@ async function evaluateRows(ctx: Ctx, rows: repo.TaskRow[], env?: Env, reports: 
   return (await loadFacts(ctx.db, rows, reports)).map((f) => evaluate(f, e));
 }
 
+export interface TaskStatus {
+  id: number;
+  title: string;
+  leadUnitName: string;
+  deadline: string;
+  done: boolean;
+  light: 'green' | 'yellow' | 'red' | null;
+  /** % of the main quantified target, 2 decimals. */
+  progress: number | null;
+  lightReason: string | null;
+  /** The main quantified target (the one `progress` is of): its value, unit and the figure reached. */
+  target: { name: string; unit: string; value: number; reached: number | null } | null;
+}
+
+/** The main quantified target: the one marked main, else the first with a value (what `progress` is of). */
+const mainTarget = <T extends { kind: string; main: boolean; value: string | null }>(targets: T[]): T | undefined =>
+  targets.find((t) => t.kind === 'quantity' && t.main) ?? targets.find((t) => t.kind === 'quantity' && t.value);
+
 /** Status, light and progress of tasks by id (no scope check: callers check their own). */
 export async function taskStatusOf(
   ctx: Ctx,
   ids: number[],
-): Promise<Map<number, { id: number; title: string; leadUnitName: string; deadline: string; done: boolean; light: 'green' | 'yellow' | 'red' | null; progress: number | null /* % of the main quantified target, 2 decimals */; lightReason: string | null }>> {
-  const out = new Map<number, { id: number; title: string; leadUnitName: string; deadline: string; done: boolean; light: 'green' | 'yellow' | 'red' | null; progress: number | null; lightReason: string | null }>();
+): Promise<Map<number, TaskStatus>> {
+  const out = new Map<number, TaskStatus>();
   const unique = [...new Set(ids.filter((i) => Number.isInteger(i) && i > 0))];
   if (!unique.length) return out;
   const rows = await repo.listTasks(ctx.db, null, { ids: unique });
   for (const e of await evaluateRows(ctx, rows)) {
     const t = e.facts.task;
-    out.set(t.id, { id: t.id, title: t.title, leadUnitName: t.leadUnitName, deadline: t.deadline, done: !!t.doneDate, light: e.light, progress: e.progress, lightReason: e.lightReason });
+    const main = mainTarget(e.targets);
+    const target = main?.value ? { name: main.name, unit: main.unit, value: Number(main.value), reached: main.reached ? Number(fixed(main.reached)) : null } : null;
+    out.set(t.id, { id: t.id, title: t.title, leadUnitName: t.leadUnitName, deadline: t.deadline, done: !!t.doneDate, light: e.light, progress: e.progress, lightReason: e.lightReason, target });
   }
   return out;
 }

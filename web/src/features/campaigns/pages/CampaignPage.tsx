@@ -29,8 +29,8 @@ function ItemName({ item }: { item: Pick<CampaignItem, 'kind' | 'refId' | 'missi
   return <Link to={to}>{item.name}</Link>;
 }
 
-/** What is due or reached, with 万元 for a project (an indicator's unit is in its name). */
-const amount = (item: Pick<CampaignItem, 'kind'>, v: number | null) => (v == null ? '—' : item.kind === 'project' ? `${figure(v)}万元` : figure(v));
+/** What is due or reached, with its unit (万元 for a project, the main target's for a task; an indicator's unit is in its name). */
+const amount = (item: Pick<CampaignItem, 'kind' | 'unit'>, v: number | null) => (v == null ? '—' : `${figure(v)}${item.unit ?? (item.kind === 'project' ? '万元' : '')}`);
 
 /** A campaign on one screen: countdown, time elapsed, each item against its target, what is behind, and once ended the summary. */
 export function CampaignPage() {
@@ -231,8 +231,8 @@ export function CampaignPage() {
             columns={[
               { title: t('campaign.col.kind'), dataIndex: 'kind', width: 86, render: (v: string) => <Tag>{t(`campaign.kind.${v as CampaignItem['kind']}`)}</Tag> },
               { title: t('campaign.col.name'), dataIndex: 'name' },
-              { title: t('campaign.col.due'), dataIndex: 'due', width: 110, align: 'right', render: (v: number | null, r) => amount(r as Pick<CampaignItem, 'kind'>, v) },
-              { title: t('campaign.col.reached'), dataIndex: 'reached', width: 110, align: 'right', render: (v: number | null, r) => amount(r as Pick<CampaignItem, 'kind'>, v) },
+              { title: t('campaign.col.due'), dataIndex: 'due', width: 110, align: 'right', render: (v: number | null, r) => amount(r as Pick<CampaignItem, 'kind' | 'unit'>, v) },
+              { title: t('campaign.col.reached'), dataIndex: 'reached', width: 110, align: 'right', render: (v: number | null, r) => amount(r as Pick<CampaignItem, 'kind' | 'unit'>, v) },
               { title: t('campaign.col.completion'), key: 'completion', width: 90, align: 'right', render: (_: unknown, r) => percent(c.items.find((i) => i.kind === r.kind && i.refId === r.refId)?.completion) },
               { title: t('campaign.col.done'), dataIndex: 'done', width: 90, render: (v: boolean) => (v ? <Tag color="green">{t('campaign.yes')}</Tag> : <Tag color="red">{t('campaign.no')}</Tag>) },
             ]}
