@@ -143,7 +143,7 @@ export function CampaignPage() {
                   {i.unitName ?? '—'}
                 </Typography.Text>
                 <Space wrap size={[12, 0]}>
-                  {i.kind === 'task' ? null : (
+                  {i.due === null && i.reached === null ? null : (
                     <>
                       <span style={{ whiteSpace: 'nowrap' }}>
                         {t('campaign.col.due')} {amount(i, i.due)}
