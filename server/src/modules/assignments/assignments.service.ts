@@ -251,7 +251,7 @@ export async function rateAssignment(ctx: Ctx, id: number, input: AssignmentRate
 export async function escalateOverdueAssignments(ctx: Ctx): Promise<{ items: number; moves: number }> {
   const ladder = await getLadder(ctx.db);
   const units = new Map<number, number[]>();
-  return runEscalation<repo.AssignmentRow>(ctx, {
+  return runEscalation<repo.AssignmentRow>(ctx, ladder, {
     candidates: (db, c) => repo.escalationCandidates(db, c.cal.previousWorkday(c.today), c.top),
     lock: async (tx, id) => {
       const a = await repo.lockById(tx, id);

@@ -46,8 +46,9 @@ export interface Escalation<T> {
   finish(tx: DbOrTx, item: T, steps: EscalationStep[], holders: number[], at: string): Promise<void>;
 }
 
-export async function runEscalation<T>(ctx: Ctx, e: Escalation<T>): Promise<{ items: number; moves: number }> {
-  const [cal, ladder] = await Promise.all([loadCalendar(ctx.db), getLadder(ctx.db)]);
+/** `ladder`: the ladder the caller read already (it names the levels in what a move writes). */
+export async function runEscalation<T>(ctx: Ctx, ladder: Ladder, e: Escalation<T>): Promise<{ items: number; moves: number }> {
+  const cal = await loadCalendar(ctx.db);
   const today = chinaToday(ctx.clock.now());
   const ids = await e.candidates(ctx.db, { cal, ladder, today, top: ladder.levels.length - 1 });
   let items = 0;

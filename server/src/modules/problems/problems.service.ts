@@ -372,7 +372,7 @@ export async function rateProblem(ctx: Ctx, id: number, input: ProblemRate): Pro
  */
 export async function escalateOverdueProblems(ctx: Ctx): Promise<{ problems: number; moves: number }> {
   const ladder = await getLadder(ctx.db);
-  const { items, moves } = await runEscalation<repo.ProblemRow>(ctx, {
+  const { items, moves } = await runEscalation<repo.ProblemRow>(ctx, ladder, {
     candidates: (db, c) => repo.escalationCandidates(db, c.cal.previousWorkday(c.today), c.top),
     lock: async (tx, id) => {
       const p = await repo.lockProblemById(tx, id);

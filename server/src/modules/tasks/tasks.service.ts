@@ -967,7 +967,7 @@ export async function escalateOverdueUrges(ctx: Ctx): Promise<{ urges: number; m
   const ladder = await getLadder(ctx.db);
   type Move = { fromLevel: number; toLevel: number; effectiveDate: string; dueDate: string };
   type Urge = { g: repo.UrgeRow; t: repo.TaskRow; history: Move[] };
-  const { items, moves } = await runEscalation<Urge>(ctx, {
+  const { items, moves } = await runEscalation<Urge>(ctx, ladder, {
     candidates: async (db, c) => (await repo.urgesOf(db, null)).filter((g) => g.status === 'open' && g.level < c.top && g.dueDate < c.today).map((g) => g.id),
     lock: async (tx, id) => {
       const [g] = await repo.urgesOf(tx, null, id, true);
