@@ -250,12 +250,14 @@ export async function importTasks(ctx: Ctx, file: Buffer, opts: { dryRun: boolea
       (existingUnits.get(Number(t.id)) ?? []).join(',') === co.join(',');
     out.action = same ? 'unchanged' : 'update';
   }
-  // a task updated keeps its sub-tasks' units among its own
-  for (const [p, t] of matched) {
-    if (!t || p.parentNo) continue;
+  // a task updated keeps its sub-tasks' units among its own (the sub-tasks of every matched root, in one read)
+  const roots = [...matched].filter(([p, t]) => t && !p.parentNo) as Array<[Parsed, (typeof existing)[number]]>;
+  const subs = roots.length
+    ? ((await ctx.db.execute(sql`SELECT root_id, title, lead_unit_type, lead_unit_id FROM tasks WHERE root_id = ANY(${`{${roots.map(([, t]) => t.id).join(',')}}`}::int[])`)).rows as Array<{ root_id: number; title: string; lead_unit_type: string; lead_unit_id: string }>)
+    : [];
+  for (const [p, t] of roots) {
     const units = new Set([p.lead, ...p.co].map((u) => `${u.unitType}:${u.unitId}`));
-    const own = (await ctx.db.execute(sql`SELECT title, lead_unit_type, lead_unit_id FROM tasks WHERE root_id = ${t.id}`)).rows as Array<{ title: string; lead_unit_type: string; lead_unit_id: string }>;
-    const lost = own.find((x) => !units.has(`${x.lead_unit_type}:${x.lead_unit_id}`) && !parsed.some((q) => q.parentNo && sameTitle(q.title, x.title)));
+    const lost = subs.find((x) => Number(x.root_id) === Number(t.id) && !units.has(`${x.lead_unit_type}:${x.lead_unit_id}`) && !parsed.some((q) => q.parentNo && sameTitle(q.title, x.title)));
     if (lost) errors.push({ row: p.rowNo, message: `第${p.rowNo}行：子任务「${lost.title}」的责任单位不在新的牵头或配合单位中，请一并修改子任务` });
   }
   const total = parsed.length + new Set(errors.map((e) => e.row)).size;

@@ -548,6 +548,11 @@ describe('import and export', () => {
     expect(after.find((t) => t.title === '桐君街道站点二期')!.parentId, 'the new row 1.n is a sub-task of task 1').toBe(root.id);
     for (const t of before.filter((x) => x.title !== '横村镇污水零直排')) expect(after.find((a) => a.id === t.id)!.deadline).toBe(t.deadline);
   });
+  it('refuses new units that would leave an existing sub-task outside its task', async () => {
+    const file = await sheet([['1', '农村生活污水治理攻坚', '', '桐庐县', '', '2026-12-31', '']]);
+    const res = (await disp.upload('/api/tasks/import?dryRun=true&year=2026', file, '任务.xlsx')).json();
+    expect(res.errors.map((e: { message: string }) => e.message)).toEqual(['第3行：子任务「桐君街道站点」的责任单位不在新的牵头或配合单位中，请一并修改子任务']);
+  });
   it('refuses a sub-task without its parent row and one led by a unit outside its task', async () => {
     const file = await sheet([
       ['1', '城乡风貌整治二期', '', '横村镇', '', '2026年12月底', ''],
